@@ -1,0 +1,6 @@
+import { SELLER_CENTRAL_MATCHES } from '@/lib/marketplaces';
+
+export default defineContentScript({
+  matches: SELLER_CENTRAL_MATCHES,
+  main() {},
+});

@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Redline</p>, document.getElementById('app')!);
