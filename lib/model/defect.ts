@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { EpochMs } from './time';
+import { FulfillmentChannel, OrderId } from './order';
+
+/**
+ * Customer-side events that can make an order defective (metrics-spec §2 "What is a defect").
+ * Whether one counts is decided by the engine, not here: the model keeps what Amazon shows.
+ */
+
+const DefectBase = z.object({
+  /** Stable id: Amazon's id where it has one, else `${kind}:${orderId}`. */
+  id: z.string().min(1).max(128),
+  orderId: OrderId,
+  marketplaceId: z.string().min(1).max(32),
+  /** The order's date and channel when the source gives them, for orders not seen otherwise. */
+  orderDate: EpochMs.optional(),
+  channel: FulfillmentChannel.optional(),
+  /** When the event happened (feedback left, claim or chargeback filed). */
+  date: EpochMs,
+  /** When the seller must respond by, if known. */
+  responseDeadline: EpochMs.optional(),
+  observedAt: EpochMs,
+  source: z.string().min(1).max(64),
+});
+
+export const Feedback = DefectBase.extend({
+  kind: z.literal('feedback'),
+  rating: z.number().int().min(1).max(5),
+  /** Removed or struck through by Amazon, or withdrawn by the buyer: does not count. */
+  removed: z.boolean().optional(),
+  /** The seller has answered it publicly. */
+  responded: z.boolean().optional(),
+  /** The buyer's comment, kept for removal-ground classification; rendered as text only. */
+  comment: z.string().max(5000).optional(),
+});
+export type Feedback = z.infer<typeof Feedback>;
+
+/** A-to-z Guarantee claim states, normalised. */
+export const ClaimStatus = z.enum([
+  'open', // pending a decision: counts
+  'grantedSellerFault', // counts
+  'refundedBySeller', // refunded after the claim was filed: counts
+  'grantedAmazonFunded', // reimbursed by Amazon (e.g. Buy Shipping "Claims Protected"): does not count
+  'denied', // does not count
+  'withdrawn', // does not count
+]);
+export type ClaimStatus = z.infer<typeof ClaimStatus>;
+
+export const Claim = DefectBase.extend({
+  kind: z.literal('claim'),
+  status: ClaimStatus,
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const ChargebackStatus = z.enum(['open', 'decidedAgainstSeller', 'decidedForSeller', 'withdrawn']);
+export type ChargebackStatus = z.infer<typeof ChargebackStatus>;
+
+export const Chargeback = DefectBase.extend({
+  kind: z.literal('chargeback'),
+  status: ChargebackStatus,
+  /** Fraud chargebacks: unconfirmed; counted unless the seller excludes them in options. */
+  fraud: z.boolean().optional(),
+});
+export type Chargeback = z.infer<typeof Chargeback>;
+
+export const Defect = z.discriminatedUnion('kind', [Feedback, Claim, Chargeback]);
+export type Defect = z.infer<typeof Defect>;
+export type DefectKind = Defect['kind'];

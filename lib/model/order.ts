@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { EpochMs } from './time';
+
+/**
+ * The order as the metrics need it, and nothing more: no buyer name, address, e-mail, phone or
+ * opaque token ever reaches this shape (seller-central.md, privacy rules).
+ *
+ * An absent optional field means "unknown", never "no" (metrics-spec §7): a source that does not
+ * carry a field leaves it out, and merging never lets an unknown value overwrite a known one.
+ */
+
+export const OrderId = z.string().min(1).max(64);
+export type OrderId = z.infer<typeof OrderId>;
+
+/** MFN: seller-fulfilled. AFN: fulfilled by Amazon (FBA). */
+export const FulfillmentChannel = z.enum(['MFN', 'AFN']);
+export type FulfillmentChannel = z.infer<typeof FulfillmentChannel>;
+
+export const OrderStatus = z.enum(['pending', 'unshipped', 'partiallyShipped', 'shipped', 'cancelled']);
+export type OrderStatus = z.infer<typeof OrderStatus>;
+
+export const Package = z.object({
+  carrier: z.string().max(200).optional(),
+  trackingNumber: z.string().max(200).optional(),
+  /** When the package was handed over / ship-confirmed, if the source says. */
+  shipTime: EpochMs.optional(),
+  /** At least one carrier scan is known to exist (true) or known to be missing (false). */
+  carrierScanned: z.boolean().optional(),
+});
+export type Package = z.infer<typeof Package>;
+
+/**
+ * When the seller confirmed shipment. Exact when the source gives a time (SP-API `shipTime`, the
+ * page's own confirm request); otherwise bracketed between the last sighting as unshipped and the
+ * first as shipped (metrics-spec §7).
+ */
+export const ShipConfirmation = z.object({
+  at: EpochMs.optional(),
+  notBefore: EpochMs.optional(),
+  notAfter: EpochMs.optional(),
+});
+export type ShipConfirmation = z.infer<typeof ShipConfirmation>;
+
+export const CancelledBy = z.enum(['SELLER', 'AMAZON', 'BUYER']);
+export type CancelledBy = z.infer<typeof CancelledBy>;
+
+export const Cancellation = z.object({
+  at: EpochMs.optional(),
+  by: CancelledBy.optional(),
+  /** The buyer asked for it through Amazon: such a cancellation does not count (metrics-spec §2). */
+  buyerRequested: z.boolean().optional(),
+});
+export type Cancellation = z.infer<typeof Cancellation>;
+
+export const Order = z.object({
+  orderId: OrderId,
+  marketplaceId: z.string().min(1).max(32),
+  channel: FulfillmentChannel.optional(),
+  orderDate: EpochMs,
+  status: OrderStatus.optional(),
+  /** Expected ship date: the late-shipment deadline. */
+  latestShipDate: EpochMs.optional(),
+  /** Promised delivery date. */
+  latestDeliveryDate: EpochMs.optional(),
+  /** Amazon auto-cancels an unconfirmed order at this instant (`cancellationDate` in page JSON). */
+  autoCancelDate: EpochMs.optional(),
+  shipConfirmation: ShipConfirmation.optional(),
+  packages: z.array(Package).max(100).optional(),
+  deliveredAt: EpochMs.optional(),
+  cancellation: Cancellation.optional(),
+  /** The buyer has an open request to cancel (not yet acted on). */
+  buyerCancelRequestOpen: z.boolean().optional(),
+  /** Amazon's own flags on the order (`orderStatus.Late`, `orderStatus.AtRiskOfCancellation`). */
+  amazonLate: z.boolean().optional(),
+  amazonAtRiskOfCancellation: z.boolean().optional(),
+  /** When this information was seen (capture time, or the report's generation time). */
+  observedAt: EpochMs,
+  /** Which reader produced it, e.g. `orders-api/search`, `sp-api/orders-v0`, `flat/unshipped`. */
+  source: z.string().min(1).max(64),
+});
+export type Order = z.infer<typeof Order>;
