@@ -1,0 +1,214 @@
+import type { ReadResult, Settings } from '../model';
+import { computeHealthReport } from '../metrics';
+import type { HealthReport } from '../metrics/report-schema';
+import { readAny, readResponse } from '../readers/detect';
+import { readAccountHealth } from '../dom/account-health';
+import { marketplacesForHost } from '../marketplaces';
+import type { MessageOf } from '../messaging/protocol';
+import type { RedlineDb } from '../storage/db';
+import { readMeta, writeMeta } from '../storage/meta';
+import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../storage/repository';
+import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
+import type { LogEntry } from '../storage/records';
+import { forgetCachedReports, readCachedReport, writeCachedReport } from './report-cache';
+
+const DAY_MS = 86_400_000;
+
+export interface ServiceDeps {
+  db: RedlineDb;
+  now: () => number;
+  /** Called after the reports changed (toolbar badge, notifications). */
+  onReportsChanged?: (reports: HealthReport[]) => void | Promise<void>;
+}
+
+export interface ImportPreview {
+  name: string;
+  ok: boolean;
+  format?: string;
+  reason?: string;
+  detail?: string;
+  orders: number;
+  defects: number;
+  readings: number;
+  marketplaces: string[];
+  /** Order dates covered, epoch ms. */
+  from?: number;
+  to?: number;
+}
+
+/**
+ * Everything the background worker does, as plain async functions over the database, so that
+ * unit tests call them directly and the worker entry only wires messages to them.
+ */
+export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps) {
+  async function accountId(): Promise<string> {
+    return (await readMeta(db, 'accountId')) ?? DEFAULT_ACCOUNT;
+  }
+
+  async function recompute(scopes: string[]): Promise<HealthReport[]> {
+    const settings = await readMeta(db, 'settings');
+    const reports: HealthReport[] = [];
+    for (const scope of scopes) {
+      const parsed = parseScopeKey(scope);
+      if (!parsed) continue;
+      const data = await loadScope(db, scope);
+      const report = computeHealthReport(data, now(), settings, parsed.marketplaceId);
+      await writeCachedReport(db, scope, report);
+      reports.push(report);
+    }
+    if (reports.length) await onReportsChanged?.(reports);
+    return reports;
+  }
+
+  async function store(result: ReadResult, origin: LogEntry['origin'], source: string): Promise<LogEntry> {
+    const at = now();
+    if (!result.ok) {
+      const entry: LogEntry = { at, origin, source, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0 };
+      await appendLog(db, entry);
+      return entry;
+    }
+    const counts = await applyBatch(db, await accountId(), result.batch);
+    if (counts.changedScopes.length && !(await readMeta(db, 'activeScope'))) {
+      await writeMeta(db, 'activeScope', counts.changedScopes[0]!);
+    }
+    const entry: LogEntry = {
+      at,
+      origin,
+      source,
+      ok: true,
+      format: result.batch.format,
+      scope: counts.changedScopes[0],
+      orders: result.batch.orders.length,
+      defects: result.batch.defects.length,
+      readings: result.batch.readings.length,
+    };
+    await appendLog(db, entry);
+    await recompute(counts.changedScopes);
+    return entry;
+  }
+
+  async function activeScope(requested?: string): Promise<string | undefined> {
+    const scopes = await listScopes(db);
+    if (requested && scopes.includes(requested)) return requested;
+    const active = await readMeta(db, 'activeScope');
+    return active && scopes.includes(active) ? active : scopes[0];
+  }
+
+  function preview(name: string, result: ReadResult): ImportPreview {
+    if (!result.ok) return { name, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0, marketplaces: [] };
+    const { batch } = result;
+    const dates = batch.orders.map((o) => o.orderDate);
+    const marketplaces = new Set<string>([...batch.orders, ...batch.defects, ...batch.readings].map((r) => r.marketplaceId));
+    return {
+      name,
+      ok: true,
+      format: batch.format,
+      orders: batch.orders.length,
+      defects: batch.defects.length,
+      readings: batch.readings.length,
+      marketplaces: [...marketplaces].sort(),
+      ...(dates.length ? { from: Math.min(...dates), to: Math.max(...dates) } : {}),
+    };
+  }
+
+  return {
+    recompute,
+
+    async captureResponse(m: MessageOf<'captureResponse'>, host: string) {
+      const hostMarketplaces = marketplacesForHost(host);
+      const result = readResponse(m.path, m.status, m.contentType, m.body, {
+        observedAt: m.observedAt,
+        ...(hostMarketplaces.length === 1 ? { marketplaceId: hostMarketplaces[0]!.marketplaceId } : {}),
+      });
+      return store(result, 'capture', m.path);
+    },
+
+    async captureDom(m: MessageOf<'captureDom'>, host: string) {
+      const hostMarketplaces = marketplacesForHost(host);
+      let result: ReadResult;
+      if (hostMarketplaces.length !== 1) {
+        // The European unified host serves several marketplaces; a reading we cannot place is not stored.
+        result = { ok: false, reason: 'unknownFormat', detail: `marketplace of ${host} is ambiguous` };
+      } else if (m.page === 'accountHealth') {
+        result = readAccountHealth(m.extraction, { lang: m.lang, marketplaceId: hostMarketplaces[0]!.marketplaceId, observedAt: m.observedAt });
+      } else {
+        result = { ok: false, reason: 'unknownFormat', detail: `no DOM reader for ${m.page}` };
+      }
+      return store(result, 'capture', m.path);
+    },
+
+    async pageNotRecognized(m: MessageOf<'pageNotRecognized'>) {
+      await appendLog(db, { at: m.observedAt, origin: 'capture', source: m.path, ok: false, reason: m.reason, detail: m.detail, orders: 0, defects: 0, readings: 0 });
+    },
+
+    /** Risks of the orders a page shows, from the cached reports of every scope. */
+    async orderRisks(orderIds: string[]) {
+      const wanted = new Set(orderIds);
+      const risks: HealthReport['atRiskOrders'] = [];
+      for (const scope of await listScopes(db)) {
+        const report = await readCachedReport(db, scope);
+        for (const order of report?.atRiskOrders ?? []) if (wanted.has(order.orderId)) risks.push(order);
+      }
+      return risks;
+    },
+
+    async popupState(requested?: string) {
+      const scopes = await listScopes(db);
+      const scope = await activeScope(requested);
+      const log = await recentLog(db, 20);
+      return {
+        scopes,
+        scope: scope ?? null,
+        report: scope ? ((await readCachedReport(db, scope)) ?? null) : null,
+        lastCapture: log.find((e) => e.ok) ?? null,
+        /** The newest problem, when nothing succeeded after it (e.g. "signed out"). */
+        problem: log[0] && !log[0].ok ? log[0] : null,
+      };
+    },
+
+    async setActiveScope(scope: string) {
+      if ((await listScopes(db)).includes(scope)) await writeMeta(db, 'activeScope', scope);
+    },
+
+    settings: () => readMeta(db, 'settings'),
+
+    async saveSettings(settings: Settings) {
+      await writeMeta(db, 'settings', settings);
+      await recompute(await listScopes(db));
+    },
+
+    async importFiles(files: { name: string; text: string }[], commit: boolean) {
+      const observedAt = now();
+      const results = files.map((f) => ({ name: f.name, result: readAny(f.text, { observedAt }) }));
+      const previews = results.map(({ name, result }) => preview(name, result));
+      if (commit) for (const { name, result } of results) if (result.ok) await store(result, 'import', name);
+      return previews;
+    },
+
+    async exportData() {
+      const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
+      const [orders, defects, readings] = await Promise.all([
+        tx.objectStore('orders').getAll(),
+        tx.objectStore('defects').getAll(),
+        tx.objectStore('readings').getAll(),
+      ]);
+      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders, defects, readings };
+    },
+
+    async deleteAll() {
+      await clearAll(db);
+      forgetCachedReports();
+      await onReportsChanged?.([]);
+    },
+
+    /** Alarm tick: time alone changes the numbers (deadlines pass, orders leave windows). */
+    async tick() {
+      const settings = await readMeta(db, 'settings');
+      await pruneBefore(db, now() - settings.retentionDays * DAY_MS);
+      return recompute(await listScopes(db));
+    },
+
+  };
+}
+
+export type RedlineService = ReturnType<typeof createRedlineService>;

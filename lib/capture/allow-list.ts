@@ -1,0 +1,15 @@
+/**
+ * The only Seller Central responses Redline reads: the page's own order, feedback, chargeback and
+ * account-health JSON (seller-central.md). Everything else the page loads is left alone.
+ */
+export const CAPTURED_PATH_PREFIXES = [
+  '/orders-api/search',
+  '/orders-api/order/',
+  '/fbmapi/v1/feedbacks',
+  '/chargebacks/api/v1/chargebacks',
+  '/performance/api/summary',
+] as const;
+
+export function isCapturedPath(pathname: string): boolean {
+  return CAPTURED_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}

@@ -1,0 +1,30 @@
+import browser from 'webextension-polyfill';
+import type { RedlineService } from '../background/service';
+import type { MessageOf, MessageType } from './protocol';
+
+/** What the worker answers to each message: the service method's result, typed end to end. */
+export interface ResponseMap {
+  captureResponse: Awaited<ReturnType<RedlineService['captureResponse']>>;
+  captureDom: Awaited<ReturnType<RedlineService['captureDom']>>;
+  pageNotRecognized: void;
+  getOrderRisks: Awaited<ReturnType<RedlineService['orderRisks']>>;
+  getPopupState: Awaited<ReturnType<RedlineService['popupState']>>;
+  setActiveScope: void;
+  getSettings: Awaited<ReturnType<RedlineService['settings']>>;
+  saveSettings: void;
+  importFiles: Awaited<ReturnType<RedlineService['importFiles']>>;
+  exportData: Awaited<ReturnType<RedlineService['exportData']>>;
+  deleteAllData: void;
+}
+
+/** The worker wraps every answer, so a failure arrives as a value, not as a lost promise. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export class BackgroundError extends Error {}
+
+export async function sendToBackground<T extends MessageType>(message: MessageOf<T>): Promise<ResponseMap[T]> {
+  const envelope = (await browser.runtime.sendMessage(message)) as Envelope<ResponseMap[T]> | undefined;
+  if (!envelope) throw new BackgroundError('no answer from the background worker');
+  if (!envelope.ok) throw new BackgroundError(envelope.error);
+  return envelope.value;
+}

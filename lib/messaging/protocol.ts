@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { EpochMs, Settings } from '../model';
+
+/**
+ * Every message sent to the background worker, one strict schema each. The worker validates each
+ * message before acting on it; anything else is rejected.
+ */
+
+/** A response the page itself received, observed by the MAIN-world bridge (never a request of ours). */
+export const CaptureResponse = z.object({
+  type: z.literal('captureResponse'),
+  /** URL path only: query strings can carry search terms typed by the seller. */
+  path: z.string().max(500),
+  status: z.number().int().min(0).max(999),
+  contentType: z.string().max(200).nullable(),
+  body: z.string().max(50_000_000),
+  observedAt: EpochMs,
+});
+
+/** Text read from a page's DOM where there is no JSON: a DOM reader's raw extraction. */
+export const CaptureDom = z.object({
+  type: z.literal('captureDom'),
+  page: z.enum(['accountHealth', 'feedbackManager', 'claims', 'chargebacks']),
+  path: z.string().max(500),
+  /** `<html lang>`: numbers and dates are parsed in the page's locale. */
+  lang: z.string().max(35),
+  extraction: z.unknown(),
+  observedAt: EpochMs,
+});
+
+/** A page the content script could not read: kept in the log and shown in the popup. */
+export const PageNotRecognized = z.object({
+  type: z.literal('pageNotRecognized'),
+  path: z.string().max(500),
+  reason: z.string().max(64),
+  detail: z.string().max(500),
+  observedAt: EpochMs,
+});
+
+/** The content script asks which of the orders on screen are at risk, to badge them. */
+export const GetOrderRisks = z.object({
+  type: z.literal('getOrderRisks'),
+  orderIds: z.array(z.string().max(64)).max(1000),
+});
+
+export const GetPopupState = z.object({ type: z.literal('getPopupState'), scope: z.string().max(128).optional() });
+export const SetActiveScope = z.object({ type: z.literal('setActiveScope'), scope: z.string().max(128) });
+export const GetSettings = z.object({ type: z.literal('getSettings') });
+export const SaveSettings = z.object({ type: z.literal('saveSettings'), settings: Settings });
+
+export const ImportFile = z.object({ name: z.string().max(300), text: z.string().max(200_000_000) });
+/** Options page: read files and show what they hold (`commit: false`), then store them (`commit: true`). */
+export const ImportFiles = z.object({
+  type: z.literal('importFiles'),
+  files: z.array(ImportFile).min(1).max(50),
+  commit: z.boolean(),
+});
+export const ExportData = z.object({ type: z.literal('exportData') });
+export const DeleteAllData = z.object({ type: z.literal('deleteAllData') });
+
+export const Message = z.discriminatedUnion('type', [
+  CaptureResponse,
+  CaptureDom,
+  PageNotRecognized,
+  GetOrderRisks,
+  GetPopupState,
+  SetActiveScope,
+  GetSettings,
+  SaveSettings,
+  ImportFiles,
+  ExportData,
+  DeleteAllData,
+]);
+export type Message = z.infer<typeof Message>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Messages a content script on Seller Central may send; the rest come from our own pages only. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'captureResponse',
+  'captureDom',
+  'pageNotRecognized',
+  'getOrderRisks',
+]);

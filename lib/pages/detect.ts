@@ -1,0 +1,73 @@
+import { isSellerCentralHost } from '../marketplaces';
+
+/**
+ * Which Seller Central page a URL is, as pure functions of the URL (github-url-detection style).
+ * Each detector lists example paths beside it; test/unit/pages/detect.test.ts checks that every
+ * example matches its own detector and no other, on every marketplace host.
+ */
+
+export type PageKind =
+  | 'manageOrders'
+  | 'orderDetail'
+  | 'accountHealth'
+  | 'feedbackManager'
+  | 'claims'
+  | 'chargebacks';
+
+interface Detector {
+  kind: PageKind;
+  test: (path: string) => boolean;
+  examples: string[];
+}
+
+export const PAGE_DETECTORS: readonly Detector[] = [
+  {
+    kind: 'orderDetail',
+    test: (p) => /^\/orders-v3\/order\/[^/]+\/?$/.test(p),
+    examples: ['/orders-v3/order/114-7941379-5480234', '/orders-v3/order/114-7941379-5480234/'],
+  },
+  {
+    kind: 'manageOrders',
+    test: (p) => /^\/orders-v3(\/(mfn|fba|pending|search)(\/[a-z-]+)?)?\/?$/.test(p),
+    examples: ['/orders-v3', '/orders-v3/', '/orders-v3/mfn/unshipped', '/orders-v3/mfn/shipped', '/orders-v3/pending', '/orders-v3/fba/all', '/orders-v3/search'],
+  },
+  {
+    kind: 'accountHealth',
+    test: (p) => /^\/performance\/(dashboard|account\/health)\/?$/.test(p),
+    examples: ['/performance/dashboard', '/performance/account/health'],
+  },
+  {
+    kind: 'feedbackManager',
+    test: (p) => /^\/feedback-manager(\/index\.html)?\/?$/.test(p),
+    examples: ['/feedback-manager/index.html', '/feedback-manager'],
+  },
+  {
+    kind: 'claims',
+    test: (p) => /^\/gp\/guarantee-claims\/home\.html$/.test(p),
+    examples: ['/gp/guarantee-claims/home.html'],
+  },
+  {
+    kind: 'chargebacks',
+    test: (p) => /^\/gp\/chargebacks\/home\.html$/.test(p),
+    examples: ['/gp/chargebacks/home.html'],
+  },
+];
+
+/** Paths on Seller Central hosts that are none of the pages above. */
+export const NOT_A_KNOWN_PAGE = ['/', '/home', '/orders-v3/order', '/performance/notifications', '/inventory', '/gp/homepage.html', '/orders-api/search'];
+
+/** The page a URL shows, or undefined when it is not a Seller Central page Redline reads. */
+export function detectPage(url: string | URL): PageKind | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:' || !isSellerCentralHost(parsed.host)) return undefined;
+  return PAGE_DETECTORS.find((d) => d.test(parsed.pathname))?.kind;
+}
+
+export const isManageOrders = (url: string | URL) => detectPage(url) === 'manageOrders';
+export const isOrderDetail = (url: string | URL) => detectPage(url) === 'orderDetail';
+export const isAccountHealth = (url: string | URL) => detectPage(url) === 'accountHealth';

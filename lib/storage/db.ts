@@ -1,0 +1,32 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { DB_VERSION, MIGRATIONS } from './migrations';
+import type { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
+
+export const DB_NAME = 'redline';
+
+export interface RedlineSchema extends DBSchema {
+  orders: { key: [string, string]; value: StoredOrder; indexes: { scope: string; scopeOrderDate: [string, number] } };
+  defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string } };
+  readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
+  log: { key: number; value: LogEntry };
+  meta: { key: string; value: unknown };
+}
+
+export type RedlineDb = IDBPDatabase<RedlineSchema>;
+
+/**
+ * Opens (and upgrades) the database. Only the background worker calls this: one connection for
+ * the whole extension, so writes from several tabs are serialised by IndexedDB transactions.
+ * When another context upgrades the schema, this connection closes itself instead of blocking it.
+ */
+export async function openRedlineDb(name = DB_NAME, version = DB_VERSION): Promise<RedlineDb> {
+  const db = await openDB<RedlineSchema>(name, version, {
+    upgrade(database, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(database, tx);
+    },
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { AmazonReading, Defect, Order, LocalDate, EpochMs } from '../model';
+
+/**
+ * What the database holds: the model's records with the scope they belong to. Every record is
+ * validated against these schemas before it is written, so a reader bug cannot store a wrong shape.
+ */
+const Scoped = { scope: z.string().min(3).max(128) };
+
+export const StoredOrder = Order.extend(Scoped);
+export type StoredOrder = z.infer<typeof StoredOrder>;
+
+export const StoredDefect = z.intersection(Defect, z.object(Scoped));
+export type StoredDefect = z.infer<typeof StoredDefect>;
+
+/** One reading per metric per marketplace day: Amazon's history for the charts. */
+export const StoredReading = AmazonReading.extend({ ...Scoped, day: LocalDate });
+export type StoredReading = z.infer<typeof StoredReading>;
+
+/** What happened to each capture or import: shown to the seller ("not recognized: signed out"). */
+export const LogEntry = z.object({
+  seq: z.number().int().optional(),
+  at: EpochMs,
+  origin: z.enum(['capture', 'import']),
+  /** The page path or the file name. Never a full URL with query parameters. */
+  source: z.string().max(300),
+  scope: z.string().max(128).optional(),
+  ok: z.boolean(),
+  format: z.string().max(64).optional(),
+  reason: z.string().max(64).optional(),
+  detail: z.string().max(500).optional(),
+  orders: z.number().int().min(0).default(0),
+  defects: z.number().int().min(0).default(0),
+  readings: z.number().int().min(0).default(0),
+});
+export type LogEntry = z.infer<typeof LogEntry>;

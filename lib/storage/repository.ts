@@ -1,0 +1,180 @@
+import type { Batch, Order } from '../model';
+import { localDateOf } from '../model';
+import { mergeOrders } from '../model/merge';
+import { marketplaceTimeZone } from '../marketplaces';
+import type { RedlineDb } from './db';
+import { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
+import { scopeKey } from './scope';
+
+export interface ApplyCounts {
+  ordersAdded: number;
+  ordersUpdated: number;
+  defects: number;
+  readings: number;
+  /** Scopes (account|marketplace) whose data changed: their reports must be recomputed. */
+  changedScopes: string[];
+}
+
+/**
+ * An order seen unshipped and later shipped brackets its ship confirmation between the two
+ * sightings (metrics-spec §7), unless a source already gives the exact time.
+ */
+function withConfirmationBracket(stored: Order, incoming: Order): Order {
+  const wasOpen = stored.status === 'unshipped' || stored.status === 'pending' || stored.status === 'partiallyShipped';
+  const nowShipped = incoming.status === 'shipped';
+  if (!wasOpen || !nowShipped || incoming.observedAt <= stored.observedAt) return incoming;
+  if (incoming.shipConfirmation?.at !== undefined || stored.shipConfirmation?.at !== undefined) return incoming;
+  return {
+    ...incoming,
+    shipConfirmation: { ...incoming.shipConfirmation, notBefore: stored.observedAt, notAfter: incoming.observedAt },
+  };
+}
+
+const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Writes one reader batch in a single transaction: all of it or nothing, so a worker stopped
+ * mid-write leaves the database as it was. Upserts are idempotent: the same batch twice changes
+ * nothing; the same order from two sources merges field by field (newer observation wins).
+ */
+export async function applyBatch(db: RedlineDb, accountId: string, batch: Batch): Promise<ApplyCounts> {
+  const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [] };
+  const changed = new Set<string>();
+  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
+  const orders = tx.objectStore('orders');
+  const defects = tx.objectStore('defects');
+  const readings = tx.objectStore('readings');
+
+  const writes: Promise<unknown>[] = [];
+  for (const order of batch.orders) {
+    const scope = scopeKey({ accountId, marketplaceId: order.marketplaceId });
+    const stored = await orders.get([scope, order.orderId]);
+    let next: StoredOrder;
+    if (stored) {
+      const { scope: _s, ...storedOrder } = stored;
+      next = { ...mergeOrders(storedOrder, withConfirmationBracket(storedOrder, order)), scope };
+      if (sameRecord(next, stored)) continue;
+      counts.ordersUpdated++;
+    } else {
+      next = { ...order, scope };
+      counts.ordersAdded++;
+    }
+    changed.add(scope);
+    writes.push(orders.put(StoredOrder.parse(next)));
+  }
+  for (const defect of batch.defects) {
+    const scope = scopeKey({ accountId, marketplaceId: defect.marketplaceId });
+    const stored = await defects.get([scope, defect.id]);
+    if (stored && stored.observedAt > defect.observedAt) continue;
+    const next = StoredDefect.parse({ ...defect, scope });
+    if (stored && sameRecord(next, stored)) continue;
+    counts.defects++;
+    changed.add(scope);
+    writes.push(defects.put(next));
+  }
+  for (const reading of batch.readings) {
+    const scope = scopeKey({ accountId, marketplaceId: reading.marketplaceId });
+    const day = localDateOf(reading.observedAt, marketplaceTimeZone(reading.marketplaceId));
+    const stored = await readings.get([scope, reading.metric, day]);
+    // One reading per metric per day: the day's latest.
+    if (stored && stored.observedAt >= reading.observedAt) continue;
+    counts.readings++;
+    changed.add(scope);
+    writes.push(readings.put(StoredReading.parse({ ...reading, scope, day })));
+  }
+  await Promise.all([...writes, tx.done]);
+  counts.changedScopes = [...changed];
+  return counts;
+}
+
+export interface ScopeData {
+  orders: Order[];
+  defects: StoredDefect[];
+  readings: StoredReading[];
+}
+
+/** Everything stored for one scope, ready for the engine. */
+export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData> {
+  const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
+  const [orders, defects, readings] = await Promise.all([
+    tx.objectStore('orders').index('scope').getAll(scope),
+    tx.objectStore('defects').index('scope').getAll(scope),
+    tx.objectStore('readings').index('scope').getAll(scope),
+  ]);
+  await tx.done;
+  return { orders, defects, readings };
+}
+
+/** Every scope that has any data, for the account/marketplace switcher. */
+export async function listScopes(db: RedlineDb): Promise<string[]> {
+  const scopes = new Set<string>();
+  for (const store of ['orders', 'defects', 'readings'] as const) {
+    let cursor = await db.transaction(store).store.index('scope').openKeyCursor(undefined, 'nextunique');
+    while (cursor) {
+      scopes.add(cursor.key);
+      cursor = await cursor.continue();
+    }
+  }
+  return [...scopes].sort();
+}
+
+/** The instant retention judges each record by: when the order was placed, the defect raised, the reading taken. */
+const RETENTION_DATE = {
+  orders: (o: StoredOrder) => o.orderDate,
+  defects: (d: StoredDefect) => d.date,
+  readings: (r: StoredReading) => r.observedAt,
+};
+
+/** Drops every record older than `cutoff` (retention, settings.retentionDays). */
+export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number> {
+  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
+  let removed = 0;
+  for (const store of ['orders', 'defects', 'readings'] as const) {
+    const dateOf = RETENTION_DATE[store] as (value: unknown) => number;
+    let cursor = await tx.objectStore(store).openCursor();
+    while (cursor) {
+      if (dateOf(cursor.value) < cutoff) {
+        await cursor.delete();
+        removed++;
+      }
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  return removed;
+}
+
+const LOG_KEEP = 500;
+
+/** Records a capture or import outcome, keeping the latest few hundred entries. */
+export async function appendLog(db: RedlineDb, entry: LogEntry): Promise<void> {
+  const tx = db.transaction('log', 'readwrite');
+  const { seq: _seq, ...rest } = LogEntry.parse(entry);
+  await tx.store.add(rest);
+  const count = await tx.store.count();
+  if (count > LOG_KEEP) {
+    let cursor = await tx.store.openCursor();
+    for (let excess = count - LOG_KEEP; cursor && excess > 0; excess--) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+}
+
+export async function recentLog(db: RedlineDb, limit = 50): Promise<LogEntry[]> {
+  const entries: LogEntry[] = [];
+  let cursor = await db.transaction('log').store.openCursor(null, 'prev');
+  while (cursor && entries.length < limit) {
+    entries.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return entries;
+}
+
+/** Deletes every record Redline holds (the seller's "delete all data"). */
+export async function clearAll(db: RedlineDb): Promise<void> {
+  const tx = db.transaction(['orders', 'defects', 'readings', 'log', 'meta'], 'readwrite');
+  await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
+  await tx.done;
+}
