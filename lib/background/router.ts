@@ -30,6 +30,8 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
       return service.pageNotRecognized(message);
     case 'getOrderRisks':
       return service.orderRisks(message.orderIds);
+    case 'getPageContext':
+      return service.pageContext(host);
     case 'getPopupState':
       return service.popupState(message.scope);
     case 'setActiveScope':

@@ -1,4 +1,4 @@
-import type { ReadResult, Settings } from '../model';
+import type { MetricKey, ReadResult, Settings } from '../model';
 import { computeHealthReport } from '../metrics';
 import type { HealthReport } from '../metrics/report-schema';
 import { readAny, readResponse } from '../readers/detect';
@@ -94,6 +94,15 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     return active && scopes.includes(active) ? active : scopes[0];
   }
 
+  async function readingHistory(scope: string, since: number): Promise<Partial<Record<MetricKey, { day: string; rate: number | null; score: number | null }[]>>> {
+    const readings = await db.getAllFromIndex('readings', 'scope', scope);
+    const history: Partial<Record<MetricKey, { day: string; rate: number | null; score: number | null }[]>> = {};
+    for (const r of readings.filter((r) => r.observedAt >= since).sort((a, b) => a.day.localeCompare(b.day))) {
+      (history[r.metric] ??= []).push({ day: r.day, rate: r.rate ?? null, score: r.score ?? null });
+    }
+    return history;
+  }
+
   function preview(name: string, result: ReadResult): ImportPreview {
     if (!result.ok) return { name, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0, marketplaces: [] };
     const { batch } = result;
@@ -152,6 +161,22 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       return risks;
     },
 
+    /** What a Seller Central page overlays besides order risks: its marketplace's reports (active scope first). */
+    async pageContext(host: string) {
+      const settings = await readMeta(db, 'settings');
+      const marketplaceIds = new Set(marketplacesForHost(host).map((m) => m.marketplaceId));
+      const active = await activeScope();
+      const scopes = (await listScopes(db))
+        .filter((s) => marketplaceIds.has(parseScopeKey(s)?.marketplaceId ?? ''))
+        .sort((a, b) => Number(b === active) - Number(a === active));
+      const reports: HealthReport[] = [];
+      for (const scope of scopes) {
+        const report = await readCachedReport(db, scope);
+        if (report) reports.push(report);
+      }
+      return { showQuietMarks: settings.showQuietMarks, reports };
+    },
+
     async popupState(requested?: string) {
       const scopes = await listScopes(db);
       const scope = await activeScope(requested);
@@ -160,6 +185,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
         scopes,
         scope: scope ?? null,
         report: scope ? ((await readCachedReport(db, scope)) ?? null) : null,
+        /** Amazon's readings of the last 90 days per metric, oldest first: the charts' history. */
+        history: scope ? await readingHistory(scope, now() - 90 * DAY_MS) : {},
         lastCapture: log.find((e) => e.ok) ?? null,
         /** The newest problem, when nothing succeeded after it (e.g. "signed out"). */
         problem: log[0] && !log[0].ok ? log[0] : null,

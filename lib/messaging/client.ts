@@ -8,6 +8,7 @@ export interface ResponseMap {
   captureDom: Awaited<ReturnType<RedlineService['captureDom']>>;
   pageNotRecognized: void;
   getOrderRisks: Awaited<ReturnType<RedlineService['orderRisks']>>;
+  getPageContext: Awaited<ReturnType<RedlineService['pageContext']>>;
   getPopupState: Awaited<ReturnType<RedlineService['popupState']>>;
   setActiveScope: void;
   getSettings: Awaited<ReturnType<RedlineService['settings']>>;

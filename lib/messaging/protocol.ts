@@ -43,6 +43,13 @@ export const GetOrderRisks = z.object({
   orderIds: z.array(z.string().max(64)).max(1000),
 });
 
+/**
+ * The content script asks what it needs to overlay a page besides order risks: the reports of the
+ * page's marketplace (Account Health rows) and display settings (quiet marks). The worker picks
+ * the reports from the sender tab's host, never from the message.
+ */
+export const GetPageContext = z.object({ type: z.literal('getPageContext') });
+
 export const GetPopupState = z.object({ type: z.literal('getPopupState'), scope: z.string().max(128).optional() });
 export const SetActiveScope = z.object({ type: z.literal('setActiveScope'), scope: z.string().max(128) });
 export const GetSettings = z.object({ type: z.literal('getSettings') });
@@ -63,6 +70,7 @@ export const Message = z.discriminatedUnion('type', [
   CaptureDom,
   PageNotRecognized,
   GetOrderRisks,
+  GetPageContext,
   GetPopupState,
   SetActiveScope,
   GetSettings,
@@ -81,4 +89,5 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'captureDom',
   'pageNotRecognized',
   'getOrderRisks',
+  'getPageContext',
 ]);
