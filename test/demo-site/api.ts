@@ -1,0 +1,498 @@
+/**
+ * The JSON bodies of Seller Central's own endpoints, built from the demo's ground truth. Shapes copy the
+ * real captures (test/fixtures/seller-central/orders-api/*.json): same keys, epoch SECONDS as floats,
+ * the same null-valued fields. Fields invented where no capture exists are listed in README.md.
+ * Opaque tokens (`blob`, `customerOrderItemCode`) and the buyer relay address are present, clearly fake,
+ * so tests can check that the extension drops them.
+ */
+import type { DemoOrder } from './model';
+import type { DemoSeller } from './generate';
+import { DAY, HOUR, shortZoneName, zoneOffsetMs } from './time';
+
+type Query = URLSearchParams;
+
+const money = (amount: number) => ({ Amount: Math.round(amount * 100) / 100, CurrencyCode: 'USD', EncryptedAmount: null });
+const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
+
+/** A stable, realistic-looking request id (20 upper-case letters and digits) for a request. */
+export function requestId(key: string): string {
+  let h = 2166136261;
+  let out = '';
+  for (let i = 0; out.length < 20; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i % Math.max(1, key.length)) ^ i, 16777619) >>> 0;
+    out += 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[h % 36];
+  }
+  return out;
+}
+
+function zoneDetails(seller: DemoSeller, dates: Record<string, number | null>) {
+  const map: Record<string, { offset: number; shortenedTzString: string }> = {};
+  for (const [key, ms] of Object.entries(dates)) {
+    if (ms !== null) map[key] = { offset: zoneOffsetMs(ms, seller.timeZone), shortenedTzString: shortZoneName(ms, seller.timeZone) };
+  }
+  return map;
+}
+
+function relativeOrderDate(ms: number, now: number): string {
+  const hours = Math.floor((now - ms) / HOUR);
+  if (hours < 1) return `${Math.max(1, Math.floor((now - ms) / 60_000))} minutes ago`;
+  if (hours < 24) return `${hours} hours ago`;
+  const days = Math.floor((now - ms) / DAY);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+const isMfn = (o: DemoOrder) => o.channel === 'MFN';
+
+/** Amazon's `orderStatus.Late`: past the ship-by date without (or before) confirmation. */
+export function isLate(o: DemoOrder, now: number): boolean {
+  return isMfn(o) && o.status !== 'Canceled' && o.status !== 'Pending' && (o.shipConfirmedAt ?? now) > o.latestShipDate;
+}
+
+/** Amazon's `orderStatus.AtRiskOfCancellation`: unconfirmed, late, and auto-cancel within 3 days. */
+export function isAtRiskOfCancellation(o: DemoOrder, now: number): boolean {
+  return o.status === 'Unshipped' && o.cancellationDate !== null && now > o.latestShipDate && o.cancellationDate - now < 3 * DAY;
+}
+
+function actions(o: DemoOrder): string[] {
+  if (o.status === 'Unshipped' && isMfn(o)) {
+    return ['buyShipping', 'confirmShipment', 'editMerchantOrderId', 'manageFeedback', 'manageSellerNotes', 'printPackingSlip', 'contactBuyer', 'cancelOrder', 'canViewOrderHistory'];
+  }
+  if (o.status === 'Shipped' && isMfn(o)) return ['editShipment', 'manageFeedback', 'manageSellerNotes', 'printPackingSlip', 'contactBuyer', 'refundOrder', 'canViewOrderHistory'];
+  return ['manageSellerNotes', 'contactBuyer', 'canViewOrderHistory'];
+}
+
+function packages(o: DemoOrder) {
+  return o.package ? [{ trackingId: o.package.trackingId, carrierName: o.package.carrierName, shipDate: seconds(o.package.shipDate) }] : null;
+}
+
+function quantities(o: DemoOrder, quantity: number) {
+  const shipped = o.status === 'Shipped' ? quantity : 0;
+  const unshipped = o.status === 'Unshipped' || o.status === 'Pending' ? quantity : 0;
+  return { shipped, unshipped, canceled: o.status === 'Canceled' ? quantity : 0 };
+}
+
+/** One row of `GET /orders-api/search` (keys as in search_mfn-unshipped_2021-11.json, plus `packages`). */
+export function searchOrder(o: DemoOrder, seller: DemoSeller) {
+  return {
+    actions: actions(o),
+    alerts: [],
+    amazonOrderId: o.amazonOrderId,
+    awaitingVerification: false,
+    badgeList: o.channel === 'AFN' ? ['Prime'] : [],
+    badgesWithTooltips: null,
+    blob: `DEMO-OPAQUE-TOKEN-${o.amazonOrderId}`,
+    cancellationDate: seconds(o.cancellationDate),
+    cancellationFees: null,
+    complexActions: {},
+    deliveryNoteMetadata: null,
+    earliestDeliveryDate: seconds(o.earliestDeliveryDate),
+    earliestShipDate: seconds(o.earliestShipDate),
+    electronicInvoiceAwaitingUpload: false,
+    electronicInvoiceStatus: null,
+    fulfillmentMethod: 'Ship',
+    homeMarketplaceId: seller.marketplaceId,
+    inProgressAction: null,
+    invoiceNotUploaded: false,
+    invoiceUploadMetadata: null,
+    isAccessPointOrder: false,
+    isMerchantFulfilled: isMfn(o),
+    isShipmentInjection: false,
+    latestDeliveryDate: seconds(o.latestDeliveryDate),
+    latestShipDate: seconds(o.latestShipDate),
+    maximumTransitTimeDisplayUnit: 'Day',
+    orderDate: seconds(o.orderDate),
+    orderFulfillmentStatus: o.status,
+    orderItems: o.items.map((item) => {
+      const q = quantities(o, item.quantity);
+      return {
+        asin: item.asin,
+        associatedItems: [],
+        billingCountry: null,
+        conditionNote: null,
+        conditionSubtype: null,
+        conditionType: 'New',
+        customerOrderItemCode: `DEMO-OPAQUE-ITEM-CODE-${item.orderItemId}`,
+        extendedTitle: item.title,
+        giftMessageText: null,
+        giftWrapType: null,
+        harmonizedCode: null,
+        imageSourceSarek: false,
+        imageUrl: `https://images-na.ssl-images-amazon.com/images/I/${item.asin}._SX55_.jpg`,
+        isGift: false,
+        isHeavyOrBulky: false,
+        listingId: null,
+        orderItemId: item.orderItemId,
+        productLink: `https://www.amazon.com/gp/product/${item.asin}`,
+        productName: item.title,
+        quantityOrdered: item.quantity,
+        quantityShipped: q.shipped,
+        quantityUnShipped: q.unshipped,
+        scheduledDeliveryEndDate: null,
+        scheduledDeliveryStartDate: null,
+        scheduledDeliveryTimeZone: null,
+        sellerSku: item.sellerSku,
+        signatureRecommended: false,
+        transparencyItem: false,
+        unitPrice: money(item.unitPrice),
+      };
+    }),
+    packages: packages(o),
+    pickupDate: null,
+    pickupReadyDate: null,
+    pluginBadges: [],
+    pluginOrderStatus: null,
+    relativeOrderDate: relativeOrderDate(o.orderDate, seller.now),
+    salesChannel: 'Amazon.com',
+    sellerOrderId: null,
+    shippingService: o.shippingService,
+    shippingServiceOption: null,
+    shippingServiceStringId: o.shippingService === 'Expedited' ? 'shipping-speed-expedited_3249' : 'shipping-speed-standard_3248',
+    timeZoneDetailsMap: zoneDetails(seller, {
+      earliestDeliveryDate: o.earliestDeliveryDate,
+      earliestShipDate: o.earliestShipDate,
+      latestDeliveryDate: o.latestDeliveryDate,
+      latestShipDate: o.latestShipDate,
+      orderDate: o.orderDate,
+    }),
+  };
+}
+
+const STATUS_FILTER: Record<string, DemoOrder['status'] | undefined> = {
+  unshipped: 'Unshipped',
+  shipped: 'Shipped',
+  pending: 'Pending',
+  canceled: 'Canceled',
+  cancelled: 'Canceled',
+};
+
+const SORTS: Record<string, (a: DemoOrder, b: DemoOrder) => number> = {
+  order_date_desc: (a, b) => b.orderDate - a.orderDate,
+  order_date_asc: (a, b) => a.orderDate - b.orderDate,
+  ship_by_asc: (a, b) => a.latestShipDate - b.latestShipDate,
+  ship_by_desc: (a, b) => b.latestShipDate - a.latestShipDate,
+};
+
+/** The filters the Manage Orders tab sends when the page does not say (Unshipped: last year, by ship-by). */
+export function searchDefaults(query: Query): Record<string, string> {
+  const status = query.get('orderStatus') ?? 'unshipped';
+  return {
+    'date-range': query.get('date-range') ?? 'last-365',
+    fulfillmentType: query.get('fulfillmentType') ?? 'mfn',
+    limit: query.get('limit') ?? '15',
+    offset: query.get('offset') ?? '0',
+    orderStatus: status,
+    shipByDate: query.get('shipByDate') ?? 'all',
+    sort: query.get('sort') ?? (status === 'unshipped' ? 'ship_by_asc' : 'order_date_desc'),
+  };
+}
+
+/** Orders matching a search query's filters, sorted; `total` counts them all, `orders` is one page. */
+export function filterOrders(seller: DemoSeller, query: Query): DemoOrder[] {
+  const f = searchDefaults(query);
+  const days = Number(/^last-(\d+)$/.exec(f['date-range']!)?.[1] ?? 365);
+  const status = STATUS_FILTER[f.orderStatus!];
+  return seller.orders
+    .filter(
+      (o) =>
+        (f.fulfillmentType === 'all' || (f.fulfillmentType === 'fba') === (o.channel === 'AFN')) &&
+        (f.orderStatus === 'all' || o.status === status) &&
+        o.orderDate >= seller.now - days * DAY,
+    )
+    .sort(SORTS[f.sort!] ?? SORTS.order_date_desc);
+}
+
+/** `GET /orders-api/search?limit=&offset=&fulfillmentType=&orderStatus=&sort=&date-range=` */
+export function searchResponse(seller: DemoSeller, query: Query) {
+  const f = searchDefaults(query);
+  const limit = Math.min(100, Math.max(1, Number(f.limit) || 15));
+  const offset = Math.max(0, Number(f.offset) || 0);
+  const matching = filterOrders(seller, query);
+  return {
+    appliedSearchFilters: Object.entries({ ...f, limit: String(limit), offset: String(offset) }).map(([key, value]) => ({
+      key,
+      selectedValues: [value],
+    })),
+    debugInfo: null,
+    exceptions: [],
+    featureList: [],
+    offset,
+    orders: matching.slice(offset, offset + limit).map((o) => searchOrder(o, seller)),
+    requestId: requestId(`search?${query}`),
+    total: matching.length,
+  };
+}
+
+/** `GET /orders-api/order/{orderId}` (keys as in order-detail_2021-11.json); undefined for an unknown id. */
+export function orderDetailResponse(seller: DemoSeller, orderId: string) {
+  const o = seller.orders.find((x) => x.amazonOrderId === orderId);
+  if (!o) return undefined;
+  const row = searchOrder(o, seller);
+  const subtotal = o.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
+  const shipping = o.channel === 'MFN' ? 4.99 : 0;
+  const nulls = (...keys: string[]) => Object.fromEntries(keys.map((k) => [k, null]));
+  return {
+    debugInfo: null,
+    featureList: [],
+    order: {
+      actions: row.actions,
+      addressType: 'Residential',
+      alertMessages: [],
+      alerts: [],
+      amazonInvoiced: false,
+      amazonOrderId: o.amazonOrderId,
+      assignedShipFromLocationAddressId: isMfn(o) ? 'DEMOSHIPFROMLOCATION0001' : null,
+      automatedShippingSettings: {
+        automatedCarrierName: null,
+        automatedCarrierStringId: null,
+        automatedShipFromLocationAddressId: null,
+        automatedShipMethodName: null,
+        automatedShipMethodStringId: null,
+        hasAutomatedShippingSettings: false,
+      },
+      awaitingVerification: false,
+      badges: row.badgeList,
+      badgesWithTooltips: row.badgeList.map((badge) => ({ badge, tooltip: null })),
+      billingCountry: null,
+      billingCountryFlagUrl: null,
+      blob: row.blob,
+      buyerCompanyName: null,
+      buyerPONumber: null,
+      buyerProxyEmail: `demo-buyer-${o.amazonOrderId.slice(-7)}@marketplace.example.invalid`,
+      cancelOrderDetails: null,
+      cancellationDate: row.cancellationDate,
+      cancellationFees: null,
+      cod: false,
+      complexActions: {},
+      deemedResellerCategory: null,
+      deliveryNoteMetadata: null,
+      earliestDeliveryDate: row.earliestDeliveryDate,
+      earliestShipDate: row.earliestShipDate,
+      euDeemedReseller: false,
+      filterShipFromLocations: true,
+      fulfillmentChannel: isMfn(o) ? 'Seller' : 'Amazon',
+      handoverAddressDetails: null,
+      hasSensitiveRights: true,
+      hasSystemUnknownPromiseDate: false,
+      invoiceUploadMetadata: null,
+      iossNumber: null,
+      isAccessPointOrder: false,
+      isBuybackOrder: false,
+      isIBAOrder: false,
+      labelRefundPackages: null,
+      latestDeliveryDate: row.latestDeliveryDate,
+      latestShipDate: row.latestShipDate,
+      marketplaceTaxingSeller: null,
+      maximumTransitTimeDisplayUnit: 'Day',
+      orderChannel: null,
+      orderCost: {
+        ...nulls('CODCollectible', 'CODTotal', 'CODTotalTax', 'CancelableRefundTotal', 'ExportChargeTotal', 'ExportChargeTotalTax'),
+        ...nulls('GiftWrapTotal', 'GiftWrapTotalTax', 'NetSalesProceeds', 'PaymentMethodFeeTotal', 'PaymentMethodFeeTotalTax', 'Prepaid'),
+        ...nulls('PromotionTotal', 'PromotionTotalTax', 'RefundAppliedTotal', 'RefundPendingTotal', 'RefundTotal', 'ShippingTotalTax'),
+        ...nulls('TaxTotal', 'TotalTax'),
+        CODGrandTotal: money(subtotal + shipping),
+        GrandTotal: money(subtotal + shipping),
+        ShippingTotal: money(shipping),
+        Total: money(subtotal),
+      },
+      orderItems: o.items.map((item) => {
+        const q = quantities(o, item.quantity);
+        return {
+          ASIN: item.asin,
+          AssociatedItems: [],
+          BuyerRequestedCancel: o.buyerCancelRequest ? { IsBuyerRequestedCancel: 'true', BuyerCancelReason: o.buyerCancelRequest.reason } : null,
+          Condition: 'New',
+          ConditionNote: null,
+          ConditionSubtype: null,
+          CustomerOrderItemCode: `DEMO-OPAQUE-ITEM-CODE-${item.orderItemId}`,
+          CustomizationInfoMap: null,
+          Gift: false,
+          GiftMessage: null,
+          GiftWrapType: null,
+          HarmonizedCode: null,
+          ImageSourceSarek: false,
+          ImageUrl: `https://images-na.ssl-images-amazon.com/images/I/${item.asin}._SX55_.jpg`,
+          InvoiceData: null,
+          ItemCost: {
+            ...nulls('COD', 'CODTax', 'ExportCharge', 'ExportChargeTax', 'GiftWrap', 'GiftWrapTax', 'NetSalesProceeds'),
+            ...nulls('PaymentMethodFee', 'PaymentMethodFeeTax', 'Promotion', 'PromotionTax', 'Refund', 'RefundApplied'),
+            ...nulls('RefundPending', 'ShippingTax', 'SubtotalTax', 'Tax', 'UnitPriceExclTax'),
+            CODGrandTotal: money(item.unitPrice * item.quantity + shipping),
+            Shipping: money(shipping),
+            Subtotal: money(item.unitPrice * item.quantity),
+            Total: money(item.unitPrice * item.quantity + shipping),
+            UnitPrice: money(item.unitPrice),
+          },
+          ItemCustomizations: null,
+          ItemHeight: null,
+          ItemLength: null,
+          ItemPointsSummary: { PointsGranted: null, Reversals: null },
+          ItemStatus: {
+            CancelStatus: o.status === 'Canceled' ? 'Canceled' : 'None',
+            InvoiceNotSent: false,
+            InvoiceSent: false,
+            ItemStatus: o.status,
+          },
+          ItemWeight: null,
+          ItemWidth: null,
+          LegacyListingId: null,
+          OrderItemId: item.orderItemId,
+          PriceDesignation: null,
+          ProductCustomizations: null,
+          ProductLink: `https://www.amazon.com/gp/product/${item.asin}`,
+          QuantityCanceled: q.canceled,
+          QuantityOrdered: item.quantity,
+          QuantityShipped: q.shipped,
+          QuantityUnshipped: q.unshipped,
+          SellerSKU: item.sellerSku,
+          ShipmentIdLists: null,
+          SignatureRecommended: false,
+          Title: item.title,
+          heavyOrBulky: false,
+          transparencyItem: false,
+        };
+      }),
+      orderMarketplaceId: seller.marketplaceId,
+      orderPointsSummary: { PointsGranted: null, Reversals: { PointsReturned: null } },
+      orderStatus: {
+        AtRiskOfCancellation: isAtRiskOfCancellation(o, seller.now),
+        InvoiceNotSent: false,
+        InvoiceNotUploaded: false,
+        InvoiceSent: false,
+        Late: isLate(o, seller.now),
+        OrderStatus: o.status,
+        RefundApplied: false,
+        RefundPending: false,
+      },
+      orderType: null,
+      packages: packages(o),
+      paymentMethodDetails: ['Standard'],
+      pluginActions: {},
+      pluginAlertMessages: [],
+      pluginBadges: [],
+      pluginOrderStatus: null,
+      pluginValuePairs: [],
+      possibleCancelReasons:
+        o.status === 'Unshipped' && isMfn(o)
+          ? ['NoInventory', 'BuyerCanceled', 'GeneralAdjustment', 'ShippingAddressUndeliverable', 'CustomerExchange', 'PricingError']
+          : [],
+      promiseResponseDueDate: null,
+      purchaseDate: row.orderDate,
+      replacedOrderId: null,
+      rootMarketplaceId: seller.marketplaceId,
+      salesChannel: 'Amazon.com',
+      salesChannelFlagUrl: null,
+      scheduledDeliveryEndDateUtc: null,
+      scheduledDeliveryStartDateUtc: null,
+      scheduledDeliveryTimeZone: null,
+      sellerNotes: null,
+      sellerOrderId: null,
+      shippingFromCountry: 'US',
+      shippingService: o.shippingService,
+      shippingServiceOption: null,
+      shouldDisplayInFBA: o.channel === 'AFN',
+      shouldEnableTradewindUX: false,
+      showRecalculatingProceedsAlert: false,
+      showShipFromAddressChangeWarning: false,
+      showVATNotFinalWarning: false,
+      taxCollectionModel: null,
+      taxLabelStrings: { IncludedTax: 'Tax included', Tax: 'Tax', TaxExclusive: '(excl. tax)', TaxInclusive: '(incl. tax)', TaxTotal: 'Tax total' },
+      taxResponsiblePartyName: null,
+      timeZoneDetailsMap: zoneDetails(seller, {
+        cancellationDate: o.cancellationDate,
+        earliestDeliveryDate: o.earliestDeliveryDate,
+        earliestShipDate: o.earliestShipDate,
+        latestDeliveryDate: o.latestDeliveryDate,
+        latestShipDate: o.latestShipDate,
+        purchaseDate: o.orderDate,
+      }),
+      verifiedBusinessBuyer: false,
+    },
+    protips: [],
+    requestId: requestId(`order/${orderId}`),
+    responseCodes: [],
+  };
+}
+
+/** `POST /orders-api/countOrders` (invented shape): counts for the Manage Orders tabs and tiles. */
+export function countOrdersResponse(seller: DemoSeller) {
+  const mfn = seller.orders.filter(isMfn);
+  const unshipped = mfn.filter((o) => o.status === 'Unshipped');
+  const endOfToday = Math.min(...unshipped.map((o) => o.latestShipDate).filter((t) => t >= seller.now), Infinity);
+  return {
+    counts: {
+      pending: mfn.filter((o) => o.status === 'Pending').length,
+      unshipped: unshipped.length,
+      canceled: mfn.filter((o) => o.status === 'Canceled').length,
+      'ship-by-today': unshipped.filter((o) => o.latestShipDate === endOfToday && o.latestShipDate - seller.now < DAY).length,
+      'verge-of-late-shipment': unshipped.filter((o) => o.latestShipDate >= seller.now && o.latestShipDate - seller.now < DAY).length,
+      'verge-of-cancellation': unshipped.filter((o) => isAtRiskOfCancellation(o, seller.now)).length,
+    },
+    requestId: requestId('countOrders'),
+  };
+}
+
+const page = (query: Query, sizeKey: string, numberKey: string, defaultSize: number) => {
+  const size = Math.min(100, Math.max(1, Number(query.get(sizeKey)) || defaultSize));
+  const number = Math.max(1, Number(query.get(numberKey)) || 1);
+  return { size, number, start: (number - 1) * size };
+};
+
+/** `GET /fbmapi/v1/feedbacks?pageSize=&pageNumber=&rating=` (invented shape, see README.md). */
+export function feedbacksResponse(seller: DemoSeller, query: Query) {
+  const ratings = query.get('rating')?.split(',').map(Number);
+  const rows = seller.feedback.filter((f) => !ratings || ratings.includes(f.rating));
+  const p = page(query, 'pageSize', 'pageNumber', 25);
+  const orderDate = new Map(seller.orders.map((o) => [o.amazonOrderId, o.orderDate]));
+  return {
+    marketplaceId: seller.marketplaceId,
+    totalCount: rows.length,
+    pageNumber: p.number,
+    pageSize: p.size,
+    feedbacks: rows.slice(p.start, p.start + p.size).map((f) => ({
+      feedbackId: f.feedbackId,
+      orderId: f.orderId,
+      orderDate: orderDate.get(f.orderId) ?? null,
+      feedbackDate: f.date,
+      rating: f.rating,
+      comments: f.comments,
+      arrivedOnTime: f.arrivedOnTime,
+      itemAsDescribed: f.itemAsDescribed,
+      customerServiceOk: f.customerServiceOk,
+      status: f.status,
+      response: null,
+      raterEmail: null,
+    })),
+  };
+}
+
+/** `GET /gp/guarantee-claims/api/claims` (invented endpoint and shape, see README.md). */
+export function claimsResponse(seller: DemoSeller) {
+  const orderDate = new Map(seller.orders.map((o) => [o.amazonOrderId, o.orderDate]));
+  return {
+    claims: seller.claims.map((c) => ({
+      claimId: c.claimId,
+      orderId: c.orderId,
+      orderDate: new Date(orderDate.get(c.orderId) ?? c.filedAt).toISOString(),
+      filingDate: new Date(c.filedAt).toISOString(),
+      status: c.status,
+      reason: c.reason,
+      amount: money(c.amount),
+    })),
+    total: seller.claims.length,
+  };
+}
+
+/** `GET /chargebacks/api/v1/chargebacks` (shape from seller-central.md). */
+export function chargebacksResponse(seller: DemoSeller) {
+  const orderDate = new Map(seller.orders.map((o) => [o.amazonOrderId, o.orderDate]));
+  return {
+    chargebacks: seller.chargebacks.map((c) => ({
+      id: c.id,
+      status: c.status,
+      reasonCode: c.reasonCode,
+      filingDate: new Date(c.filedAt).toISOString(),
+      amount: money(c.amount),
+      relatedOrders: [{ orderId: c.orderId, orderDate: new Date(orderDate.get(c.orderId) ?? c.filedAt).toISOString() }],
+    })),
+  };
+}

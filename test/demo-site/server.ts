@@ -1,0 +1,181 @@
+/**
+ * The demo Seller Central as a request handler: given a method and URL on any Seller Central host, the
+ * page shell, script or JSON that the real site would answer. Playwright routes requests here
+ * (test/e2e/harness.ts); unit tests can call it directly.
+ */
+import { readFileSync } from 'node:fs';
+import {
+  chargebacksResponse,
+  claimsResponse,
+  countOrdersResponse,
+  feedbacksResponse,
+  orderDetailResponse,
+  searchResponse,
+} from './api';
+import { generateDemoSeller, type DemoSeller, type DemoSellerOptions } from './generate';
+
+/** How a signed-out session answers the JSON endpoints (seller-central.md): all three are seen. */
+export type SignedOutMode = 'html' | '401' | '403';
+
+export interface DemoSiteOptions extends DemoSellerOptions {
+  signedOut?: SignedOutMode | null;
+}
+
+export interface DemoResponse {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/** Where the demo's pages are, by what they show. */
+export const DEMO_PAGES = {
+  home: '/home',
+  unshipped: '/orders-v3/mfn/unshipped',
+  shipped: '/orders-v3/mfn/shipped',
+  pending: '/orders-v3/mfn/pending',
+  canceled: '/orders-v3/mfn/canceled',
+  fba: '/orders-v3/fba/all',
+  orderDetail: (orderId: string) => `/orders-v3/order/${orderId}`,
+  accountHealth: '/performance/dashboard',
+  feedback: '/feedback-manager/index.html',
+  claims: '/gp/guarantee-claims/home.html',
+  chargebacks: '/gp/chargebacks/home.html',
+} as const;
+
+/** Requests the demo pages make carry this header, so the harness can tell them from the extension's. */
+export const DEMO_PAGE_REQUEST_HEADER = 'x-demo-page-request';
+
+const ASSET_PREFIX = '/demo-assets/';
+const ASSETS = ['common.js', 'orders.js', 'order-detail.js', 'account-health.js', 'feedback.js', 'claims.js', 'chargebacks.js', 'style.css'];
+
+interface PageRoute {
+  pattern: RegExp;
+  title: string;
+  script: string | null;
+}
+
+const PAGE_ROUTES: PageRoute[] = [
+  { pattern: /^\/orders-v3(\/(mfn\/(unshipped|shipped|pending|canceled)|pending|fba\/all))?\/?$/, title: 'Manage Orders', script: 'orders.js' },
+  { pattern: /^\/orders-v3\/order\/[\w-]+\/?$/, title: 'Order details', script: 'order-detail.js' },
+  { pattern: /^\/performance\/(dashboard|account\/health)\/?$/, title: 'Account Health', script: 'account-health.js' },
+  { pattern: /^\/feedback-manager\/index\.html$/, title: 'Feedback Manager', script: 'feedback.js' },
+  { pattern: /^\/gp\/guarantee-claims\/home\.html$/, title: 'A-to-z Guarantee Claims', script: 'claims.js' },
+  { pattern: /^\/gp\/chargebacks\/home\.html$/, title: 'Chargeback Claims', script: 'chargebacks.js' },
+  { pattern: /^\/(home)?\/?$/, title: 'Home', script: null },
+];
+
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json;charset=UTF-8';
+
+const assetCache = new Map<string, string>();
+function asset(name: string): string {
+  let text = assetCache.get(name);
+  if (text === undefined) {
+    text = readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
+    assetCache.set(name, text);
+  }
+  return text;
+}
+
+const NAV: [string, string][] = [
+  ['Orders', DEMO_PAGES.unshipped],
+  ['Account Health', DEMO_PAGES.accountHealth],
+  ['Feedback', DEMO_PAGES.feedback],
+  ['A-to-z Claims', DEMO_PAGES.claims],
+  ['Chargebacks', DEMO_PAGES.chargebacks],
+];
+
+function shell(title: string, body: string, script: string | null): string {
+  return `<!doctype html>
+<html lang="en-US">
+<head>
+<meta charset="utf-8">
+<title>${title} - Seller Central</title>
+<link rel="stylesheet" href="${ASSET_PREFIX}style.css">
+${script ? `<script type="module" src="${ASSET_PREFIX}${script}"></script>` : ''}
+</head>
+<body>
+<header class="sc-header">
+<div class="sc-logo">amazon <span>seller central</span></div>
+<nav class="sc-nav">${NAV.map(([label, href]) => `<a href="${href}">${label}</a>`).join('')}</nav>
+<div class="sc-account"><b>Demo Goods Store</b> | United States</div>
+</header>
+<main id="sc-content">${body}</main>
+</body>
+</html>`;
+}
+
+function homeBody(): string {
+  const links = Object.entries(DEMO_PAGES)
+    .filter(([, v]) => typeof v === 'string')
+    .map(([, href]) => `<li><a href="${href}">${href}</a></li>`)
+    .join('');
+  return `<h1>Demo Seller Central</h1><div class="card"><p>A made-up US seller for trying Redline. Nothing here is real.</p><ul>${links}</ul></div>`;
+}
+
+const SIGN_IN_PAGE = `<!doctype html>
+<html lang="en-US"><head><meta charset="utf-8"><title>Amazon Sign-In</title></head>
+<body><form name="signIn" method="post" action="/ap/signin"><h1>Sign in</h1>
+<label>Email or mobile phone number <input type="email" name="email"></label>
+<input type="submit" value="Continue"></form></body></html>`;
+
+const json = (body: unknown, status = 200): DemoResponse => ({ status, contentType: JSON_TYPE, body: JSON.stringify(body) });
+const notFound = (): DemoResponse => json({ message: 'Not Found' }, 404);
+
+export class DemoSite {
+  readonly seller: DemoSeller;
+  /** Switchable at any time: the next API request answers as a signed-out session. */
+  signedOut: SignedOutMode | null;
+
+  constructor(options: DemoSiteOptions = {}) {
+    this.seller = generateDemoSeller(options);
+    this.signedOut = options.signedOut ?? null;
+  }
+
+  respond(method: string, url: string | URL): DemoResponse {
+    const { pathname, searchParams } = new URL(url);
+    if (pathname.startsWith(ASSET_PREFIX)) {
+      const name = pathname.slice(ASSET_PREFIX.length);
+      if (!ASSETS.includes(name)) return { status: 404, contentType: 'text/plain', body: 'Not Found' };
+      return { status: 200, contentType: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body: asset(name) };
+    }
+    if (pathname === '/favicon.ico') return { status: 204, contentType: 'image/x-icon', body: '' };
+    const api = this.api(method, pathname, searchParams);
+    if (api) return this.signedOut ? this.signedOutResponse() : api;
+    const page = PAGE_ROUTES.find((r) => r.pattern.test(pathname));
+    if (page) {
+      const body = page.script ? '<p class="muted">Loading…</p>' : homeBody();
+      return { status: 200, contentType: HTML, body: shell(page.title, body, page.script) };
+    }
+    return { status: 404, contentType: HTML, body: shell('Page not found', '<h1>Looking for something?</h1><p>The page was not found.</p>', null) };
+  }
+
+  /** The JSON endpoint for a path, or undefined when the path is not an endpoint. */
+  private api(method: string, pathname: string, query: URLSearchParams): DemoResponse | undefined {
+    const s = this.seller;
+    if (pathname === '/orders-api/search' && method === 'GET') return json(searchResponse(s, query));
+    if (pathname === '/orders-api/countOrders' && method === 'POST') return json(countOrdersResponse(s));
+    const order = /^\/orders-api\/order\/([\w-]+)$/.exec(pathname);
+    if (order && method === 'GET') {
+      const body = orderDetailResponse(s, order[1]!);
+      return body ? json(body) : notFound();
+    }
+    if (pathname === '/fbmapi/v1/feedbacks' && method === 'GET') return json(feedbacksResponse(s, query));
+    if (pathname === '/gp/guarantee-claims/api/claims' && method === 'GET') return json(claimsResponse(s));
+    if (pathname === '/chargebacks/api/v1/chargebacks' && method === 'GET') return json(chargebacksResponse(s));
+    if (pathname === '/performance/api/summary' && method === 'GET') return json(s.accountHealth);
+    if (/^\/(orders-api|fbmapi|chargebacks\/api|performance\/api|gp\/guarantee-claims\/api)\//.test(pathname)) return notFound();
+    return undefined;
+  }
+
+  private signedOutResponse(): DemoResponse {
+    switch (this.signedOut) {
+      case '401':
+        return { status: 401, contentType: 'text/plain', body: '' };
+      case '403':
+        return json({ reason: 'sign_in' }, 403);
+      default:
+        return { status: 200, contentType: HTML, body: SIGN_IN_PAGE };
+    }
+  }
+}
