@@ -1,0 +1,60 @@
+import type { Order } from '../model';
+import { contextMarketplace, flatReader, groupRows } from './flat-file';
+import { flatInstantToEpochMs } from './instant';
+import { cancellationFields, defined, sightingBracket } from './order-fields';
+import { parseYesNo } from './schemas';
+
+/**
+ * Unshipped orders report (`GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING`): one row per order
+ * ITEM of seller-fulfilled orders still to ship. `promise-date` is the expected ship date; newer
+ * files add `is-buyer-requested-cancellation`, `verge-of-cancellation`, `verge-of-lateShipment`.
+ * `buyer-email`, `buyer-phone-number`, `recipient-name` and the address columns are never read.
+ * The report has no marketplace column: the context must give it.
+ */
+
+const FORMAT = 'flat/unshipped';
+
+/** true if any row says yes, false if all say no, unknown otherwise (or when the column is absent). */
+function anyYes(values: (string | undefined)[]): boolean | undefined {
+  const answers = values.map(parseYesNo);
+  if (answers.some((a) => a === true)) return true;
+  return answers.length > 0 && answers.every((a) => a === false) ? false : undefined;
+}
+
+export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-date']], ({ columns, rows }, ctx) => {
+  const market = contextMarketplace(ctx);
+  if (typeof market === 'string') return market;
+  const groups = groupRows(rows, (r) => columns.get(r, 'order-id'));
+  if (typeof groups === 'string') return groups;
+  const orders: Order[] = [];
+  for (const [orderId, items] of groups) {
+    const col = (name: string) => items.map((r) => columns.get(r, name));
+    const instants = (name: string, dateOnly: 'start' | 'end') =>
+      col(name).flatMap((v) => (v === undefined ? [] : [flatInstantToEpochMs(v, market.timeZone, dateOnly)]));
+    const orderDates = instants('purchase-date', 'start');
+    const promiseDates = instants('promise-date', 'end');
+    if (orderDates.length === 0 || orderDates.includes(undefined)) return `order ${orderId}: purchase-date is not a date`;
+    if (promiseDates.includes(undefined)) return `order ${orderId}: promise-date is not a date`;
+    const daysPast = col('days-past-promise').filter((v) => v !== undefined).map(Number);
+    if (daysPast.some(Number.isNaN)) return `order ${orderId}: days-past-promise is not a number`;
+    const status = col('quantity-shipped').some((q) => Number(q) > 0) ? ('partiallyShipped' as const) : ('unshipped' as const);
+    orders.push(
+      defined({
+        orderId,
+        marketplaceId: market.marketplaceId,
+        channel: 'MFN' as const,
+        orderDate: Math.min(...(orderDates as number[])),
+        status,
+        // Items share the order's deadline; if they ever differ, the earliest one binds.
+        latestShipDate: promiseDates.length ? Math.min(...(promiseDates as number[])) : undefined,
+        shipConfirmation: sightingBracket(status, ctx.observedAt),
+        ...cancellationFields(false, anyYes(col('is-buyer-requested-cancellation'))),
+        amazonLate: daysPast.length ? Math.max(...daysPast) > 0 : undefined,
+        amazonAtRiskOfCancellation: anyYes(col('verge-of-cancellation')),
+        observedAt: ctx.observedAt,
+        source: FORMAT,
+      }),
+    );
+  }
+  return { orders };
+});

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import type { AmazonReading, MetricKey, TargetCondition } from '../model';
+import { jsonReader, mapAll } from './input';
+import { defined } from './order-fields';
+import type { ReadContext, Reader } from './result';
+import { count, instant, maybe } from './schemas';
+
+/**
+ * Amazon's own readings: the SP-API `GET_V2_SELLER_PERFORMANCE_REPORT` document
+ * (`{accountStatuses, performanceMetrics: [entry per marketplace]}`), parsed leniently
+ * (metrics-spec §4): real reports carry fields the schema lacks (`ahrScore`,
+ * `lateShipmentRateList`, `policyViolationWarnings`) and Amazon's example renames others
+ * (`prefulfillmentCancelRate` for `preFulfillmentCancellationRate`, `warningState`,
+ * `documentRequest`). Only the metrics Redline follows are read; the policy metrics are skipped.
+ */
+
+const DAY_MS = 86_400_000;
+
+const Range = maybe(z.object({ reportingDateFrom: maybe(instant), reportingDateTo: maybe(instant) }));
+const Counted = maybe(z.object({ count: maybe(count) })).transform((c) => c?.count);
+
+/** Every rate metric in one lenient shape: each metric uses some of these counts. */
+const Metric = z.object({
+  rate: maybe(z.number()),
+  status: maybe(z.string()),
+  targetValue: maybe(z.number()),
+  targetCondition: maybe(z.string()),
+  reportingDateRange: Range,
+  orderCount: maybe(count),
+  orderWithDefects: Counted,
+  negativeFeedback: Counted,
+  claims: Counted,
+  chargebacks: Counted,
+  lateShipmentCount: maybe(count),
+  cancellationCount: maybe(count),
+  shipmentCount: maybe(count),
+  validTrackingCount: maybe(count),
+  onTimeDeliveryCount: maybe(count),
+  shipmentCountWithValidTracking: maybe(count),
+});
+type Metric = z.infer<typeof Metric>;
+
+export const PerformanceEntry = z.object({
+  marketplaceId: maybe(z.string()),
+  orderDefectRate: maybe(z.object({ mfn: maybe(Metric), afn: maybe(Metric) })),
+  lateShipmentRate: maybe(Metric),
+  lateShipmentRateList: maybe(z.array(Metric)),
+  preFulfillmentCancellationRate: maybe(Metric),
+  prefulfillmentCancelRate: maybe(Metric),
+  validTrackingRate: maybe(Metric),
+  onTimeDeliveryRate: maybe(Metric),
+  accountHealthRating: maybe(z.object({ ahrScore: maybe(z.number()), ahrStatus: maybe(z.string()), reportingDateRange: Range })),
+});
+export type PerformanceEntry = z.infer<typeof PerformanceEntry>;
+
+const CONDITIONS: Record<string, TargetCondition> = { LESS_THAN: 'lt', GREATER_THAN: 'gt' };
+
+/** Which counts are each metric's numerator and denominator (good events for `gt` metrics). */
+const COUNTS: Record<Exclude<MetricKey, 'ahr'>, (m: Metric) => [number | undefined, number | undefined]> = {
+  'odr.mfn': (m) => [m.orderWithDefects, m.orderCount],
+  'odr.afn': (m) => [m.orderWithDefects, m.orderCount],
+  'lsr.10d': (m) => [m.lateShipmentCount, m.orderCount],
+  'lsr.30d': (m) => [m.lateShipmentCount, m.orderCount],
+  'cr.7d': (m) => [m.cancellationCount, m.orderCount],
+  'vtr.30d': (m) => [m.validTrackingCount, m.shipmentCount],
+  'otdr.14d': (m) => [m.onTimeDeliveryCount, m.shipmentCountWithValidTracking],
+};
+
+function rateReading(metric: Exclude<MetricKey, 'ahr'>, m: Metric, base: Base): AmazonReading {
+  const [num, den] = COUNTS[metric](m);
+  return defined({
+    ...base,
+    metric,
+    rate: m.rate,
+    // Amazon's own example has more good events than shipments: such a numerator is unusable,
+    // and is left unknown rather than trusted.
+    numerator: num !== undefined && den !== undefined && num > den ? undefined : num,
+    denominator: den,
+    windowFrom: m.reportingDateRange?.reportingDateFrom,
+    windowTo: m.reportingDateRange?.reportingDateTo,
+    targetValue: m.targetValue,
+    targetCondition: m.targetCondition ? CONDITIONS[m.targetCondition] : undefined,
+    status: m.status,
+    negativeFeedback: m.negativeFeedback,
+    claims: m.claims,
+    chargebacks: m.chargebacks,
+  });
+}
+
+/**
+ * The late shipment rate comes as one `lateShipmentRate` (schema) or as `lateShipmentRateList`
+ * (real reports, 10- and 30-day entries). Which is which is decided by the length of its
+ * `reportingDateRange`: up to 15 days → `lsr.10d`, longer → `lsr.30d`. An entry without a range
+ * cannot be told apart and is left out (no guess). The first entry per key wins.
+ */
+function lateShipmentReadings(e: PerformanceEntry, base: Base): AmazonReading[] {
+  const byKey = new Map<'lsr.10d' | 'lsr.30d', AmazonReading>();
+  for (const m of [...(e.lateShipmentRateList ?? []), ...(e.lateShipmentRate ? [e.lateShipmentRate] : [])]) {
+    const from = m.reportingDateRange?.reportingDateFrom;
+    const to = m.reportingDateRange?.reportingDateTo;
+    if (from === undefined || to === undefined || to <= from) continue;
+    const key = Math.round((to - from) / DAY_MS) <= 15 ? 'lsr.10d' : 'lsr.30d';
+    if (!byKey.has(key)) byKey.set(key, rateReading(key, m, base));
+  }
+  return [...byKey.values()];
+}
+
+function ahrReading(e: PerformanceEntry, base: Base): AmazonReading[] {
+  const ahr = e.accountHealthRating;
+  if (!ahr || (ahr.ahrScore === undefined && ahr.ahrStatus === undefined)) return [];
+  return [
+    defined({
+      ...base,
+      metric: 'ahr' as const,
+      score: ahr.ahrScore,
+      status: ahr.ahrStatus,
+      windowFrom: ahr.reportingDateRange?.reportingDateFrom,
+      windowTo: ahr.reportingDateRange?.reportingDateTo,
+    }),
+  ];
+}
+
+type Base = Pick<AmazonReading, 'marketplaceId' | 'observedAt' | 'source'>;
+
+/** One `performanceMetrics` entry → the readings of the metrics Redline follows. */
+export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: string): AmazonReading[] | string {
+  const marketplaceId = e.marketplaceId ?? ctx.marketplaceId;
+  if (!marketplaceId) return 'a performance entry names no marketplace';
+  const base: Base = { marketplaceId, observedAt: ctx.observedAt, source };
+  const cancel = e.preFulfillmentCancellationRate ?? e.prefulfillmentCancelRate;
+  const optional: [Exclude<MetricKey, 'ahr'>, Metric | undefined][] = [
+    ['odr.mfn', e.orderDefectRate?.mfn],
+    ['odr.afn', e.orderDefectRate?.afn],
+    ['cr.7d', cancel],
+    ['vtr.30d', e.validTrackingRate],
+    ['otdr.14d', e.onTimeDeliveryRate],
+  ];
+  return [
+    ...optional.flatMap(([key, m]) => (m ? [rateReading(key, m, base)] : [])),
+    ...lateShipmentReadings(e, base),
+    ...ahrReading(e, base),
+  ];
+}
+
+/** Readings of every entry, or why one cannot be read. */
+export function readingsOfEntries(entries: PerformanceEntry[], ctx: ReadContext, source: string) {
+  const perEntry = mapAll(entries, (e) => readingsOfEntry(e, ctx, source));
+  return typeof perEntry === 'string' ? perEntry : { readings: perEntry.flat() };
+}
+
+const FORMAT = 'sp-api/performance-report';
+
+/** `GET_V2_SELLER_PERFORMANCE_REPORT` document → readings for every marketplace it covers. */
+export const readPerformanceReport: Reader = jsonReader(
+  FORMAT,
+  z.object({ performanceMetrics: z.array(PerformanceEntry).min(1) }),
+  (doc, ctx) => readingsOfEntries(doc.performanceMetrics, ctx, FORMAT),
+);
