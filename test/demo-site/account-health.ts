@@ -3,7 +3,7 @@
  * sample of it, so each metric mirrors one `performanceMetrics` entry of the SP-API
  * GET_V2_SELLER_PERFORMANCE_REPORT (schema in amazon-sp-api/accountHealthReport-2020-11-18.json), with
  * the fields real reports add (`ahrScore`, `lateShipmentRateList`, `policyViolationWarnings`: see
- * test/fixtures/seller-central/performance-report_real-excerpt_DE_2026-10.json).
+ * test/fixtures/seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json).
  *
  * Amazon's numbers lag: the reading is computed from the same ground truth as of `readingAsOf`
  * (the end of the day before yesterday), so it disagrees with the live data a little, as the real one does.

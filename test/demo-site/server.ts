@@ -4,6 +4,8 @@
  * (test/e2e/harness.ts); unit tests can call it directly.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   chargebacksResponse,
   claimsResponse,
@@ -67,11 +69,13 @@ const PAGE_ROUTES: PageRoute[] = [
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json;charset=UTF-8';
 
+// A path, not a URL object: under happy-dom the global URL is not Node's, and fs rejects it.
+const PAGES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'pages');
 const assetCache = new Map<string, string>();
 function asset(name: string): string {
   let text = assetCache.get(name);
   if (text === undefined) {
-    text = readFileSync(new URL(`./pages/${name}`, import.meta.url), 'utf8');
+    text = readFileSync(join(PAGES_DIR, name), 'utf8');
     assetCache.set(name, text);
   }
   return text;

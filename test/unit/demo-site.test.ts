@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { orderDetailResponse, searchResponse } from '../demo-site/api';
+import { generateDemoSeller, type DemoSeller } from '../demo-site/generate';
+import { DemoSite } from '../demo-site/server';
+import { HOUR, localDay, startOfLocalDay } from '../demo-site/time';
+
+// Paths, not URL objects: under happy-dom the global URL is not Node's.
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/seller-central');
+const fixture = (path: string) => JSON.parse(readFileSync(join(FIXTURES, path), 'utf8'));
+const realSearch = fixture('orders-api/search_mfn-unshipped_2021-11.json');
+const realDetail = fixture('orders-api/order-detail_2021-11.json');
+const realReport = fixture('reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json');
+
+const NOW = Date.parse('2026-11-26T20:00:00Z'); // 12:00 PST
+const seller = generateDemoSeller({ seed: 7, now: NOW });
+const query = (q: Record<string, string>) => new URLSearchParams(q);
+const keys = (o: object) => Object.keys(o).sort();
+const byScenario = (s: DemoSeller, scenario: string) => s.orders.filter((o) => o.scenarios.includes(scenario as never));
+
+/** Every key of the real object is present, and non-null real values keep their JSON type. */
+function expectSameShape(generated: Record<string, unknown>, real: Record<string, unknown>, extraKeys: string[] = []) {
+  expect(keys(generated)).toEqual([...keys(real), ...extraKeys].sort());
+  for (const [key, value] of Object.entries(real)) {
+    if (value === null || generated[key] === null) continue;
+    expect(Array.isArray(generated[key]), key).toBe(Array.isArray(value));
+    expect(typeof generated[key], key).toBe(typeof value);
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('generateDemoSeller', () => {
+  it('gives the same account for the same seed and now, and another for another seed', () => {
+    expect(generateDemoSeller({ seed: 7, now: NOW })).toEqual(seller);
+    const other = generateDemoSeller({ seed: 8, now: NOW });
+    expect(other.orders.map((o) => o.amazonOrderId)).not.toEqual(seller.orders.map((o) => o.amazonOrderId));
+  });
+
+  it('never uses Math.random', () => {
+    vi.spyOn(Math, 'random').mockImplementation(() => {
+      throw new Error('Math.random used');
+    });
+    expect(() => generateDemoSeller({ seed: 1, now: NOW })).not.toThrow();
+  });
+
+  it('places every order in the 90 days before now, with unique Amazon-style ids', () => {
+    const ids = seller.orders.map((o) => o.amazonOrderId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^\d{3}-\d{7}-\d{7}$/);
+    for (const o of seller.orders) {
+      expect(o.orderDate).toBeLessThanOrEqual(NOW);
+      expect(localDay(o.orderDate, seller.timeZone)).toBeGreaterThan(localDay(NOW, seller.timeZone) - 90);
+    }
+    expect(seller.orders.length).toBeGreaterThan(500);
+    expect(seller.orders.filter((o) => o.channel === 'AFN').length).toBeGreaterThan(100);
+  });
+
+  it('writes ship-by dates as 23:59:59 local time, as Amazon does', () => {
+    for (const o of seller.orders) {
+      const nextDay = localDay(o.latestShipDate, seller.timeZone) + 1;
+      expect(o.latestShipDate + 1000).toBe(startOfLocalDay(nextDay, seller.timeZone));
+    }
+  });
+
+  // Different times of day and both DST switches: the account must sit just inside its red lines at any now.
+  it.each([
+    '2026-11-26T08:30:00Z', // 00:30 PST: today has barely started
+    '2026-11-26T20:00:00Z',
+    '2026-11-27T07:45:00Z', // 23:45 PST: "due today" would be minutes away
+    '2026-03-08T11:00:00Z', // spring forward
+    '2026-11-01T10:30:00Z', // fall back
+    '2027-07-04T18:00:00Z',
+  ])('at %s the metrics are near their targets and the risks are there', (iso) => {
+    const s = generateDemoSeller({ seed: 3, now: Date.parse(iso) });
+    const e = s.expected;
+    expect(e.lsr10d.rate).toBeLessThan(0.04);
+    expect(e.lsr10d.rate).toBeGreaterThanOrEqual(0.025);
+    expect(e.lsr30d.rate).toBeLessThan(0.04);
+    expect(e.odrMfn.rate).toBeLessThan(0.01);
+    expect(e.odrMfn.rate).toBeGreaterThanOrEqual(0.007);
+    expect(e.odrMfn.num).toBeLessThan(e.odrMfn.negativeFeedback + e.odrMfn.claims + e.odrMfn.chargebacks); // one order, two defects
+    expect(e.cr7d.rate).toBeLessThan(0.025);
+    expect(e.vtr30d.rate).toBeGreaterThan(0.95);
+    expect(e.vtr30d.rate).toBeLessThan(1);
+
+    const dueSoon = byScenario(s, 'due-soon');
+    expect(dueSoon).toHaveLength(3);
+    for (const o of dueSoon) {
+      expect(o.status).toBe('Unshipped');
+      expect(o.latestShipDate - s.now).toBeGreaterThan(0);
+      expect(o.latestShipDate - s.now).toBeLessThan(26 * HOUR);
+    }
+    expect(byScenario(s, 'overdue')).toHaveLength(1);
+    expect(byScenario(s, 'late-shipment').length).toBeGreaterThan(3);
+    expect(byScenario(s, 'no-tracking').length).toBe(5);
+    expect(byScenario(s, 'buyer-cancel-open')).toHaveLength(1);
+    expect(s.claims.map((c) => c.status).sort()).toEqual(['DENIED', 'GRANTED', 'PENDING']);
+    expect(s.chargebacks).toHaveLength(1);
+    expect(s.feedback.filter((f) => f.rating <= 2 && f.status === 'ACTIVE').length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("shows Amazon's reading days behind the live data", () => {
+    const metrics = seller.accountHealth.performanceMetrics[0]!;
+    expect(Date.parse(seller.accountHealth.lastUpdatedDate)).toBe(seller.readingAsOf);
+    expect(seller.now - seller.readingAsOf).toBeGreaterThan(36 * HOUR);
+    expect(keys(metrics)).toEqual(expect.arrayContaining(keys(realReport.performanceMetrics[0])));
+    const odr = (metrics.orderDefectRate as Record<string, Record<string, unknown>>).mfn!;
+    expect(keys(odr)).toEqual(expect.arrayContaining(keys(realReport.performanceMetrics[0].orderDefectRate.mfn)));
+    expect(keys(odr)).toEqual(expect.arrayContaining(['orderWithDefects', 'claims', 'chargebacks', 'negativeFeedback', 'fulfillmentType']));
+    expect(metrics.lateShipmentRateList).toHaveLength(2);
+  });
+});
+
+describe('orders-api bodies', () => {
+  it('answer /orders-api/search in the shape of the real capture', () => {
+    const body = searchResponse(seller, query({ fulfillmentType: 'mfn', orderStatus: 'unshipped', limit: '15', offset: '0' }));
+    expectSameShape(body, realSearch);
+    expect(body.orders.length).toBeGreaterThan(0);
+    for (const row of body.orders) {
+      expectSameShape(row, realSearch.orders[0], ['packages']);
+      expectSameShape(row.orderItems[0]!, realSearch.orders[0].orderItems[0]);
+      expect(keys(row.timeZoneDetailsMap)).toEqual(keys(realSearch.orders[0].timeZoneDetailsMap));
+      expect(row.orderFulfillmentStatus).toBe('Unshipped');
+      expect(row.latestShipDate).toBeGreaterThan(1e9); // epoch seconds, not ms
+      expect(row.latestShipDate).toBeLessThan(1e11);
+    }
+  });
+
+  it('answer /orders-api/order/{id} in the shape of the real capture, with packages and cancel requests', () => {
+    const open = byScenario(seller, 'buyer-cancel-open')[0]!;
+    const detail = orderDetailResponse(seller, open.amazonOrderId)!;
+    expectSameShape(detail, realDetail);
+    expectSameShape(detail.order, realDetail.order);
+    expect(keys(detail.order.orderStatus)).toEqual(keys(realDetail.order.orderStatus));
+    expect(keys(detail.order.orderItems[0]!)).toEqual(keys(realDetail.order.orderItems[0]));
+    expect(keys(detail.order.timeZoneDetailsMap)).toEqual(keys(realDetail.order.timeZoneDetailsMap));
+    expect(detail.order.orderItems[0]!.BuyerRequestedCancel).toMatchObject({ IsBuyerRequestedCancel: 'true' });
+    expect(detail.order.buyerProxyEmail).toMatch(/\.invalid$/);
+
+    const untracked = byScenario(seller, 'no-tracking')[0]!;
+    expect(orderDetailResponse(seller, untracked.amazonOrderId)!.order.packages).toEqual([
+      { trackingId: null, carrierName: untracked.package!.carrierName, shipDate: untracked.package!.shipDate / 1000 },
+    ]);
+    const overdue = orderDetailResponse(seller, byScenario(seller, 'overdue')[0]!.amazonOrderId)!.order.orderStatus;
+    expect(overdue).toMatchObject({ OrderStatus: 'Unshipped', Late: true, AtRiskOfCancellation: true });
+  });
+
+  it('writes PST in winter and PDT in summer', () => {
+    const summer = generateDemoSeller({ seed: 7, now: Date.parse('2027-07-04T18:00:00Z') });
+    const map = (s: DemoSeller) => searchResponse(s, query({ orderStatus: 'shipped' })).orders[0]!.timeZoneDetailsMap.orderDate!;
+    expect(map(seller)).toEqual({ offset: -28_800_000, shortenedTzString: 'PST' });
+    expect(map(summer)).toEqual({ offset: -25_200_000, shortenedTzString: 'PDT' });
+  });
+
+  it('pages through every matching order exactly once', () => {
+    const first = searchResponse(seller, query({ fulfillmentType: 'fba', orderStatus: 'all', limit: '100', offset: '0' }));
+    const ids: string[] = [];
+    for (let offset = 0; offset < first.total; offset += 100) {
+      const page = searchResponse(seller, query({ fulfillmentType: 'fba', orderStatus: 'all', limit: '100', offset: String(offset) }));
+      expect(page.total).toBe(first.total);
+      ids.push(...page.orders.map((o) => o.amazonOrderId));
+      for (const o of page.orders) expect(o.isMerchantFulfilled).toBe(false);
+    }
+    expect(new Set(ids).size).toBe(first.total);
+    expect(first.total).toBe(seller.orders.filter((o) => o.channel === 'AFN').length);
+  });
+});
+
+describe('DemoSite', () => {
+  const site = new DemoSite({ seed: 7, now: NOW });
+  const url = (path: string) => `https://sellercentral.amazon.com${path}`;
+
+  it('serves the single-page shells in US English and the JSON at the real paths', () => {
+    const page = site.respond('GET', url('/orders-v3/mfn/unshipped'));
+    expect(page.contentType).toMatch(/^text\/html/);
+    expect(page.body).toContain('<html lang="en-US">');
+    expect(site.respond('GET', url('/demo-assets/orders.js')).status).toBe(200);
+    const search = site.respond('GET', url('/orders-api/search?limit=15&offset=0&fulfillmentType=mfn&orderStatus=unshipped'));
+    expect(JSON.parse(search.body).orders.length).toBeGreaterThan(0);
+    expect(JSON.parse(site.respond('GET', url('/performance/api/summary')).body).performanceMetrics).toHaveLength(1);
+    expect(site.respond('GET', url('/orders-api/order/000-0000000-0000000')).status).toBe(404);
+  });
+
+  it.each([
+    ['html', 200, /text\/html/, /Sign-In/],
+    ['401', 401, /text\/plain/, /^$/],
+    ['403', 403, /json/, /"reason":"sign_in"/],
+  ] as const)('answers the JSON endpoints as a signed-out session (%s)', (mode, status, type, body) => {
+    const signedOut = new DemoSite({ seed: 7, now: NOW, signedOut: mode });
+    for (const path of ['/orders-api/search', '/fbmapi/v1/feedbacks', '/performance/api/summary']) {
+      const r = signedOut.respond('GET', url(path));
+      expect([r.status, r.contentType, r.body]).toEqual([status, expect.stringMatching(type), expect.stringMatching(body)]);
+    }
+    expect(signedOut.respond('GET', url('/orders-v3/mfn/unshipped')).status).toBe(200);
+  });
+});
