@@ -1,5 +1,6 @@
 import type { ReadResult } from '../model';
 import { readChargebacksApi } from './chargebacks-api';
+import { readClaimsApi } from './claims-api';
 import { readFeedbacksApi } from './feedbacks-api';
 import { readAllOrdersReport } from './flat-all-orders';
 import { readFeedbackReport } from './flat-feedback';
@@ -27,7 +28,7 @@ import { ColumnReader, headerOf } from './tsv';
  *   `orderId` → SP-API Orders 2026-01-01; an empty list is told by its siblings
  *   (`appliedSearchFilters`/`requestId` vs `pagination`/`lastUpdatedBefore`)
  * - `order: {...}` with `amazonOrderId` → Seller Central order detail; with `orderId` → SP-API 2026
- * - `chargebacks: [...]` → chargebacks; `feedbacks: [...]` → Feedback Manager rows
+ * - `chargebacks: [...]` → chargebacks; `feedbacks: [...]` → Feedback Manager rows; `claims: [...]` → A-to-z claims
  * Tab-separated, by header columns (any order, any extra columns):
  * - `Date`, `Rating`, `Order ID` → feedback report
  * - `order-id` with `promise-date` / `days-past-promise` / `quantity-to-ship` → unshipped orders report
@@ -70,6 +71,7 @@ function detectJson(value: unknown): DetectedFormat | Failure {
   }
   if (Array.isArray(value.chargebacks)) return json(readChargebacksApi);
   if (Array.isArray(value.feedbacks)) return json(readFeedbacksApi);
+  if (Array.isArray(value.claims)) return json(readClaimsApi);
   return unknown;
 }
 

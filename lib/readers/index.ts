@@ -11,3 +11,4 @@ export { readUnshippedReport } from './flat-unshipped';
 export { readAllOrdersReport } from './flat-all-orders';
 export { readFeedbacksApi } from './feedbacks-api';
 export { readChargebacksApi } from './chargebacks-api';
+export { readClaimsApi } from './claims-api';

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { AmazonReading } from '../../../lib/model';
+import { readPerformanceReport, readPerformanceSummary } from '../../../lib/readers';
+import { batchOf, DE, expectNotRecognized, fixture, fixtureJson, OBSERVED, US } from './helpers';
+
+const ctx = { observedAt: OBSERVED };
+const byMetric = (readings: AmazonReading[]) => Object.fromEntries(readings.map((r) => [r.metric, r]));
+
+describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => {
+  const readings = byMetric(batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), ctx)).readings);
+
+  it('reads ODR (both channels), VTR, OTDR and the AHR score; not the policy metrics', () => {
+    expect(Object.keys(readings).sort()).toEqual(['ahr', 'odr.afn', 'odr.mfn', 'otdr.14d', 'vtr.30d']);
+  });
+
+  it('ODR: rate, order count, target and window in epoch ms', () => {
+    expect(readings['odr.mfn']).toEqual({
+      marketplaceId: DE,
+      metric: 'odr.mfn',
+      observedAt: OBSERVED,
+      source: 'sp-api/performance-report',
+      rate: 0,
+      denominator: 11,
+      windowFrom: Date.UTC(2026, 7, 26),
+      windowTo: Date.UTC(2026, 8, 24, 23, 59, 59),
+      targetValue: 0.01,
+      targetCondition: 'lt',
+      status: 'GOOD',
+    });
+    expect(readings['odr.afn']!.denominator).toBe(4322);
+  });
+
+  it('OTDR: on-time of shipments with valid tracking; VTR: shipment count', () => {
+    expect(readings['otdr.14d']).toMatchObject({ numerator: 3, denominator: 7, targetValue: 0.97, targetCondition: 'gt' });
+    expect(readings['vtr.30d']).toMatchObject({ rate: 1, denominator: 7, targetCondition: 'gt' });
+    expect(readings['vtr.30d']).not.toHaveProperty('numerator');
+  });
+
+  it('AHR: the score and Amazon’s word for it', () => {
+    expect(readings.ahr).toMatchObject({ metric: 'ahr', score: 428, status: 'GREAT' });
+  });
+
+  it('a lateShipmentRateList entry without a reporting range cannot be told 10- from 30-day: left out', () => {
+    expect(readings['lsr.10d']).toBeUndefined();
+    expect(readings['lsr.30d']).toBeUndefined();
+  });
+});
+
+describe('GET_V2_SELLER_PERFORMANCE_REPORT, Amazon’s example (renamed fields)', () => {
+  const readings = byMetric(batchOf(readPerformanceReport(fixture('amazon-sp-api/performance-report.example.json'), ctx)).readings);
+
+  it('reads prefulfillmentCancelRate as cr.7d and the 30-day lateShipmentRate as lsr.30d', () => {
+    expect(readings['cr.7d']).toMatchObject({ marketplaceId: US, rate: 0.005, numerator: 551, denominator: 17197, targetValue: 0.01 });
+    expect(readings['lsr.30d']).toMatchObject({ numerator: 27896, denominator: 870669, rate: 0.03203973037 });
+    expect(readings['lsr.10d']).toBeUndefined();
+  });
+
+  it('ODR keeps the three parts as counts', () => {
+    expect(readings['odr.mfn']).toMatchObject({ numerator: 1078, denominator: 539000, negativeFeedback: 628, claims: 442, chargebacks: 15 });
+  });
+
+  it('a numerator larger than its denominator (Amazon’s example data) is left unknown, not trusted', () => {
+    expect(readings['vtr.30d']).toMatchObject({ denominator: 878443 });
+    expect(readings['vtr.30d']).not.toHaveProperty('numerator');
+    expect(readings['otdr.14d']).not.toHaveProperty('numerator');
+  });
+
+  it('AHR with a status but no score', () => {
+    expect(readings.ahr).toMatchObject({ status: 'WARNED' });
+    expect(readings.ahr).not.toHaveProperty('score');
+  });
+});
+
+describe('lateShipmentRateList', () => {
+  const entry = (from: string, to: string, late: number) => ({
+    rate: late / 100,
+    orderCount: 100,
+    lateShipmentCount: late,
+    targetValue: 0.04,
+    targetCondition: 'LESS_THAN',
+    reportingDateRange: { reportingDateFrom: from, reportingDateTo: to },
+  });
+
+  it('tells the 10-day from the 30-day entry by the length of its range, in any order', () => {
+    const doc = {
+      performanceMetrics: [
+        {
+          marketplaceId: US,
+          lateShipmentRateList: [entry('2026-10-28T00:00:00Z', '2026-11-26T23:59:59Z', 3), entry('2026-11-17T00:00Z', '2026-11-26T23:59Z', 5)],
+        },
+      ],
+    };
+    const readings = byMetric(batchOf(readPerformanceReport(doc, ctx)).readings);
+    expect(readings['lsr.10d']).toMatchObject({ numerator: 5, windowFrom: Date.UTC(2026, 10, 17) });
+    expect(readings['lsr.30d']).toMatchObject({ numerator: 3, windowFrom: Date.UTC(2026, 9, 28) });
+  });
+
+  it('a report with several marketplaces gives readings for each', () => {
+    const doc = { performanceMetrics: [{ marketplaceId: US, accountHealthRating: { ahrScore: 250 } }, { marketplaceId: DE, accountHealthRating: { ahrScore: 180 } }] };
+    expect(batchOf(readPerformanceReport(doc, ctx)).readings.map((r) => [r.marketplaceId, r.score])).toEqual([[US, 250], [DE, 180]]);
+  });
+});
+
+describe('performance report: odd input', () => {
+  it('a rate outside 0–1 is invalid; a missing marketplace is taken from the context only', () => {
+    expectNotRecognized(readPerformanceReport({ performanceMetrics: [{ marketplaceId: US, validTrackingRate: { rate: 95 } }] }, ctx), 'invalid');
+    const bare = { performanceMetrics: [{ validTrackingRate: { rate: 0.95 } }] };
+    expectNotRecognized(readPerformanceReport(bare, ctx), 'invalid');
+    expect(batchOf(readPerformanceReport(bare, { ...ctx, marketplaceId: DE })).readings[0]!.marketplaceId).toBe(DE);
+  });
+
+  it('an empty performanceMetrics list is not a report', () => {
+    expectNotRecognized(readPerformanceReport({ performanceMetrics: [] }, ctx), 'invalid');
+  });
+});
+
+describe('/performance/api/summary (shape of the demo site: the report plus marketplaceId, lastUpdatedDate)', () => {
+  it('reads the same readings as the report, under its own source', () => {
+    const report = fixtureJson('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json') as Record<string, unknown>;
+    const summary = { ...report, marketplaceId: DE, lastUpdatedDate: '2026-10-04T08:00:00Z' };
+    const readings = batchOf(readPerformanceSummary(summary, ctx)).readings;
+    expect(readings).toHaveLength(5);
+    expect(readings.every((r) => r.source === 'performance-api/summary' && r.marketplaceId === DE)).toBe(true);
+  });
+
+  it('accepts one bare performanceMetrics entry, its marketplace from the context', () => {
+    const entry = { accountHealthRating: { ahrScore: 240, ahrStatus: 'GOOD' } };
+    expect(batchOf(readPerformanceSummary(entry, { ...ctx, marketplaceId: US })).readings).toEqual([
+      { marketplaceId: US, metric: 'ahr', observedAt: OBSERVED, source: 'performance-api/summary', score: 240, status: 'GOOD' },
+    ]);
+    expectNotRecognized(readPerformanceSummary({ hello: 'world' }, ctx), 'invalid');
+  });
+});
