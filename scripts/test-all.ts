@@ -1,0 +1,92 @@
+/**
+ * `npm test`: everything CI checks, in order, streaming each tool's own output:
+ *   tsc --noEmit · vitest run (unit) · wxt build · wxt build -b firefox · the browser tests (test/e2e/run.ts).
+ * It totals the passed and failed tests of both vitest runs (from their JSON reports) and ends with the
+ * plain line `N passed, N failed`, which is what CI reads. A step that is not a test run (typecheck, a
+ * build) and fails counts as one failure; so does a test run that fails without reporting a failed test.
+ * Exits non-zero on any failure.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'test-results');
+const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  /** Vitest JSON report this step writes; absent for steps that are not test runs. */
+  report?: string;
+  /** Skip (and count as failed) when this earlier step failed. */
+  needs?: string;
+}
+
+const vitestReport = (file: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, file)}`];
+
+const STEPS: Step[] = [
+  { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
+  { name: 'unit tests', command: bin('vitest'), args: ['run', ...vitestReport('unit.json')], report: 'unit.json' },
+  { name: 'build chrome', command: bin('wxt'), args: ['build'] },
+  { name: 'build firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
+  {
+    name: 'browser tests',
+    command: process.execPath,
+    args: ['--import', 'tsx', 'test/e2e/run.ts', '--no-build', ...vitestReport('e2e.json')],
+    report: 'e2e.json',
+    needs: 'build chrome',
+  },
+];
+
+interface Outcome {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  passed: number;
+  failed: number;
+  note: string;
+}
+
+/** Counts from a vitest JSON report (jest-compatible fields), or null when there is none. */
+function readReport(file: string): { passed: number; failed: number; skipped: number } | null {
+  const path = join(RESULTS, file);
+  if (!existsSync(path)) return null;
+  const r = JSON.parse(readFileSync(path, 'utf8'));
+  return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+}
+
+mkdirSync(RESULTS, { recursive: true });
+const outcomes: Outcome[] = [];
+for (const step of STEPS) {
+  const needed = step.needs && outcomes.find((o) => o.name === step.needs);
+  if (needed && !needed.ok) {
+    outcomes.push({ name: step.name, ok: false, seconds: 0, passed: 0, failed: 1, note: `not run: ${step.needs} failed` });
+    continue;
+  }
+  console.log(`\n━━ ${step.name}: ${[step.command.replace(ROOT + '/', ''), ...step.args].join(' ')}`);
+  if (step.report) rmSync(join(RESULTS, step.report), { force: true }); // never count a stale report
+  const started = performance.now();
+  const run = spawnSync(step.command, step.args, { cwd: ROOT, stdio: 'inherit' });
+  const seconds = (performance.now() - started) / 1000;
+  const exitOk = run.status === 0;
+  const report = step.report ? readReport(step.report) : null;
+  let passed = report?.passed ?? 0;
+  let failed = report?.failed ?? 0;
+  let note = report ? `${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped/todo` : ''}` : '';
+  if (!exitOk && failed === 0) {
+    failed = 1; // the step failed without a failed test to show for it (type error, build error, crash)
+    note = [note, `exit ${run.status ?? run.signal}`].filter(Boolean).join('; ');
+  }
+  outcomes.push({ name: step.name, ok: exitOk && failed === 0, seconds, passed, failed, note });
+}
+
+console.log('\n━━ summary');
+for (const o of outcomes) {
+  console.log(`${o.ok ? 'ok  ' : 'FAIL'}  ${o.name.padEnd(14)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.note}`);
+}
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
