@@ -1,8 +1,9 @@
-import type { Batch, Order } from '../model';
+import type { IDBPTransaction } from 'idb';
+import { Batch, type Order } from '../model';
 import { localDateOf } from '../model';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
-import type { RedlineDb } from './db';
+import type { RedlineDb, RedlineSchema } from './db';
 import { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
 import { scopeKey } from './scope';
 
@@ -37,10 +38,22 @@ const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  * mid-write leaves the database as it was. Upserts are idempotent: the same batch twice changes
  * nothing; the same order from two sources merges field by field (newer observation wins).
  */
-export async function applyBatch(db: RedlineDb, accountId: string, batch: Batch): Promise<ApplyCounts> {
+export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
+  // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
+  const batch = Batch.parse(untrusted);
+  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
+  try {
+    return await writeBatch(tx, accountId, batch);
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw error;
+  }
+}
+
+async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defects' | 'readings')[], 'readwrite'>, accountId: string, batch: Batch): Promise<ApplyCounts> {
   const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [] };
   const changed = new Set<string>();
-  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
   const orders = tx.objectStore('orders');
   const defects = tx.objectStore('defects');
   const readings = tx.objectStore('readings');

@@ -1,0 +1,68 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { DB_VERSION, MIGRATIONS } from '../../../lib/storage/migrations';
+import { openRedlineDb, type RedlineSchema } from '../../../lib/storage/db';
+import { StoredDefect, StoredOrder, StoredReading } from '../../../lib/storage/records';
+import { readMeta } from '../../../lib/storage/meta';
+import { loadScope } from '../../../lib/storage/repository';
+import v1 from '../../fixtures/db/v1.json';
+
+/** Each released schema version's example records (test/fixtures/db/vN.json). */
+const FIXTURES: Record<number, typeof v1> = { 1: v1 };
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+
+/** Builds a database exactly as version `version` left it, filled with that version's examples. */
+async function databaseAtVersion(version: number) {
+  const fixture = FIXTURES[version]!;
+  const db = await openDB<RedlineSchema>('redline', version, {
+    upgrade(database, oldVersion, _n, tx) {
+      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(database, tx);
+    },
+  });
+  for (const o of fixture.orders) await db.put('orders', o as StoredOrder);
+  for (const d of fixture.defects) await db.put('defects', d as StoredDefect);
+  for (const r of fixture.readings) await db.put('readings', r as StoredReading);
+  for (const [key, value] of Object.entries(fixture.meta)) await db.put('meta', value, key);
+  db.close();
+}
+
+describe('schema migrations', () => {
+  it('has a fixture database for every released version', () => {
+    for (let v = 1; v <= DB_VERSION; v++) expect(FIXTURES[v], `test/fixtures/db/v${v}.json`).toBeDefined();
+  });
+
+  it.each(Object.keys(FIXTURES).map(Number))('upgrades a version %i database to the current one, keeping every record', async (version) => {
+    await databaseAtVersion(version);
+    const db = await openRedlineDb();
+    expect(db.version).toBe(DB_VERSION);
+    const fixture = FIXTURES[version]!;
+    const data = await loadScope(db, 'default|ATVPDKIKX0DER');
+    expect(data.orders.map((o) => StoredOrder.parse(o))).toHaveLength(fixture.orders.length);
+    expect(data.defects.map((d) => StoredDefect.parse(d))).toHaveLength(fixture.defects.length);
+    expect(data.readings.map((r) => StoredReading.parse(r))).toHaveLength(fixture.readings.length);
+    expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
+    db.close();
+  });
+
+  it('keeps settings saved by an older version, filling new fields from the defaults', async () => {
+    await databaseAtVersion(1);
+    const db = await openRedlineDb();
+    const settings = await readMeta(db, 'settings');
+    expect(settings.warningHorizonHours).toBe(48);
+    expect(settings.countFraudChargebacks).toBe(false);
+    expect(settings.metrics['lsr.10d'].target.basisPoints).toBe(400);
+    expect(settings.retentionDays).toBe(400);
+    db.close();
+  });
+
+  it('falls back to defaults for a stored value that no longer fits its schema', async () => {
+    const db = await openRedlineDb();
+    await db.put('meta', { warningHorizonHours: 'soon' }, 'settings');
+    expect((await readMeta(db, 'settings')).warningHorizonHours).toBe(24);
+    db.close();
+  });
+});

@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { openRedlineDb, type RedlineDb } from '../../../lib/storage/db';
+import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../../../lib/storage/repository';
+import type { Batch, Order } from '../../../lib/model';
+
+const US = 'ATVPDKIKX0DER';
+const DE = 'A1PA6795UKMFR9';
+const T0 = Date.UTC(2026, 10, 20, 18);
+const HOUR = 3_600_000;
+
+const order = (id: string, patch: Partial<Order> = {}): Order => ({
+  orderId: id,
+  marketplaceId: US,
+  channel: 'MFN',
+  orderDate: T0 - 24 * HOUR,
+  status: 'unshipped',
+  latestShipDate: T0 + 24 * HOUR,
+  observedAt: T0,
+  source: 'orders-api/search',
+  ...patch,
+});
+const batch = (orders: Order[], rest: Partial<Batch> = {}): Batch => ({ format: 'orders-api/search', orders, defects: [], readings: [], ...rest });
+
+let db: RedlineDb;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openRedlineDb();
+});
+
+describe('applyBatch', () => {
+  it('stores orders per account and marketplace', async () => {
+    const counts = await applyBatch(db, 'default', batch([order('111-0000000-0000001'), order('111-0000000-0000002', { marketplaceId: DE })]));
+    expect(counts).toMatchObject({ ordersAdded: 2, ordersUpdated: 0 });
+    expect(counts.changedScopes.sort()).toEqual([`default|${DE}`, `default|${US}`]);
+    expect(await listScopes(db)).toEqual([`default|${DE}`, `default|${US}`]);
+    expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000001']);
+  });
+
+  it('is idempotent: the same batch twice changes nothing', async () => {
+    const b = batch([order('111-0000000-0000001'), order('111-0000000-0000002')]);
+    await applyBatch(db, 'default', b);
+    const before = await loadScope(db, `default|${US}`);
+    const again = await applyBatch(db, 'default', b);
+    expect(again).toMatchObject({ ordersAdded: 0, ordersUpdated: 0, changedScopes: [] });
+    expect(await loadScope(db, `default|${US}`)).toEqual(before);
+  });
+
+  it('brackets the ship confirmation between the last unshipped and the first shipped sighting', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', observedAt: T0 + 3 * HOUR })]));
+    const [stored] = (await loadScope(db, `default|${US}`)).orders;
+    expect(stored).toMatchObject({ status: 'shipped', shipConfirmation: { notBefore: T0, notAfter: T0 + 3 * HOUR } });
+  });
+
+  it('keeps an exact confirmation time over a bracket', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]));
+    const [stored] = (await loadScope(db, `default|${US}`)).orders;
+    expect(stored!.shipConfirmation).toEqual({ at: T0 + HOUR });
+  });
+
+  it('never lets an unknown field overwrite a known one', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { latestDeliveryDate: T0 + 100 * HOUR })]));
+    const { latestDeliveryDate: _dropped, ...withoutDelivery } = order('111-0000000-0000001', { observedAt: T0 + HOUR });
+    await applyBatch(db, 'default', batch([withoutDelivery]));
+    const [stored] = (await loadScope(db, `default|${US}`)).orders;
+    expect(stored!.latestDeliveryDate).toBe(T0 + 100 * HOUR);
+  });
+
+  it('writes all of a batch or none of it', async () => {
+    const bad = batch([order('111-0000000-0000001'), { ...order('111-0000000-0000002'), orderDate: -5 }]);
+    await expect(applyBatch(db, 'default', bad)).rejects.toThrow();
+    expect(await listScopes(db)).toEqual([]);
+  });
+
+  it('keeps one Amazon reading per metric per marketplace day, the latest', async () => {
+    const reading = (observedAt: number, rate: number) => ({ marketplaceId: US, metric: 'lsr.10d' as const, observedAt, source: 'dom/account-health', rate });
+    await applyBatch(db, 'default', batch([], { readings: [reading(T0, 0.01)] }));
+    await applyBatch(db, 'default', batch([], { readings: [reading(T0 + HOUR, 0.02)] }));
+    await applyBatch(db, 'default', batch([], { readings: [reading(T0 + 30 * HOUR, 0.03)] }));
+    const { readings } = await loadScope(db, `default|${US}`);
+    expect(readings.map((r) => [r.day, r.rate])).toEqual([
+      ['2026-11-20', 0.02],
+      ['2026-11-21', 0.03],
+    ]);
+  });
+});
+
+describe('retention and log', () => {
+  it('prunes records older than the cutoff and nothing newer', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: T0 - 500 * 24 * HOUR }), order('111-0000000-0000002')]));
+    expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(1);
+    expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
+  });
+
+  it('keeps the newest log entries first and caps the log', async () => {
+    for (let i = 0; i < 510; i++) await appendLog(db, { at: T0 + i, origin: 'capture', source: '/orders-api/search', ok: true, orders: i, defects: 0, readings: 0 });
+    const log = await recentLog(db, 600);
+    expect(log).toHaveLength(500);
+    expect(log[0]!.orders).toBe(509);
+  });
+
+  it('deletes everything', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
+    await clearAll(db);
+    expect(await listScopes(db)).toEqual([]);
+  });
+});
