@@ -40,6 +40,29 @@ export const DEFAULT_METRIC_SETTINGS = {
   'otdr.14d': rate(9000, 'gt', 14, 7),
 } as const satisfies Record<string, MetricSettings>;
 
+/**
+ * Choices the metrics engine makes where metrics-spec is silent (docs/health-report.md, "Decisions").
+ * Optional in Settings: absent means DEFAULT_ENGINE_SETTINGS.
+ */
+export const EngineSettings = z.object({
+  /** A shipment confirmed without valid tracking can still be fixed for this long after confirmation (at-risk deadline). */
+  trackingFixHours: z.number().min(1).max(24 * 30),
+  /** Carrier names (case-insensitive) that make a tracking number "for an unknown carrier" (metrics-spec §5). */
+  unknownCarriers: z.array(z.string().max(64)).max(50),
+  /** A cancellation by the seller or Amazon that does not say whether the buyer asked for it counts against CR. */
+  countCancelsWithUnknownRequester: z.boolean(),
+  /** A shipped order with no known confirmation time is placed in VTR on its latestShipDate day, or left unknown. */
+  confirmationDayFallback: z.enum(['latestShipDate', 'unknown']),
+});
+export type EngineSettings = z.infer<typeof EngineSettings>;
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  trackingFixHours: 24,
+  unknownCarriers: ['other', 'unknown'],
+  countCancelsWithUnknownRequester: true,
+  confirmationDayFallback: 'latestShipDate',
+};
+
 export const Settings = z.object({
   metrics: z.object({
     'odr.mfn': MetricSettings,
@@ -59,6 +82,8 @@ export const Settings = z.object({
   retentionDays: z.number().int().min(90).max(3650),
   /** Show a quiet mark on orders that are not at risk. */
   showQuietMarks: z.boolean(),
+  /** The engine's choices where the spec is silent; absent = DEFAULT_ENGINE_SETTINGS. */
+  engine: EngineSettings.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,0 +1,151 @@
+/**
+ * At-risk orders (metrics-spec §5) and order impact (§3).
+ *
+ * An order is at risk when, within the warning horizon, a deadline passes that would create a bad
+ * event. Each risk names its kind, its deadline and, for every metric it can hurt, the rate the
+ * metric would have if the bad event happened and whether that alone makes it breach. Defects the
+ * seller can still undo (an open claim, unanswered negative feedback, missing tracking) are already in
+ * the figures: they are listed as `alreadyCounted`, and `breaches` then says whether undoing them
+ * would lift the breach.
+ */
+import type { MetricTarget, RateMetricKey } from '../model';
+import type { Placement } from './day-counts';
+import type { FactsContext, OrderFacts } from './order-facts';
+import type { Counts, WorstCaseDeltas } from './projection';
+import type { DayRange } from './readings';
+import type { AtRiskOrder, OrderRisk, RiskKind } from './report-schema';
+import { marginOf, meetsTarget } from './targets';
+
+export interface RiskCandidate {
+  kind: RiskKind;
+  deadline: number | null;
+  metrics: readonly RateMetricKey[];
+}
+
+const LSR: readonly RateMetricKey[] = ['lsr.10d', 'lsr.30d'];
+const CR: readonly RateMetricKey[] = ['cr.7d'];
+const VTR: readonly RateMetricKey[] = ['vtr.30d'];
+const ODR_MFN: readonly RateMetricKey[] = ['odr.mfn'];
+const ODR_AFN: readonly RateMetricKey[] = ['odr.afn'];
+const NO_RISKS: readonly RiskCandidate[] = [];
+const HOUR_MS = 3_600_000;
+
+export interface RiskWindow {
+  /** asOf + the warning horizon. */
+  horizonEnd: number;
+  /** First day of each ODR window: a defect on an order before it can no longer hurt. */
+  odrMfnFrom: number;
+  odrAfnFrom: number;
+}
+
+/**
+ * The risks of one order, cheap enough to run on every order in the single pass.
+ * Deadlines count when `asOf < deadline ≤ asOf + horizon`. A defect whose response deadline no source
+ * gives is listed while it is open [decision: we cannot tell it is safe], as long as its order has not
+ * left the ODR window (an older defect no longer counts anywhere).
+ */
+export function risksOf(facts: OrderFacts, ctx: FactsContext, reach: RiskWindow): readonly RiskCandidate[] {
+  // Runs on every order: no closures, no allocation unless a risk is found.
+  const { order } = facts;
+  const { asOf } = ctx;
+  const { horizonEnd } = reach;
+  let risks: RiskCandidate[] | null = null;
+  const mfnOpen = facts.channel === 'MFN' && !facts.cancelled;
+  if (mfnOpen && facts.ship === 'unconfirmed') {
+    const shipBy = order.latestShipDate;
+    if (shipBy !== undefined && shipBy > asOf && shipBy <= horizonEnd) (risks ??= []).push({ kind: 'lateShipment', deadline: shipBy, metrics: LSR });
+    const cancelAt = order.autoCancelDate;
+    const cancelWithin = cancelAt !== undefined && cancelAt > asOf && cancelAt <= horizonEnd;
+    // Amazon's AtRiskOfCancellation flag is an input too: it lists the order even outside the horizon.
+    if (cancelWithin || (order.amazonAtRiskOfCancellation === true && (cancelAt === undefined || cancelAt > asOf))) {
+      (risks ??= []).push({ kind: 'autoCancel', deadline: cancelAt ?? null, metrics: CR });
+    }
+    if (order.buyerCancelRequestOpen === true) {
+      // [decision] The request must be answered before the order ships or is auto-cancelled; answered
+      // the wrong way (cancelled without the buyer-request reason), it counts against CR.
+      const deadline = shipBy ?? cancelAt ?? null;
+      if (deadline === null || deadline <= horizonEnd) (risks ??= []).push({ kind: 'buyerCancelRequest', deadline, metrics: CR });
+    }
+  }
+  if (mfnOpen && facts.trackingAtRisk && facts.confirmedAt !== undefined) {
+    // [decision, engine.trackingFixHours] Tracking can still be added or corrected this long after confirmation.
+    const deadline = facts.confirmedAt + ctx.engine.trackingFixHours * HOUR_MS;
+    if (deadline > asOf && deadline <= horizonEnd) (risks ??= []).push({ kind: 'missingTracking', deadline, metrics: VTR });
+  }
+  const open = facts.defects?.open;
+  const odrFrom = facts.channel === 'MFN' ? reach.odrMfnFrom : reach.odrAfnFrom;
+  if (open !== undefined && open.length > 0 && facts.channel !== undefined && !(facts.orderDay < odrFrom)) {
+    const odr = facts.channel === 'MFN' ? ODR_MFN : ODR_AFN;
+    for (const defect of open) {
+      const deadline = defect.responseDeadline;
+      if (deadline !== undefined && (deadline <= asOf || deadline > horizonEnd)) continue;
+      const kind: RiskKind = defect.kind === 'claim' ? 'openClaim' : defect.kind === 'chargeback' ? 'openChargeback' : 'negativeFeedback';
+      (risks ??= []).push({ kind, deadline: deadline ?? null, metrics: odr });
+    }
+  }
+  return risks ?? NO_RISKS;
+}
+
+export interface ImpactMetric {
+  target: MetricTarget;
+  window: DayRange;
+  /** The metric's figures now (projected). */
+  counts: Counts;
+}
+
+/** §3 order impact of one bad event on one metric, given where the order stands in its population. */
+export function impactOf(placement: Placement, metric: ImpactMetric): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> {
+  const { target, window, counts } = metric;
+  const lt = target.condition === 'lt';
+  const inWindow =
+    (placement.membership === 'good' || placement.membership === 'bad') && placement.day >= window.from && placement.day <= window.to;
+  let before: Counts;
+  let after: Counts;
+  const alreadyCounted = inWindow && placement.membership === 'bad';
+  if (alreadyCounted) {
+    after = counts;
+    before = { den: counts.den, num: lt ? Math.max(0, counts.num - 1) : Math.min(counts.den, counts.num + 1) };
+  } else if (inWindow) {
+    before = counts;
+    after = { den: counts.den, num: lt ? Math.min(counts.den, counts.num + 1) : Math.max(0, counts.num - 1) };
+  } else {
+    // §3: "when the order is not yet in a window's population, add it (den+1)".
+    before = counts;
+    after = { den: counts.den + 1, num: lt ? counts.num + 1 : counts.num };
+  }
+  const passesBefore = before.den > 0 && meetsTarget(before.num, before.den, target);
+  return {
+    rateIfHappens: after.num / after.den,
+    marginIfHappens: marginOf(after.num, after.den, target)!,
+    breaches: (before.den === 0 || passesBefore) && !meetsTarget(after.num, after.den, target),
+    alreadyCounted,
+  };
+}
+
+/**
+ * What the risk does to the timeline's worst case, on the order's population day: a good or pending
+ * order turns bad; an order outside the population joins it bad. Applied once per order and metric.
+ */
+export function addWorstCase(placement: Placement, condition: MetricTarget['condition'], deltas: WorstCaseDeltas): void {
+  const lt = condition === 'lt';
+  switch (placement.membership) {
+    case 'good':
+    case 'pending':
+      deltas.num.add(placement.day, lt ? 1 : -1);
+      break;
+    case 'unknown':
+      deltas.den.add(placement.day, 1);
+      if (lt) deltas.num.add(placement.day, 1);
+      break;
+    default:
+      break; // already bad, or no day to put it on
+  }
+}
+
+/** Soonest deadline first, risks without one last; then order id, for a stable list. */
+export function sortAtRiskOrders(orders: AtRiskOrder[]): AtRiskOrder[] {
+  const key = (deadline: number | null) => deadline ?? Number.POSITIVE_INFINITY;
+  for (const order of orders) order.risks.sort((a, b) => key(a.deadline) - key(b.deadline) || a.kind.localeCompare(b.kind) || a.metric.localeCompare(b.metric));
+  const soonest = (order: AtRiskOrder) => key(order.risks[0]!.deadline);
+  return orders.sort((a, b) => soonest(a) - soonest(b) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
+}

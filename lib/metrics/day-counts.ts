@@ -1,0 +1,103 @@
+/**
+ * The counting primitive every metric shares: events bucketed by local day index, then summed over
+ * any window in O(1) with prefix sums. One pass over the orders fills the buckets; every window,
+ * Amazon's window, and each of the 30 timeline days is then two array reads.
+ */
+
+export class DaySeries {
+  readonly firstDay: number;
+  readonly lastDay: number;
+  private readonly counts: Int32Array;
+  /** prefix[i] = counts[0] + … + counts[i − 1]; built on the first sum. */
+  private prefix: Int32Array | null = null;
+
+  constructor(firstDay: number, lastDay: number) {
+    this.firstDay = firstDay;
+    this.lastDay = lastDay;
+    this.counts = new Int32Array(Math.max(0, lastDay - firstDay + 1));
+  }
+
+  /** Adds `n` on a day; days outside the range are dropped (no window, no timeline day reaches them). */
+  add(day: number, n = 1): void {
+    const i = day - this.firstDay;
+    if (i >= 0 && i < this.counts.length) {
+      this.counts[i]! += n;
+      this.prefix = null;
+    }
+  }
+
+  at(day: number): number {
+    const i = day - this.firstDay;
+    return i >= 0 && i < this.counts.length ? this.counts[i]! : 0;
+  }
+
+  /** Sum over days `from … to` inclusive (0 for an empty range; clipped to the series' range). */
+  sum(from: number, to: number): number {
+    const lo = Math.max(from, this.firstDay) - this.firstDay;
+    const hi = Math.min(to, this.lastDay) - this.firstDay;
+    if (hi < lo) return 0;
+    const prefix = this.prefix ?? this.buildPrefix();
+    return prefix[hi + 1]! - prefix[lo]!;
+  }
+
+  private buildPrefix(): Int32Array {
+    const prefix = new Int32Array(this.counts.length + 1);
+    for (let i = 0; i < this.counts.length; i++) prefix[i + 1] = prefix[i]! + this.counts[i]!;
+    this.prefix = prefix;
+    return prefix;
+  }
+}
+
+/** Where an order stands in one metric's population (metrics-spec §2). */
+export type Membership =
+  /** In the population on `day`, no bad event. */
+  | 'good'
+  /** In the population on `day`, with the metric's bad event. */
+  | 'bad'
+  /** Not in the population yet; joins it on `day` as good if nothing goes wrong (projection, §4). */
+  | 'pending'
+  /** Would be in the population on `day`, but an input is unknown: left out, and reported (§7). */
+  | 'unknown'
+  /** Not part of this population at all. */
+  | 'none';
+
+export interface Placement {
+  membership: Membership;
+  /** Local day index; meaningful unless membership is `none`. */
+  day: number;
+}
+
+/** One population's day buckets: orders in it, those with the bad event, unknowns and pending ones. */
+export class PopulationCounts {
+  readonly den: DaySeries;
+  readonly bad: DaySeries;
+  readonly unknown: DaySeries;
+  readonly pending: DaySeries;
+
+  constructor(firstDay: number, lastDay: number) {
+    this.den = new DaySeries(firstDay, lastDay);
+    this.bad = new DaySeries(firstDay, lastDay);
+    this.unknown = new DaySeries(firstDay, lastDay);
+    this.pending = new DaySeries(firstDay, lastDay);
+  }
+
+  add(placement: Placement): void {
+    switch (placement.membership) {
+      case 'good':
+        this.den.add(placement.day);
+        break;
+      case 'bad':
+        this.den.add(placement.day);
+        this.bad.add(placement.day);
+        break;
+      case 'pending':
+        this.pending.add(placement.day);
+        break;
+      case 'unknown':
+        this.unknown.add(placement.day);
+        break;
+      default:
+        break;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * A metric's population (metrics-spec §2): which orders it counts, on which local day, and whether
+ * each one carries the bad event. Each metric file defines one; counting, windows, the projection and
+ * order impact are shared and live elsewhere.
+ */
+import type { FulfillmentChannel } from '../model';
+import type { Membership, Placement } from './day-counts';
+import type { FactsContext, OrderFacts } from './order-facts';
+
+export type PopulationId = 'odr.mfn' | 'odr.afn' | 'lsr' | 'cr' | 'vtr' | 'otdr';
+
+export interface PopulationDefinition {
+  readonly id: PopulationId;
+  /** The channel it counts; its order volume drives the projection's new orders (§4). */
+  readonly channel: FulfillmentChannel;
+  /** Writes where the order stands into `out` (reused across orders: the pass allocates nothing). */
+  place(facts: OrderFacts, ctx: FactsContext, out: Placement): void;
+}
+
+/** Sets a placement; a day that is unknown (NaN) leaves the order out altogether: it cannot be windowed. */
+export function placeOn(out: Placement, membership: Membership, day: number): void {
+  if (Number.isNaN(day)) {
+    out.membership = 'none';
+  } else {
+    out.membership = membership;
+    out.day = day;
+  }
+}
+
+/**
+ * Does the order belong to a channel's population? An order of unknown channel may, so it is
+ * `unknown` (reported, not counted as good, §7) rather than left out silently.
+ */
+export function channelGate(facts: OrderFacts, channel: FulfillmentChannel): 'in' | 'out' | 'unknown' {
+  if (facts.channel === undefined) return 'unknown';
+  return facts.channel === channel ? 'in' : 'out';
+}
+
+export const newPlacement = (): Placement => ({ membership: 'none', day: 0 });
