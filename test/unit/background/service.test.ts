@@ -1,0 +1,115 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { fixture } from '../readers/helpers';
+import { openRedlineDb, type RedlineDb } from '../../../lib/storage/db';
+import { createRedlineService, type RedlineService } from '../../../lib/background/service';
+import { RejectedMessage, routeMessage } from '../../../lib/background/router';
+import { computeHealthReport } from '../../../lib/metrics';
+import { loadScope } from '../../../lib/storage/repository';
+import { DEFAULT_SETTINGS } from '../../../lib/model';
+
+const SEARCH = fixture('seller-central/orders-api/search_mfn-unshipped_2021-11.json');
+const DETAIL = fixture('seller-central/orders-api/order-detail_2021-11.json');
+const SCOPE = 'default|ATVPDKIKX0DER';
+// The captured order was placed 2021-11-15; look at it a day later.
+const NOW = Date.UTC(2021, 10, 16, 20);
+const HOST = 'sellercentral.amazon.com';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const self = { id: ID, origin: `chrome-extension://${ID}/` };
+const contentScript = { id: ID, url: `https://${HOST}/orders-v3/mfn/unshipped`, tab: { id: 7, url: `https://${HOST}/orders-v3/mfn/unshipped` } };
+const popup = { id: ID, url: `${self.origin}popup.html` };
+
+const capture = (path: string, body: string, status = 200, contentType = 'application/json') => ({
+  type: 'captureResponse' as const,
+  path,
+  status,
+  contentType,
+  body,
+  observedAt: NOW,
+});
+
+let db: RedlineDb;
+let service: RedlineService;
+let changed: number;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openRedlineDb();
+  changed = 0;
+  service = createRedlineService({ db, now: () => NOW, onReportsChanged: () => void changed++ });
+});
+
+describe('background service', () => {
+  it('stores a captured orders page and caches the report the popup reads', async () => {
+    const entry = await routeMessage(service, capture('/orders-api/search', SEARCH), contentScript, self);
+    expect(entry).toMatchObject({ ok: true, format: expect.stringContaining('orders-api'), orders: 1 });
+    const state = await service.popupState();
+    expect(state.scope).toBe(SCOPE);
+    expect(state.report?.marketplaceId).toBe('ATVPDKIKX0DER');
+    expect(changed).toBe(1);
+    // The cached report is the engine's report on the same data.
+    const data = await loadScope(db, SCOPE);
+    expect(state.report).toEqual(computeHealthReport(data, NOW, DEFAULT_SETTINGS, 'ATVPDKIKX0DER'));
+  });
+
+  it('does not double-count the same capture, nor the same order from search and detail', async () => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await service.captureResponse(capture('/orders-api/order/114-7941379-5480234', DETAIL), HOST);
+    expect((await loadScope(db, SCOPE)).orders).toHaveLength(1);
+  });
+
+  it.each([
+    ['an HTML sign-in page', capture('/orders-api/search', '<!doctype html><html><form name="signIn"></form></html>', 200, 'text/html')],
+    ['a 401', capture('/orders-api/search', '', 401)],
+    ['a 403 {"reason":"sign_in"}', capture('/orders-api/search', '{"reason":"sign_in"}', 403)],
+  ])('stores nothing and reports "signed out" for %s, keeping what was stored', async (_label, signedOut) => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    const before = await loadScope(db, SCOPE);
+    await service.captureResponse(signedOut, HOST);
+    expect(await loadScope(db, SCOPE)).toEqual(before);
+    const state = await service.popupState();
+    expect(state.problem).toMatchObject({ ok: false, reason: 'signedOut' });
+    expect(state.report).not.toBeNull();
+  });
+
+  it('reports risks for the orders a page shows', async () => {
+    // The captured order is unshipped and due 2021-11-18 07:59 UTC: within 48 h of NOW + 1 day.
+    const later = createRedlineService({ db, now: () => Date.UTC(2021, 10, 17, 20) });
+    await later.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    const risks = await later.orderRisks(['114-7941379-5480234', '111-1111111-1111111']);
+    expect(risks.map((r) => r.orderId)).toEqual(['114-7941379-5480234']);
+    expect(risks[0]!.risks.map((r) => r.kind)).toContain('lateShipment');
+  });
+
+  it('previews an import without storing it, then stores it on commit', async () => {
+    const files = [{ name: 'orders.json', text: SEARCH }, { name: 'notes.txt', text: 'hello' }];
+    const previews = await service.importFiles(files, false);
+    expect(previews[0]).toMatchObject({ ok: true, orders: 1, marketplaces: ['ATVPDKIKX0DER'] });
+    expect(previews[1]).toMatchObject({ ok: false, reason: 'unknownFormat' });
+    expect(await service.popupState()).toMatchObject({ scopes: [] });
+    await service.importFiles(files, true);
+    expect((await service.popupState()).scopes).toEqual([SCOPE]);
+  });
+
+  it('deletes everything on request', async () => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await service.deleteAll();
+    expect(await service.popupState()).toMatchObject({ scopes: [], report: null });
+  });
+});
+
+describe('message routing', () => {
+  it('rejects a malformed message', async () => {
+    await expect(routeMessage(service, { type: 'deleteAllData', extra: 1, scope: 3 }, popup, self)).resolves.toBeUndefined();
+    await expect(routeMessage(service, { type: 'nope' }, popup, self)).rejects.toBeInstanceOf(RejectedMessage);
+    await expect(routeMessage(service, { type: 'captureResponse', path: 1 }, contentScript, self)).rejects.toBeInstanceOf(RejectedMessage);
+  });
+
+  it('rejects a content script asking to delete data, and any other extension', async () => {
+    await expect(routeMessage(service, { type: 'deleteAllData' }, contentScript, self)).rejects.toBeInstanceOf(RejectedMessage);
+    const other = { id: 'otherotherotherotherotherotherot', url: 'chrome-extension://otherotherotherotherotherotherot/x.html' };
+    await expect(routeMessage(service, capture('/orders-api/search', SEARCH), other, self)).rejects.toBeInstanceOf(RejectedMessage);
+    expect(await service.popupState()).toMatchObject({ scopes: [] });
+  });
+});
