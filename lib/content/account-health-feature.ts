@@ -1,6 +1,7 @@
-import { extractAccountHealth } from '../dom/account-health';
+import { extractAccountHealth } from '../dom/account-health-extract';
 import { ACCOUNT_HEALTH_ROWS, queryFirst } from '../dom/selectors';
 import { sendToBackground } from '../messaging/client';
+import { notifyDataChanged } from './data-events';
 import type { Feature } from './features';
 import { waitFor } from './wait-for';
 
@@ -22,7 +23,7 @@ export const accountHealthCapture: Feature = {
       });
       return;
     }
-    await sendToBackground({
+    const entry = await sendToBackground({
       type: 'captureDom',
       page: 'accountHealth',
       path: location.pathname,
@@ -30,5 +31,6 @@ export const accountHealthCapture: Feature = {
       extraction: extractAccountHealth(document),
       observedAt: Date.now(),
     });
+    if (entry.ok) notifyDataChanged();
   },
 };

@@ -1,83 +1,90 @@
 import { z } from 'zod';
 import type { AmazonReading, MetricKey, ReadResult } from '../model';
-import { ACCOUNT_HEALTH_ROWS, AHR_SCORE, queryFirst } from './selectors';
-import { findCounts, findPercentage, parseLocaleNumber } from './locale-numbers';
+import { ACCOUNT_HEALTH_ROW_KINDS, MAX_TEXT, type AccountHealthRow } from './account-health-extract';
+import { findCounts, findPercentages, parseLocaleNumber } from './locale-numbers';
 
 /**
  * The Account Health dashboard, read from its DOM (there is no public sample of its JSON). The
- * content script only extracts text (cheap, no parsing on the page's thread); the background
- * validates and parses it here, in the page's locale.
+ * content script only extracts text (account-health-extract.ts: cheap, and no zod in the page);
+ * the background validates and parses it here, in the page's locale.
+ *
+ * A row gives a reading only when it is unambiguous: its window and channel are known, and of the
+ * percentages it shows (the rate, the target, …) exactly one agrees with its "x of y" counts, or it
+ * shows only one. Anything else is skipped: no reading is better than a wrong one.
  */
 
-const MAX_TEXT = 2000;
-
+const Text = z.string().max(MAX_TEXT);
 export const AccountHealthExtraction = z.object({
-  rows: z.array(z.object({ metric: z.enum(['lsr.30d', 'cr.7d', 'vtr.30d', 'otdr.14d', 'odr.mfn']), text: z.string().max(MAX_TEXT) })),
-  ahr: z.string().max(MAX_TEXT).nullable(),
+  rows: z.array(z.object({ kind: z.enum(ACCOUNT_HEALTH_ROW_KINDS), text: Text, window: Text.nullable(), channel: Text.nullable() })),
+  ahr: Text.nullable(),
 });
-export type AccountHealthExtraction = z.infer<typeof AccountHealthExtraction>;
 
-const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT);
-
-/** Runs in the content script: the rows' text, nothing more. */
-export function extractAccountHealth(doc: ParentNode): AccountHealthExtraction {
-  const rows: AccountHealthExtraction['rows'] = [];
-  for (const [metric, alternatives] of Object.entries(ACCOUNT_HEALTH_ROWS)) {
-    const row = queryFirst(doc, alternatives);
-    if (row) rows.push({ metric: metric as AccountHealthExtraction['rows'][number]['metric'], text: text(row) });
+/** Which metric a row shows; undefined when its window or channel cannot be told. */
+function metricOf(row: AccountHealthRow): MetricKey | undefined {
+  switch (row.kind) {
+    case 'lateShipment': {
+      const days = Number(row.window?.match(/\d+/)?.[0]);
+      return days === 10 ? 'lsr.10d' : days === 30 ? 'lsr.30d' : undefined;
+    }
+    case 'orderDefect':
+      // "Fulfilled by Amazon" / "Versand durch Amazon" / "Amazon出荷" vs "Seller Fulfilled" / "Händler" / "出品者".
+      if (!row.channel) return undefined;
+      return /amazon|fba/i.test(row.channel) ? 'odr.afn' : 'odr.mfn';
+    case 'cancel':
+      return 'cr.7d';
+    case 'validTracking':
+      return 'vtr.30d';
+    case 'onTimeDelivery':
+      return 'otdr.14d';
   }
-  return { rows, ahr: queryFirst(doc, AHR_SCORE) ? text(queryFirst(doc, AHR_SCORE)) : null };
-}
-
-/**
- * "x of y orders" beside a rate: of all the whole numbers in the row, the adjacent pair whose ratio
- * rounds to the displayed rate. A pair that does not agree with the rate is not taken, so a
- * "30 days" in the same row can never become a denominator.
- */
-function countsMatchingRate(counts: number[], rate: number): [number, number] | undefined {
-  for (let i = 0; i + 1 < counts.length; i++) {
-    const [a, b] = [counts[i]!, counts[i + 1]!];
-    if (b > 0 && a <= b && Math.abs(a / b - rate) <= 0.0005 + 1e-9) return [a, b];
-  }
-  return undefined;
 }
 
 /** `gt` metrics show the good share; Amazon's report counts the good events as the numerator. */
-const CONDITION: Record<AccountHealthExtraction['rows'][number]['metric'], 'lt' | 'gt'> = {
-  'lsr.30d': 'lt',
-  'cr.7d': 'lt',
-  'odr.mfn': 'lt',
-  'vtr.30d': 'gt',
-  'otdr.14d': 'gt',
+const CONDITION: Record<AccountHealthRow['kind'], 'lt' | 'gt'> = {
+  lateShipment: 'lt',
+  cancel: 'lt',
+  orderDefect: 'lt',
+  validTracking: 'gt',
+  onTimeDelivery: 'gt',
 };
 
-export function readAccountHealth(
-  raw: unknown,
-  ctx: { lang: string; marketplaceId: string; observedAt: number },
-): ReadResult {
+/** Displayed rates are rounded to at most two decimals of a percent. */
+const ROUNDING = 0.00005 + 1e-9;
+
+/** The rate and the "x of y" pair that agree with each other, or the only rate shown. */
+function rateAndCounts(rates: number[], counts: number[]): { rate: number; pair?: [number, number] } | undefined {
+  const agreeing: { rate: number; pair: [number, number] }[] = [];
+  for (const rate of rates) {
+    for (let i = 0; i + 1 < counts.length; i++) {
+      const [a, b] = [counts[i]!, counts[i + 1]!];
+      if (b > 0 && a <= b && Math.abs(a / b - rate) <= ROUNDING) agreeing.push({ rate, pair: [a, b] });
+    }
+  }
+  if (agreeing.length === 1) return agreeing[0];
+  if (agreeing.length === 0 && rates.length === 1) return { rate: rates[0]! };
+  return undefined;
+}
+
+export function readAccountHealth(raw: unknown, ctx: { lang: string; marketplaceId: string; observedAt: number }): ReadResult {
   const parsed = AccountHealthExtraction.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: 'Account Health extraction has an unexpected shape' };
   const { rows, ahr } = parsed.data;
   const base = { marketplaceId: ctx.marketplaceId, observedAt: ctx.observedAt, source: 'dom/account-health' };
   const readings: AmazonReading[] = [];
   for (const row of rows) {
-    const rate = findPercentage(row.text, ctx.lang);
-    if (rate === undefined || rate > 1) continue;
-    const pair = countsMatchingRate(findCounts(row.text, ctx.lang), rate);
+    const metric = metricOf(row);
+    const found = metric && rateAndCounts(findPercentages(row.text, ctx.lang).filter((r) => r <= 1), findCounts(row.text, ctx.lang));
+    if (!metric || !found) continue;
     readings.push({
       ...base,
-      metric: row.metric as MetricKey,
-      rate,
-      targetCondition: CONDITION[row.metric],
-      ...(pair ? { numerator: pair[0], denominator: pair[1] } : {}),
+      metric,
+      rate: found.rate,
+      targetCondition: CONDITION[row.kind],
+      ...(found.pair ? { numerator: found.pair[0], denominator: found.pair[1] } : {}),
     });
   }
   const score = ahr === null ? undefined : parseLocaleNumber(ahr.match(/\d[\d.,\s]*/)?.[0]?.trim() ?? '', ctx.lang);
-  if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 1000) {
-    readings.push({ ...base, metric: 'ahr', score });
-  }
-  if (readings.length === 0) {
-    return { ok: false, reason: 'unknownFormat', detail: 'no Account Health metric found on the page' };
-  }
+  if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 1000) readings.push({ ...base, metric: 'ahr', score });
+  if (readings.length === 0) return { ok: false, reason: 'unknownFormat', detail: 'no Account Health metric found on the page' };
   return { ok: true, batch: { format: 'dom/account-health', orders: [], defects: [], readings } };
 }

@@ -39,12 +39,14 @@ export function parseLocaleNumber(text: string, lang: string): number | undefine
   return Number(canonical);
 }
 
-/** The first percentage in a text, as a fraction: `Rate: 0,8 %` (de) → 0.008. */
-export function findPercentage(text: string, lang: string): number | undefined {
-  const match = normaliseDigits(text).match(/(\d[\d.,\s]*?)\s?%/);
-  if (!match) return undefined;
-  const value = parseLocaleNumber(match[1]!, lang);
-  return value === undefined ? undefined : value / 100;
+/** Every percentage in a text, as fractions, in order: `Ziel: unter 4 % · 0,8 %` (de) → [0.04, 0.008]. */
+export function findPercentages(text: string, lang: string): number[] {
+  const found: number[] = [];
+  for (const match of normaliseDigits(text).matchAll(/(\d[\d.,\s]*?)\s?%/g)) {
+    const value = parseLocaleNumber(match[1]!, lang);
+    if (value !== undefined) found.push(value / 100);
+  }
+  return found;
 }
 
 /** The whole numbers in a text outside percentages: `6 of 1.234 orders` (de) → [6, 1234]. */

@@ -4,16 +4,22 @@
  * to change, and test/unit/dom/selectors.test.ts says which alternative matched which saved page.
  */
 
+/** Account Health dashboard rows, by what they show. Which window or channel a row shows is read from the row itself. */
 export const ACCOUNT_HEALTH_ROWS = {
-  'lsr.30d': [
+  lateShipment: [
     '#shipping-late-shipment-rate-row', // Account Health dashboard, 2025–2026 (seller-central.md)
     '[data-metric="late-shipment-rate"]', // older layout naming
   ],
-  'cr.7d': ['#shipping-cancellation-rate-row', '[data-metric="cancellation-rate"]'],
-  'vtr.30d': ['#shipping-view-tracking-rate-row', '#shipping-valid-tracking-rate-row', '[data-metric="valid-tracking-rate"]'],
-  'otdr.14d': ['#unit-on-time-delivery-rate-row', '[data-metric="on-time-delivery-rate"]'],
-  'odr.mfn': ['#odr-breakdown-section', '#customer-satisfaction-content-rows-section'],
+  cancel: ['#shipping-cancellation-rate-row', '[data-metric="cancellation-rate"]'],
+  validTracking: ['#shipping-view-tracking-rate-row', '#shipping-valid-tracking-rate-row', '[data-metric="valid-tracking-rate"]'],
+  onTimeDelivery: ['#unit-on-time-delivery-rate-row', '[data-metric="on-time-delivery-rate"]'],
+  orderDefect: ['#odr-breakdown-section', '#customer-satisfaction-content-rows-section'],
 } as const;
+
+/** The window picker of a row (late shipment: 10 or 30 days). */
+export const ROW_WINDOW_PICKER = 'select';
+/** The pressed side of a seller-fulfilled / FBA switch. */
+export const ROW_ACTIVE_SWITCH = "[aria-current='page'], [aria-pressed='true'], [aria-selected='true']";
 
 export const AHR_SCORE = ['.ahd-numeric-ahr-indicator', '[data-metric="account-health-rating"]'];
 
@@ -33,3 +39,34 @@ export function queryFirst(root: ParentNode, alternatives: readonly string[]): E
   }
   return null;
 }
+
+/**
+ * The element a Manage Orders table lives in, observed for re-renders (pagination, filters, sorting
+ * replace the rows, sometimes the whole table): the table itself, then its parent.
+ */
+export const ORDERS_TABLE = [
+  '#orders-table', // Manage Orders table id (demo and 2025–2026 layout)
+  'kat-table', // Katal table web component
+  "table:has(tr[id^='row-'])", // any table holding order rows
+];
+
+/** Order detail page: the element showing the order id, where the badge goes after it. */
+export const ORDER_DETAIL_ID = [
+  "[data-test-id='order-id'] b", // "Order ID: # <b>…</b>" (2025–2026 layout)
+  "[data-test-id='order-id']",
+  '#order-id',
+];
+
+/** Collect all matches of the first alternative that matches anything (a list of alternatives, as above). */
+export function queryAllFirst(root: ParentNode, alternatives: readonly string[]): Element[] {
+  for (const selector of alternatives) {
+    const found = root.querySelectorAll(selector);
+    if (found.length) return [...found];
+  }
+  return [];
+}
+
+/** Account Health: inside the ODR section, the ODR row itself (the section also holds its three parts). */
+export const ACCOUNT_HEALTH_ODR_ROW = ['#order-defect-rate-row', "[data-metric='order-defect-rate']"];
+/** Which ODR the section shows: its seller-fulfilled / FBA switch state (`mfn` or `afn`). */
+export const ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE = 'data-fulfillment-type';

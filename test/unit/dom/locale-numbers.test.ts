@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCounts, findPercentage, parseLocaleNumber } from '../../../lib/dom/locale-numbers';
+import { findCounts, findPercentages, parseLocaleNumber } from '../../../lib/dom/locale-numbers';
 
 describe('numbers in the page locale', () => {
   it.each([
@@ -21,11 +21,14 @@ describe('numbers in the page locale', () => {
   });
 
   it.each([
-    ['Late Shipment Rate 3.2% Target: under 4%', 'en-US', 0.032],
-    ['Verspätete Lieferungen 0,5 % Ziel: unter 4 %', 'de-DE', 0.005],
-    ['出荷遅延率 ０.８％', 'ja-JP', 0.008],
-  ])('finds the first percentage in %j', (text, lang, expected) => {
-    expect(findPercentage(text, lang)).toBeCloseTo(expected, 10);
+    ['Late Shipment Rate 3.2% Target: under 4%', 'en-US', [0.032, 0.04]],
+    ['Verspätete Lieferungen 0,5 % Ziel: unter 4 %', 'de-DE', [0.005, 0.04]],
+    ['出荷遅延率 ０.８％', 'ja-JP', [0.008]],
+    ['no rate here', 'en-US', []],
+  ])('finds the percentages in %j', (text, lang, expected) => {
+    const found = findPercentages(text, lang);
+    expect(found).toHaveLength(expected.length);
+    found.forEach((value, i) => expect(value).toBeCloseTo(expected[i]!, 10));
   });
 
   it('finds the counts beside a rate, with thousands separators of the locale', () => {

@@ -1,0 +1,140 @@
+// Live capture end to end (issue: "Live capture on Seller Central, storage and the background worker"):
+// browsing the demo Seller Central fills the database through the page bridge, content script and
+// worker; repeats do not double-count; a signed-out answer changes nothing and is reported; and the
+// report the popup reads is the engine's report on the stored data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PAGES } from '../demo-site/server';
+import { launchHarness, type Harness } from './harness';
+import { computeHealthReport } from '../../lib/metrics';
+import { DEFAULT_SETTINGS, type Order, type Settings } from '../../lib/model';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launchHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+interface Stored {
+  orders: (Order & { scope: string })[];
+  defects: unknown[];
+  readings: { metric: string; rate?: number; scope: string }[];
+  log: { ok: boolean; reason?: string; source: string }[];
+  settings: unknown;
+}
+
+/** Reads the extension's database from inside its service worker. */
+function readDatabase(): Promise<Stored> {
+  return h.evaluateInServiceWorker(
+    () =>
+      new Promise<Stored>((resolve, reject) => {
+        const open = indexedDB.open('redline');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['orders', 'defects', 'readings', 'log', 'meta'], 'readonly');
+          const all = (name: string) =>
+            new Promise<unknown[]>((res) => {
+              const req = tx.objectStore(name).getAll();
+              req.onsuccess = () => res(req.result);
+            });
+          const settings = new Promise<unknown>((res) => {
+            const req = tx.objectStore('meta').get('settings');
+            req.onsuccess = () => res(req.result);
+          });
+          Promise.all([all('orders'), all('defects'), all('readings'), all('log'), settings]).then(([orders, defects, readings, log, s]) => {
+            db.close();
+            resolve({ orders, defects, readings, log, settings: s } as Stored);
+          });
+        };
+      }),
+  );
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('live capture on the demo Seller Central', () => {
+  let afterTabs = 0;
+
+  it('stores the orders of the Unshipped tab, then of the Shipped tab after in-app navigation', async () => {
+    const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
+    const first = await until(readDatabase, (d) => d.orders.length > 0, 'unshipped orders in IndexedDB');
+    expect(first.orders.every((o) => o.status === 'unshipped' || o.status === 'pending')).toBe(true);
+
+    await page.click("a[data-test-id='tab-/mfn/shipped']");
+    await page.waitForURL(/\/orders-v3\/mfn\/shipped/);
+    const second = await until(readDatabase, (d) => d.orders.some((o) => o.status === 'shipped'), 'shipped orders');
+    afterTabs = second.orders.length;
+    expect(afterTabs).toBeGreaterThan(first.orders.length);
+    // Privacy: nothing of the buyer survives parsing.
+    expect(JSON.stringify(second.orders)).not.toMatch(/blob|customerOrderItemCode|buyerProxyEmail|@marketplace\.amazon/i);
+    await page.close();
+  });
+
+  it('stores Amazon’s readings from the Account Health page', async () => {
+    const page = await h.openSellerCentral(DEMO_PAGES.accountHealth);
+    const data = await until(readDatabase, (d) => d.readings.length >= 4, 'Account Health readings');
+    expect(data.readings.map((r) => r.metric)).toEqual(expect.arrayContaining(['lsr.10d', 'cr.7d', 'vtr.30d']));
+    await page.close();
+  });
+
+  it('does not double-count on reload and on capturing the same pages again', async () => {
+    const page = await h.openSellerCentral(DEMO_PAGES.shipped);
+    await page.waitForLoadState('networkidle');
+    await page.reload();
+    await page.waitForLoadState('networkidle');
+    await page.click("a[data-test-id='tab-/mfn/unshipped']");
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const data = await readDatabase();
+    expect(data.orders.length).toBe(afterTabs);
+    expect(new Set(data.orders.map((o) => `${o.scope}|${o.orderId}`)).size).toBe(data.orders.length);
+    await page.close();
+  });
+
+  it('stores nothing from a sign-in page and reports "signed out"', async () => {
+    const before = await readDatabase();
+    h.demo.signedOut = 'html';
+    try {
+      const page = await h.openSellerCentral(DEMO_PAGES.fba);
+      const data = await until(readDatabase, (d) => d.log.length > before.log.length && d.log.some((e) => e.reason === 'signedOut'), 'a signed-out log entry');
+      expect(data.orders).toEqual(before.orders);
+      await page.close();
+      const popup = await h.openPopup();
+      const state = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getPopupState' }));
+      expect(state).toMatchObject({ ok: true, value: { problem: { reason: 'signedOut' } } });
+      await popup.close();
+    } finally {
+      h.demo.signedOut = null;
+    }
+  });
+
+  it('the popup reads the engine’s report on the stored data', async () => {
+    const popup = await h.openPopup();
+    const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getPopupState' }))) as {
+      ok: true;
+      value: { scope: string; report: ReturnType<typeof computeHealthReport> };
+    };
+    await popup.close();
+    const { report, scope } = state.value;
+    const data = await readDatabase();
+    const inScope = <T extends { scope: string }>(rows: T[]) => rows.filter((r) => r.scope === scope);
+    const expected = computeHealthReport(
+      { orders: inScope(data.orders), defects: inScope(data.defects as { scope: string }[]) as never, readings: inScope(data.readings) as never },
+      report.asOf,
+      (data.settings as Settings | undefined) ?? DEFAULT_SETTINGS,
+      report.marketplaceId,
+    );
+    expect(report).toEqual(expected);
+    expect(report.metrics['lsr.10d'].denominator).toBeGreaterThan(0);
+  });
+});
