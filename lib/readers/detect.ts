@@ -155,6 +155,6 @@ export function readResponse(
     if (status < 200 || status > 299) return notRecognized('invalid', `HTTP ${status}`);
     return endpoint.reader(body, ctx);
   } catch (error) {
-    return notRecognized('invalid', `response: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+    return notRecognized('invalid', `response: internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
   }
 }

@@ -33,7 +33,7 @@ export function flatReader(
 
 /** The marketplace a report without a marketplace column belongs to, from the context. */
 export function contextMarketplace(ctx: ReadContext): { marketplaceId: string; timeZone: string } | string {
-  if (!ctx.marketplaceId) return 'the report does not say its marketplace: give it (--marketplace)';
+  if (!ctx.marketplaceId) return 'the report does not name its marketplace, and none was given with it';
   return { marketplaceId: ctx.marketplaceId, timeZone: marketplaceTimeZone(ctx.marketplaceId) };
 }
 

@@ -38,10 +38,7 @@ export function neverThrows(format: string, reader: Reader): Reader {
     try {
       return reader(input, ctx);
     } catch (error) {
-      return notRecognized('invalid', `${format}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
+      return notRecognized('invalid', `${format}: internal error: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300));
     }
   };
 }
-
-/** A thrown marker for "this record cannot be read", caught by the reader that maps records. */
-export class RecordError extends Error {}
