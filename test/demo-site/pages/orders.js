@@ -110,8 +110,12 @@ async function render() {
     orderStatus: tab.orderStatus,
   });
   try {
-    counts ??= (await getJson('/orders-api/countOrders', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } })).counts;
-    const result = await getJson(`/orders-api/search?${query}`);
+    // Like the real page, the tile counts and the table load side by side.
+    const [tiles, result] = await Promise.all([
+      counts ? null : getJson('/orders-api/countOrders', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      getJson(`/orders-api/search?${query}`),
+    ]);
+    counts ??= tiles.counts;
     if (token !== renderToken) return; // a newer navigation already rendered
     const now = Date.now() / 1000;
     const first = result.total ? result.offset + 1 : 0;
