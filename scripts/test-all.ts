@@ -49,12 +49,31 @@ interface Outcome {
   note: string;
 }
 
-/** Counts from a vitest JSON report (jest-compatible fields), or null when there is none. */
+interface VitestReport {
+  numPassedTests?: number;
+  numFailedTests?: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+  testResults?: { status: string; assertionResults?: { status: string }[] }[];
+}
+
+/**
+ * Counts from a vitest JSON report (jest-compatible fields), or null when there is none. A test file
+ * that failed outside its tests (an import error, a failing beforeAll) counts as one failure: its tests
+ * show as skipped, and the line must not read "0 failed".
+ */
 function readReport(file: string): { passed: number; failed: number; skipped: number } | null {
   const path = join(RESULTS, file);
   if (!existsSync(path)) return null;
-  const r = JSON.parse(readFileSync(path, 'utf8'));
-  return { passed: r.numPassedTests ?? 0, failed: r.numFailedTests ?? 0, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
+  const r = JSON.parse(readFileSync(path, 'utf8')) as VitestReport;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  return {
+    passed: r.numPassedTests ?? 0,
+    failed: (r.numFailedTests ?? 0) + brokenFiles,
+    skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0),
+  };
 }
 
 mkdirSync(RESULTS, { recursive: true });

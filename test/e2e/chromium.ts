@@ -2,7 +2,10 @@
  * Where Chromium is. Debian's Chromium honours --load-extension (branded Chrome 137+ ignores it), so it
  * comes first after an explicit CHROMIUM_PATH. Never `npx playwright install` (toolchain.md).
  */
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/snap/bin/chromium'];
 
@@ -17,3 +20,38 @@ Install it, or point CHROMIUM_PATH at a Chromium binary:
   Fedora:         sudo dnf install chromium
   macOS:          brew install --cask chromium, then CHROMIUM_PATH="/Applications/Chromium.app/Contents/MacOS/Chromium"
 Branded Google Chrome 137+ ignores --load-extension; use Chromium.`;
+
+/**
+ * Why Chromium refused to load an unpacked extension (bad manifest, bad locale file…), or null.
+ * Chromium only says so on its log, which Playwright does not hand over, so this starts Chromium
+ * once more with logging on. Used only after the extension failed to start.
+ */
+export function extensionLoadError(executablePath: string, extensionDir: string, timeoutMs = 8_000): Promise<string | null> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'redline-diagnose-'));
+  const child = spawn(executablePath, [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--enable-logging=stderr',
+    `--user-data-dir=${userDataDir}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    'about:blank',
+  ]);
+  return new Promise((resolve) => {
+    const done = (message: string | null) => {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      rmSync(userDataDir, { recursive: true, force: true });
+      resolve(message);
+    };
+    const timer = setTimeout(() => done(null), timeoutMs);
+    let log = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /(Extension error|Failed to load extension)[^\n]*/.exec(log);
+      if (match) done(match[0]);
+    });
+    child.on('error', () => done(null));
+  });
+}

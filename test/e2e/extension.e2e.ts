@@ -2,7 +2,7 @@
 // on Seller Central pages, its popup opens, and it makes no network request of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo-site/server';
-import { launchHarness, type Harness } from './harness';
+import { launchHarness, type ExtensionGlobal, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
@@ -15,9 +15,7 @@ afterAll(async () => {
 describe('Redline in Chromium', () => {
   it('starts its service worker', async () => {
     expect(h.extensionId).toMatch(/^[a-p]{32}$/);
-    // `chrome` exists in the worker; Node's types do not know it.
-    const runtimeId = () => (globalThis as unknown as { chrome: { runtime: { id: string } } }).chrome.runtime.id;
-    expect(await h.evaluateInServiceWorker(runtimeId)).toBe(h.extensionId);
+    expect(await h.evaluateInServiceWorker(() => (globalThis as ExtensionGlobal).chrome.runtime.id)).toBe(h.extensionId);
   });
 
   it('runs its content script on Manage Orders (html[data-redline-ready])', async () => {

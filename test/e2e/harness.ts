@@ -15,13 +15,20 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Request, type Route, type Worker } from 'playwright-core';
+import type { WxtBrowser } from 'wxt/browser';
 import { SELLER_CENTRAL_HOSTS } from '../../lib/marketplaces';
 import { DEMO_PAGE_REQUEST_HEADER, DemoSite, type DemoSiteOptions } from '../demo-site/server';
-import { CHROMIUM_INSTALL_HELP, findChromium } from './chromium';
+import { CHROMIUM_INSTALL_HELP, extensionLoadError, findChromium } from './chromium';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROME_EXTENSION_DIR = join(PROJECT_ROOT, '.output/chrome-mv3');
 export const DEFAULT_HOST = 'sellercentral.amazon.com';
+
+/**
+ * The extension APIs as seen inside `evaluate` callbacks (service worker, popup): Node's types do not
+ * know `chrome`, and callbacks cannot import. `(globalThis as ExtensionGlobal).chrome.runtime.id`.
+ */
+export type ExtensionGlobal = typeof globalThis & { chrome: WxtBrowser };
 
 export interface HarnessOptions {
   /** Default true; false opens a window (needs a display). */
@@ -134,7 +141,17 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   });
 
   const findWorker = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-  const firstWorker = findWorker() ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  let firstWorker = findWorker();
+  if (!firstWorker) {
+    try {
+      firstWorker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    } catch {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      const reason = await extensionLoadError(executablePath, extensionDir);
+      throw new Error(`The extension's service worker did not start. ${reason ?? 'Chromium logged no load error: check background.js for an error at startup.'}`);
+    }
+  }
   const extensionId = new URL(firstWorker.url()).host;
 
   const harness: Harness = {
