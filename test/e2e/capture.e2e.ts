@@ -52,6 +52,9 @@ function readDatabase(): Promise<Stored> {
   );
 }
 
+/** Asks the worker from an extension page, as the popup does (`chrome` exists there; Node's types lack it). */
+const askPopupState = () => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
+
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
@@ -110,7 +113,7 @@ describe('live capture on the demo Seller Central', () => {
       expect(data.orders).toEqual(before.orders);
       await page.close();
       const popup = await h.openPopup();
-      const state = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getPopupState' }));
+      const state = await popup.evaluate(askPopupState);
       expect(state).toMatchObject({ ok: true, value: { problem: { reason: 'signedOut' } } });
       await popup.close();
     } finally {
@@ -120,7 +123,7 @@ describe('live capture on the demo Seller Central', () => {
 
   it('the popup reads the engine’s report on the stored data', async () => {
     const popup = await h.openPopup();
-    const state = (await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'getPopupState' }))) as {
+    const state = (await popup.evaluate(askPopupState)) as {
       ok: true;
       value: { scope: string; report: ReturnType<typeof computeHealthReport> };
     };
