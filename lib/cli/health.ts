@@ -77,31 +77,29 @@ function load(file: string, io: HealthIo, asOf: number): Loaded | FileProblem {
   return { file, text: content.text, observedAt, reader: detected.reader, needsMarketplace: detected.needsMarketplace };
 }
 
+const marketplacesOf = (batches: readonly Pick<Batch, 'orders' | 'defects' | 'readings'>[]): string[] =>
+  [...new Set(batches.flatMap((b) => [...b.orders, ...b.defects, ...b.readings].map((r) => r.marketplaceId)))].sort();
+
 /** Reads every file; a file without a marketplace of its own gets --marketplace, else the only one the others name. */
 function readAll(args: HealthArgs, io: HealthIo, asOf: number): { batches: [string, Batch][] } | { problems: FileProblem[] } {
   const loaded = args.files.map((f) => load(f, io, asOf));
-  const problems = loaded.filter((l) => l instanceof FileProblem);
-  if (problems.length) return { problems };
+  const unloadable = loaded.filter((l) => l instanceof FileProblem);
+  if (unloadable.length) return { problems: unloadable };
   const files = loaded as Loaded[];
   const read = (l: Loaded, marketplaceId: string | undefined) => {
     const result = l.reader(l.text, { observedAt: l.observedAt, ...(marketplaceId ? { marketplaceId } : {}) });
     return result.ok ? result.batch : new FileProblem(l.file, `not recognized: ${result.reason} (${result.detail})`);
   };
+  // First the files that name their marketplace (all of them, given --marketplace)…
   const first = files.map((l) => (l.needsMarketplace && !args.marketplaceId ? undefined : read(l, args.marketplaceId)));
-  const named = new Set(
-    first.flatMap((b) => (b instanceof FileProblem || !b ? [] : [...b.orders, ...b.defects, ...b.readings].map((r) => r.marketplaceId))),
-  );
-  const fallback = args.marketplaceId ?? (named.size === 1 ? [...named][0] : undefined);
-  const batches: [string, Batch][] = [];
-  const later: FileProblem[] = [];
-  files.forEach((l, i) => {
-    const batch =
-      first[i] ??
-      (fallback ? read(l, fallback) : new FileProblem(l.file, `it does not say its marketplace and the other files name ${named.size ? `${named.size} marketplaces` : 'none'}: pass --marketplace`));
-    if (batch instanceof FileProblem) later.push(batch);
-    else batches.push([l.file, batch]);
-  });
-  return later.length ? { problems: later } : { batches };
+  // …then the others, in the one marketplace the first ones name.
+  const named = marketplacesOf(first.filter((b): b is Batch => b !== undefined && !(b instanceof FileProblem)));
+  const fallback = args.marketplaceId ?? (named.length === 1 ? named[0] : undefined);
+  const unnamed = (l: Loaded) =>
+    new FileProblem(l.file, `it does not name its marketplace and the other files name ${named.length || 'none'}: pass --marketplace`);
+  const results = files.map((l, i) => first[i] ?? (fallback ? read(l, fallback) : unnamed(l)));
+  const problems = results.filter((r) => r instanceof FileProblem);
+  return problems.length ? { problems } : { batches: results.map((b, i) => [files[i]!.file, b as Batch]) };
 }
 
 function run(argv: readonly string[], io: HealthIo): number {
@@ -121,9 +119,7 @@ function run(argv: readonly string[], io: HealthIo): number {
     return 2;
   }
   const data = mergeBatches(read.batches.map(([, b]) => b));
-  const marketplaces = args.marketplaceId
-    ? [args.marketplaceId]
-    : [...new Set([...data.orders, ...data.defects, ...data.readings].map((r) => r.marketplaceId))].sort();
+  const marketplaces = args.marketplaceId ? [args.marketplaceId] : marketplacesOf([data]);
   const reports = marketplaces.map((m) => computeHealthReport(data, asOf, DEFAULT_SETTINGS, m));
   const output: HealthOutput = {
     asOf: new Date(asOf).toISOString(),
