@@ -6,9 +6,10 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Redline — Seller Account Health',
-    description:
-      "Shows how far each Amazon account-health metric is from its red line, when it will cross, and which orders put it at risk.",
+    // Localised from public/_locales/<lang>/messages.json (English is the fallback).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // storage: settings; unlimitedStorage: a year of orders in IndexedDB; alarms: deadlines change
     // the numbers without new data; notifications: status changes.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],

@@ -1,0 +1,34 @@
+import { MARKETPLACES, marketplaceById } from '../marketplaces';
+
+/**
+ * Links into Seller Central for a marketplace, on its canonical host (lib/marketplaces.ts lists it
+ * first). Only our own fixed paths and an order id that matched Amazon's id pattern go into a URL.
+ */
+const ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
+
+export function sellerCentralUrl(marketplaceId: string, path: `/${string}`): string | null {
+  const host = marketplaceById(marketplaceId)?.hosts[0];
+  return host ? `https://${host}${path}` : null;
+}
+
+export function orderUrl(marketplaceId: string, orderId: string): string | null {
+  return ORDER_ID.test(orderId) ? sellerCentralUrl(marketplaceId, `/orders-v3/order/${orderId}`) : null;
+}
+
+export const PAGES = {
+  manageOrders: '/orders-v3/mfn/unshipped',
+  accountHealth: '/performance/dashboard',
+} as const;
+
+const LANGUAGE_MARKETPLACE: Record<string, string> = { de: 'DE', ja: 'JP', fr: 'FR', it: 'IT', es: 'ES', nl: 'NL', sv: 'SE', pl: 'PL', tr: 'TR' };
+
+/**
+ * Before any data, the first-run links need a marketplace: the browser's region if it is one
+ * (en-GB → UK), else its language (de → DE), else the US. Only a guess for two links.
+ */
+export function guessMarketplace(locale: string): string {
+  const [language = '', region = ''] = locale.split(/[-_]/);
+  const country = region.toUpperCase() === 'GB' ? 'UK' : region.toUpperCase();
+  const byCountry = (c: string | undefined) => MARKETPLACES.find((m) => m.country === c)?.marketplaceId;
+  return byCountry(country) ?? byCountry(LANGUAGE_MARKETPLACE[language.toLowerCase()]) ?? 'ATVPDKIKX0DER';
+}

@@ -1,0 +1,136 @@
+/**
+ * What the numbers mean in the seller's words: metric names, status words, margins as events
+ * ("can absorb 2 more defective orders"), risks and their impact. Everything goes through the
+ * message files; this module only decides which message and with which figures.
+ */
+import type { AtRiskOrder, MetricReport, MetricStatus, OrderRisk, RiskKind } from '../metrics/report-schema';
+import type { RateMetricKey } from '../model/metric-keys';
+import { countdown, formatDay, formatRate, type Countdown } from './format';
+import { t, tp, uiLocale, type MessageKey } from './i18n';
+
+export type MetricGroup = 'odr' | 'lsr' | 'cr' | 'vtr' | 'otdr';
+
+export function metricGroup(key: RateMetricKey): MetricGroup {
+  return key.slice(0, key.indexOf('.')) as MetricGroup;
+}
+
+const keyPart = (key: RateMetricKey | 'ahr') => key.replace('.', '_') as 'odr_mfn';
+
+/** "Late Shipment Rate · 10 days" */
+export function metricName(key: RateMetricKey | 'ahr'): string {
+  return t(`metric_${keyPart(key)}` as MessageKey);
+}
+
+/** "LSR 10 d" */
+export function metricShortName(key: RateMetricKey | 'ahr'): string {
+  return t(`short_${keyPart(key)}` as MessageKey);
+}
+
+/** Status as a word and an icon, so that colour is never the only signal. */
+export const STATUS_ICON: Record<MetricStatus, string> = { ok: '✓', warning: '!', breach: '✕', unknown: '?' };
+
+export function statusWord(status: MetricStatus): string {
+  return t(`status_${status}`);
+}
+
+/** "under 4 %" / "over 95 %" */
+export function targetPhrase(m: Pick<MetricReport, 'target' | 'condition'>): string {
+  return t(m.condition === 'lt' ? 'target_lt' : 'target_gt', formatRate(m.target, uiLocale(), m.condition));
+}
+
+/**
+ * The margin in events, with what happens next:
+ * - passing: "Can absorb 2 more defective orders" (+ "could cross on 3 Dec if every open risk happens")
+ * - at the edge: "One more late shipment puts it over the line"
+ * - failing: "1 late shipment over the line: recovers on 3 Dec if nothing else ships late"
+ * - no population: "No orders in this window yet"
+ */
+export function marginSentence(m: MetricReport): string {
+  const group = metricGroup(m.key);
+  const locale = uiLocale();
+  if (m.margin === null) return t(m.unit === 'shipments' ? 'noData_shipments' : 'noData_orders');
+  if (m.margin < 0) {
+    const over = tp(`over_${group}`, m.badEventsToRecover ?? -m.margin);
+    const recovery = m.projection.recoveryDate
+      ? t(`recovers_${group}`, formatDay(m.projection.recoveryDate, locale))
+      : t('noRecovery');
+    return t('sentenceJoin', over, recovery);
+  }
+  const base = m.margin === 0 ? t(`edge_${group}`) : tp(`absorb_${group}`, m.margin);
+  return m.projection.breachDate ? t('twoSentences', base, t('crossOn', formatDay(m.projection.breachDate, locale))) : base;
+}
+
+export function riskLabel(kind: RiskKind): string {
+  return t(`risk_${kind}`);
+}
+
+/** "Ship within 3h 20m", "Ships late · 2h overdue", or the risk alone when there is no deadline. */
+export function deadlinePhrase(risk: Pick<OrderRisk, 'kind' | 'deadline'>, now: number): { text: string; countdown: Countdown } {
+  const c = countdown(risk.deadline, now, uiLocale());
+  if (risk.deadline === null) return { text: riskLabel(risk.kind), countdown: c };
+  if (c.overdue) return { text: t('overdueJoin', riskLabel(risk.kind), c.duration), countdown: c };
+  return { text: t(`deadline_${risk.kind}`, c.duration), countdown: c };
+}
+
+const CONDITION: Record<RateMetricKey, 'lt' | 'gt'> = {
+  'odr.mfn': 'lt',
+  'odr.afn': 'lt',
+  'lsr.10d': 'lt',
+  'lsr.30d': 'lt',
+  'cr.7d': 'lt',
+  'vtr.30d': 'gt',
+  'otdr.14d': 'gt',
+};
+
+/** One thing that can happen to an order (a kind and its deadline), with its impact on every metric it hurts. */
+export interface RiskGroup {
+  kind: RiskKind;
+  deadline: number | null;
+  breaches: boolean;
+  alreadyCounted: boolean;
+  impacts: OrderRisk[];
+}
+
+/** The engine lists one risk per metric (ships late → LSR 10 d and LSR 30 d): the seller sees one event. */
+export function groupRisks(order: AtRiskOrder): RiskGroup[] {
+  const groups = new Map<string, RiskGroup>();
+  for (const risk of order.risks) {
+    const id = `${risk.kind}|${risk.deadline}`;
+    const g = groups.get(id);
+    if (g) {
+      g.impacts.push(risk);
+      g.breaches ||= risk.breaches;
+      g.alreadyCounted ||= risk.alreadyCounted;
+    } else {
+      groups.set(id, { kind: risk.kind, deadline: risk.deadline, breaches: risk.breaches, alreadyCounted: risk.alreadyCounted, impacts: [risk] });
+    }
+  }
+  return [...groups.values()].sort(
+    (a, b) => Number(b.breaches) - Number(a.breaches) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity),
+  );
+}
+
+/** "LSR 10 d 4.3 %, over the line" */
+export function metricImpact(risk: OrderRisk): string {
+  const rate = formatRate(risk.rateIfHappens, uiLocale(), CONDITION[risk.metric]);
+  const verdict = risk.breaches || risk.marginIfHappens < 0 ? t('verdict_over') : risk.marginIfHappens === 0 ? t('verdict_edge') : t('verdict_within');
+  return t('metricImpact', metricShortName(risk.metric), rate, verdict);
+}
+
+/** "Ships late → LSR 10 d 4.3 %, over the line; LSR 30 d 2.1 %, still within target" */
+export function impactPhrase(group: RiskGroup): string {
+  const line = t('impactLine', t(`impact_${group.kind}`), group.impacts.map(metricImpact).join(t('listSeparator')));
+  return group.alreadyCounted ? t('withNote', line, t('alreadyCounted')) : line;
+}
+
+/** The event of an order that matters most: one that breaches first, then the soonest deadline. */
+export function mostUrgentRisk(order: AtRiskOrder): RiskGroup {
+  return groupRisks(order)[0]!;
+}
+
+/** Orders by their soonest deadline (no deadline last), breaching risks first on a tie. */
+export function byUrgency(orders: readonly AtRiskOrder[]): AtRiskOrder[] {
+  const soonest = (o: AtRiskOrder) => Math.min(...o.risks.map((r) => r.deadline ?? Infinity));
+  const breaching = (o: AtRiskOrder) => o.risks.some((r) => r.breaches);
+  return [...orders].sort((a, b) => soonest(a) - soonest(b) || Number(breaching(b)) - Number(breaching(a)) || a.orderId.localeCompare(b.orderId));
+}
