@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import type { AtRiskOrder } from '../../metrics/report-schema';
+import { t, tp } from '../i18n';
+import { orderUrl } from '../links';
+import { byUrgency, deadlinePhrase, groupRisks, impactPhrase } from '../wording';
+
+const SHOWN = 8;
+
+/**
+ * Orders that can still hurt a metric, most urgent first: a link to the order on Seller Central,
+ * each risk with its deadline as a countdown and the rate the metric would have if it happened.
+ */
+export function AtRiskList({ orders, marketplaceId, now }: { orders: readonly AtRiskOrder[]; marketplaceId: string; now: number }) {
+  const [all, setAll] = useState(false);
+  const sorted = byUrgency(orders);
+  const shown = all ? sorted : sorted.slice(0, SHOWN);
+  return (
+    <section class="risks" aria-labelledby="risks-title" id="risks">
+      <h2 id="risks-title" class="section-title">
+        {orders.length ? tp('risks_title', orders.length) : t('risks_none_title')}
+      </h2>
+      {!orders.length && <p class="muted small">{t('risks_none')}</p>}
+      <ol class="risk-list">
+        {shown.map((order) => {
+          const href = orderUrl(marketplaceId, order.orderId);
+          return (
+            <li class="risk-order" key={order.orderId} data-order={order.orderId}>
+              <div class="risk-id">
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer" aria-label={t('openOrder', order.orderId)}>
+                    {order.orderId}
+                  </a>
+                ) : (
+                  <span>{order.orderId}</span>
+                )}
+              </div>
+              <ul class="risk-items">
+                {groupRisks(order).map((group) => {
+                  const { text, countdown } = deadlinePhrase(group, now);
+                  return (
+                    <li key={`${group.kind}|${group.deadline}`} class={`risk risk-${countdown.urgency}${group.breaches ? ' risk-breaches' : ''}`} data-risk={group.kind}>
+                      <span class="risk-deadline">
+                        <span class="risk-icon" aria-hidden="true">
+                          {group.breaches ? '✕' : '!'}
+                        </span>
+                        {text}
+                      </span>
+                      <span class="risk-impact">{impactPhrase(group)}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          );
+        })}
+      </ol>
+      {sorted.length > SHOWN && (
+        <button type="button" class="link-button" onClick={() => setAll(!all)} aria-expanded={all} aria-controls="risks">
+          {all ? t('showFewer') : tp('showAll', sorted.length)}
+        </button>
+      )}
+    </section>
+  );
+}

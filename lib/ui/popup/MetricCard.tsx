@@ -1,0 +1,94 @@
+import type { AhrReport, MetricReport } from '../../metrics/report-schema';
+import { formatAge, formatCount, formatRate, formatWindow } from '../format';
+import { t, tp, uiLocale } from '../i18n';
+import { marginSentence, metricName, STATUS_ICON, statusWord, targetPhrase } from '../wording';
+import { MetricChart, type HistoryPoint } from './MetricChart';
+
+/** Coverage below this is shown: the extension has not seen every order Amazon counts. */
+const FULL_COVERAGE = 0.995;
+
+export function StatusPill({ status }: { status: MetricReport['status'] }) {
+  return (
+    <span class={`pill pill-${status}`}>
+      <span class="pill-icon" aria-hidden="true">
+        {STATUS_ICON[status]}
+      </span>
+      {statusWord(status)}
+    </span>
+  );
+}
+
+/**
+ * One metric: projected rate against its target, status in colour and words, the margin in
+ * events, Amazon's own reading with its age, coverage when partial, the window, and the chart.
+ */
+export function MetricCard({ metric, today, history, now }: { metric: MetricReport; today: string; history: readonly HistoryPoint[]; now: number }) {
+  const locale = uiLocale();
+  const id = `metric-${metric.key.replace('.', '-')}`;
+  const unitCount = tp(metric.unit === 'shipments' ? 'count_shipments' : 'count_orders', metric.denominator, formatCount(metric.numerator, locale));
+  return (
+    <article class={`card card-${metric.status}`} aria-labelledby={`${id}-name`} data-metric={metric.key}>
+      <header class="card-head">
+        <h3 id={`${id}-name`} class="card-name">
+          {metricName(metric.key)}
+        </h3>
+        <StatusPill status={metric.status} />
+      </header>
+      <div class="card-body">
+        <div class="card-figures">
+          <p class="rate">
+            <span class="rate-value">{formatRate(metric.rate, locale, metric.condition)}</span>
+            <span class="rate-target">{targetPhrase(metric)}</span>
+          </p>
+          <p class="muted small">{metric.denominator > 0 ? unitCount : ''}</p>
+        </div>
+        <MetricChart metric={metric} today={today} history={history} />
+      </div>
+      <p class="margin">{marginSentence(metric)}</p>
+      <ul class="facts small">
+        {metric.amazon && (
+          <li>
+            {t(
+              'amazonReading',
+              formatRate(metric.amazon.rate, locale, metric.condition),
+              formatAge(now - metric.amazon.observedAt, locale),
+            )}
+          </li>
+        )}
+        {metric.coverage !== null && metric.coverage < FULL_COVERAGE && (
+          <li class="coverage">{t('coverage', formatRate(Math.min(1, metric.coverage), locale, 'gt'))}</li>
+        )}
+        {metric.projection.estimated && <li>{t('estimated')}</li>}
+        {metric.advisory && <li>{t('advisory')}</li>}
+        <li class="muted">{t('window', formatWindow(metric.window, locale))}</li>
+      </ul>
+    </article>
+  );
+}
+
+const AHR_CLASS = { healthy: 'ok', atRisk: 'warning', unhealthy: 'breach', unknown: 'unknown' } as const;
+
+export function AhrCard({ ahr, now }: { ahr: AhrReport; now: number }) {
+  const locale = uiLocale();
+  const status = AHR_CLASS[ahr.status];
+  return (
+    <article class={`card card-ahr card-${status}`} aria-labelledby="metric-ahr-name" data-metric="ahr">
+      <header class="card-head">
+        <h3 id="metric-ahr-name" class="card-name">
+          {metricName('ahr')}
+        </h3>
+        <span class={`pill pill-${status}`}>
+          <span class="pill-icon" aria-hidden="true">
+            {STATUS_ICON[status]}
+          </span>
+          {t(`ahr_${ahr.status}`)}
+        </span>
+      </header>
+      <p class="rate">
+        <span class="rate-value">{ahr.score === null ? '–' : formatCount(ahr.score, locale)}</span>
+        <span class="rate-target">{t('ahr_scale')}</span>
+      </p>
+      <p class="small muted">{ahr.amazon ? t('ahr_read', formatAge(now - ahr.amazon.observedAt, locale)) : t('ahr_none')}</p>
+    </article>
+  );
+}
