@@ -2,9 +2,12 @@ import { listenToPageBridge } from '../capture/bridge-listener';
 import { sendToBackground } from '../messaging/client';
 import { detectPage } from '../pages/detect';
 import { accountHealthCapture } from './account-health-feature';
+import { accountHealthBadges } from './badges/account-health-badges';
+import { orderBadges } from './badges/order-badges';
+import { notifyDataChanged } from './data-events';
 import { reportFeatureError, runFeatures, type Feature } from './features';
 
-export const FEATURES: readonly Feature[] = [accountHealthCapture];
+export const FEATURES: readonly Feature[] = [accountHealthCapture, orderBadges, accountHealthBadges];
 
 export interface ContentContext {
   signal: AbortSignal;
@@ -20,7 +23,10 @@ export function startContentScript(ctx: ContentContext, features: readonly Featu
   listenToPageBridge(
     window,
     (capture) => {
-      sendToBackground({ type: 'captureResponse', ...capture }).catch((error) => reportFeatureError('capture', error));
+      sendToBackground({ type: 'captureResponse', ...capture })
+        // The worker answers after storing and recomputing: overlays can ask for fresh figures.
+        .then((entry) => entry.ok && notifyDataChanged())
+        .catch((error) => reportFeatureError('capture', error));
     },
     ctx.signal,
   );

@@ -1,0 +1,165 @@
+/**
+ * Account Health page: beside each of Amazon's metric rows, Redline's projection and margin
+ * ("Redline: 0.82 % projected · Can absorb 2 more defective orders."), so the seller sees where the
+ * metric is heading next to where Amazon says it is. Plain DOM in a Shadow DOM host; text only.
+ */
+import type { HealthReport, MetricReport } from '../../metrics/report-schema';
+import {
+  ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE,
+  ACCOUNT_HEALTH_ODR_ROW,
+  ACCOUNT_HEALTH_ROWS,
+  ROW_ACTIVE_SWITCH,
+  ROW_WINDOW_PICKER,
+  queryFirst,
+} from '../../dom/selectors';
+import { sendToBackground } from '../../messaging/client';
+import type { RateMetricKey } from '../../model/metric-keys';
+import { formatRate } from '../../ui/format';
+import { t } from '../../ui/i18n';
+import { uiLocale } from '../../ui/i18n';
+import { marginSentence, metricShortName, STATUS_ICON, statusWord } from '../../ui/wording';
+import { onDataChanged } from '../data-events';
+import type { Feature } from '../features';
+import { reportFeatureError } from '../features';
+import { waitFor } from '../wait-for';
+
+const STYLE = `
+:host { all: initial; display: block; grid-column: 1 / -1; margin: 6px 0 2px; }
+.box {
+  display: flex; flex-direction: column; gap: 2px; padding: 6px 10px; border-radius: 6px;
+  border-left: 4px solid #565959; background: #f7f8f8; color: #0f1111;
+  font: 12px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", Roboto, sans-serif;
+}
+.ok { border-left-color: #067d62; background: #f0faf7; }
+.warning { border-left-color: #c45500; background: #fff4e5; }
+.breach { border-left-color: #b12704; background: #fff0ee; }
+.line { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
+.brand { font-weight: 700; color: #b12704; }
+.rate { font-weight: 700; }
+.status { font-weight: 600; }
+.margin { color: #333; }
+`;
+
+type RowKind = keyof typeof ACCOUNT_HEALTH_ROWS;
+
+/**
+ * Which of our metrics a row shows. The late shipment row follows its 10/30-day picker (both when
+ * it has none); the ODR section follows its seller-fulfilled / FBA switch.
+ */
+export function metricsForRow(kind: RowKind, row: Element): RateMetricKey[] {
+  switch (kind) {
+    case 'lateShipment': {
+      const picker = row.querySelector<HTMLSelectElement>(ROW_WINDOW_PICKER);
+      const chosen = picker ? `${picker.value} ${picker.selectedOptions?.[0]?.textContent ?? ''}` : '';
+      if (/\b10\b/.test(chosen)) return ['lsr.10d'];
+      if (/\b30\b/.test(chosen)) return ['lsr.30d'];
+      return ['lsr.10d', 'lsr.30d'];
+    }
+    case 'cancel':
+      return ['cr.7d'];
+    case 'validTracking':
+      return ['vtr.30d'];
+    case 'onTimeDelivery':
+      return ['otdr.14d'];
+    case 'orderDefect': {
+      const attribute = (row.closest(`[${ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE}]`) ?? row.querySelector(`[${ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE}]`))?.getAttribute(
+        ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE,
+      );
+      if (attribute) return [attribute === 'afn' ? 'odr.afn' : 'odr.mfn'];
+      // Same rule as the DOM reader (lib/dom/account-health.ts): the pressed switch names the channel.
+      return [/amazon|fba/i.test(row.querySelector(ROW_ACTIVE_SWITCH)?.textContent ?? '') ? 'odr.afn' : 'odr.mfn'];
+    }
+  }
+}
+
+const SEVERITY = { breach: 0, warning: 1, ok: 2, unknown: 3 } as const;
+
+/** Fills a host's shadow root with the projection lines of its metrics. */
+export function renderProjection(host: HTMLElement, metrics: MetricReport[]): void {
+  const doc = host.ownerDocument;
+  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const worst = [...metrics].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])[0];
+  const box = doc.createElement('div');
+  box.className = `box ${worst?.status ?? 'unknown'}`;
+  const locale = uiLocale();
+  for (const m of metrics) {
+    const line = doc.createElement('div');
+    line.className = 'line';
+    const span = (cls: string, text: string) => {
+      const s = doc.createElement('span');
+      s.className = cls;
+      s.textContent = text;
+      return s;
+    };
+    line.append(
+      span('brand', metrics.length > 1 ? `Redline · ${metricShortName(m.key)}` : 'Redline'),
+      span('rate', t('projected', formatRate(m.rate, locale, m.condition))),
+      span('status', `${STATUS_ICON[m.status]} ${statusWord(m.status)}`),
+      span('margin', marginSentence(m)),
+    );
+    box.append(line);
+  }
+  root.replaceChildren(style, box);
+  host.dataset.redlineStatus = worst?.status ?? 'unknown';
+}
+
+export const accountHealthBadges: Feature = {
+  name: 'account-health-badges',
+  pages: ['accountHealth'],
+  async init(signal) {
+    const doc = document;
+    const anyRow = () => Object.values(ACCOUNT_HEALTH_ROWS).map((alts) => queryFirst(doc, alts)).find(Boolean);
+    const first = await waitFor(doc.documentElement, anyRow, signal);
+    if (signal.aborted || !first) return;
+
+    let report: HealthReport | undefined;
+    const hosts = new Map<string, { host: HTMLElement; key: string }>();
+
+    const place = () => {
+      if (!report) return;
+      for (const rowKey of Object.keys(ACCOUNT_HEALTH_ROWS) as RowKind[]) {
+        const section = queryFirst(doc, ACCOUNT_HEALTH_ROWS[rowKey]);
+        if (!section) continue;
+        const row = rowKey === 'orderDefect' ? (queryFirst(section, ACCOUNT_HEALTH_ODR_ROW) ?? section) : section;
+        const metrics = metricsForRow(rowKey, section).map((k) => report!.metrics[k] as MetricReport);
+        const key = JSON.stringify(metrics.map((m) => [m.key, m.rate, m.margin, m.status, m.projection.breachDate, m.projection.recoveryDate]));
+        let entry = hosts.get(rowKey);
+        if (!entry) {
+          const host = doc.createElement('redline-projection');
+          hosts.set(rowKey, (entry = { host, key: '' }));
+        }
+        entry.host.dataset.redlineMetric = metrics.map((m) => m.key).join(' ');
+        if (entry.key !== key) {
+          renderProjection(entry.host, metrics);
+          entry.key = key;
+        }
+        if (row.lastElementChild !== entry.host) row.append(entry.host);
+      }
+    };
+
+    const load = () =>
+      sendToBackground({ type: 'getPageContext' })
+        .then((ctx) => {
+          report = ctx.reports[0];
+          place();
+        })
+        .catch((error) => reportFeatureError('account-health-badges', error));
+
+    let frame = 0;
+    const observer = new MutationObserver((records) => {
+      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every((n) => n.nodeName === 'REDLINE-PROJECTION'))) return;
+      if (!frame) frame = requestAnimationFrame(() => ((frame = 0), place()));
+    });
+    const container = first.closest('main, #sc-content') ?? doc.body;
+    observer.observe(container, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+      for (const { host } of hosts.values()) host.remove();
+    });
+    onDataChanged(() => void load(), signal);
+    await load();
+  },
+};

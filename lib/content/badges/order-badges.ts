@@ -1,0 +1,166 @@
+/**
+ * Inline badges on Manage Orders (every tab) and order detail pages: a compact badge after each
+ * at-risk order's id, nothing on orders that are fine (or a quiet mark, if the seller wants one).
+ *
+ * Follows the page with one MutationObserver on the orders table's container, batched per
+ * animation frame: every re-render (pagination, filters, sorting, in-app navigation) is one scan of
+ * the rows and moves the existing badges rather than recreating them. Budget: ≤ 5 ms per scan for
+ * 100 rows; the last scan's time is the user-timing measure `redline:badges`.
+ */
+import type { AtRiskOrder } from '../../metrics/report-schema';
+import { ORDER_DETAIL_ID, ORDERS_TABLE, queryFirst } from '../../dom/selectors';
+import { sendToBackground } from '../../messaging/client';
+import { detectPage } from '../../pages/detect';
+import { onDataChanged } from '../data-events';
+import type { Feature } from '../features';
+import { reportFeatureError } from '../features';
+import { waitFor } from '../wait-for';
+import { BadgeLayer } from './badge-layer';
+import { badgeView, quietView, type BadgeView } from './badge-view';
+import { findOrderDetail, findOrderRows } from './order-rows';
+
+/** Countdowns are redrawn and risks asked again this often while the page is open. */
+const REFRESH_MS = 60_000;
+export const MEASURE_NAME = 'redline:badges';
+
+/**
+ * Risks per order id as the worker last answered (null: not at risk). Module-level, like the
+ * layer: in-app navigation restarts the feature but keeps both, so nothing is asked twice and no
+ * badge is redrawn from scratch.
+ */
+const risks = new Map<string, AtRiskOrder | null>();
+const views = new Map<string, { order: AtRiskOrder | null; minute: number; quiet: boolean; view: BadgeView | null }>();
+let layer: BadgeLayer | undefined;
+let claimed = 0;
+
+function viewOf(orderId: string, now: number, quiet: boolean): BadgeView | null {
+  if (!risks.has(orderId)) return null; // not answered yet: draw nothing rather than guess
+  const order = risks.get(orderId)!;
+  const minute = Math.floor(now / 60_000);
+  const cached = views.get(orderId);
+  if (cached && cached.order === order && cached.minute === minute && cached.quiet === quiet) return cached.view;
+  const view = order ? badgeView(order, now) : quiet ? quietView(orderId) : null;
+  views.set(orderId, { order, minute, quiet, view });
+  return view;
+}
+
+export const orderBadges: Feature = {
+  name: 'order-badges',
+  pages: ['manageOrders', 'orderDetail'],
+  async init(signal) {
+    const run = ++claimed;
+    const doc = document;
+    layer ??= new BadgeLayer(doc);
+    const badges = layer;
+    signal.addEventListener('abort', () => {
+      // The next page's features start right after this abort; if none of them takes the badges
+      // over, take them off (the page this run was on is gone).
+      queueMicrotask(() => {
+        if (claimed === run) badges.detach();
+      });
+    });
+
+    const detail = detectPage(location.href) === 'orderDetail';
+    const findContainer = (): Element | null => {
+      if (detail) return queryFirst(doc, ORDER_DETAIL_ID)?.closest('main, #sc-content') ?? (findOrderDetail(doc, location.pathname).size ? doc.body : null);
+      const table = queryFirst(doc, ORDERS_TABLE);
+      if (table) return table.parentElement ?? table;
+      return findOrderRows(doc).size ? doc.body : null;
+    };
+    let container = await waitFor(doc.documentElement, findContainer, signal);
+    if (signal.aborted || !container) return;
+
+    let quiet = false;
+    sendToBackground({ type: 'getPageContext' })
+      .then((ctx) => {
+        if (ctx.showQuietMarks !== quiet) {
+          quiet = ctx.showQuietMarks;
+          schedule();
+        }
+      })
+      .catch((error) => reportFeatureError('order-badges', error));
+
+    const pending = new Set<string>();
+    /** `again`: ask even for orders with a question in flight (its answer may predate new figures). */
+    const ask = (orderIds: string[], again = false) => {
+      const wanted = again ? orderIds : orderIds.filter((id) => !pending.has(id));
+      if (!wanted.length) return;
+      for (const id of wanted) pending.add(id);
+      sendToBackground({ type: 'getOrderRisks', orderIds: wanted })
+        .then((answer) => {
+          const byId = new Map(answer.map((o) => [o.orderId, o]));
+          for (const id of wanted) risks.set(id, byId.get(id) ?? null);
+        })
+        .catch((error) => reportFeatureError('order-badges', error))
+        .finally(() => {
+          for (const id of wanted) pending.delete(id);
+          if (!signal.aborted) schedule();
+        });
+    };
+
+    const scan = () => {
+      const start = performance.now();
+      if (!container!.isConnected) {
+        const next = findContainer();
+        if (next) observe((container = next));
+      }
+      const anchors = detail ? findOrderDetail(doc, location.pathname) : findOrderRows(container!);
+      const now = Date.now();
+      const unknown = [...anchors.keys()].filter((id) => !risks.has(id));
+      if (unknown.length) ask(unknown);
+      badges.apply(anchors, (id) => viewOf(id, now, quiet));
+      try {
+        performance.clearMeasures(MEASURE_NAME);
+        performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: { rows: anchors.size } });
+      } catch {
+        // user timing unavailable: the measure is only a diagnostic
+      }
+    };
+
+    let frame = 0;
+    const schedule = () => {
+      if (frame || signal.aborted) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (!signal.aborted) scan();
+      });
+    };
+
+    const isOurs = (node: Node) => node.nodeName === 'REDLINE-BADGE';
+    const observer = new MutationObserver((records) => {
+      // Our own insertions and moves are not news.
+      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every(isOurs))) return;
+      schedule();
+    });
+    const observe = (root: Element) => {
+      observer.disconnect();
+      observer.observe(root, { childList: true, subtree: true });
+      // The container itself can be replaced: its parent's child list says so.
+      if (root.parentNode) observer.observe(root.parentNode, { childList: true });
+    };
+    observe(container);
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      cancelAnimationFrame(frame);
+    });
+
+    // Fresh figures (the page's JSON was just captured) or the clock: ask again for what is on screen.
+    const refresh = () => {
+      const anchors = detail ? findOrderDetail(doc, location.pathname) : findOrderRows(container!);
+      ask([...anchors.keys()], true);
+    };
+    onDataChanged(refresh, signal);
+    const timer = setInterval(refresh, REFRESH_MS);
+    signal.addEventListener('abort', () => clearInterval(timer));
+
+    scan();
+  },
+};
+
+/** Tests: forget every answer and badge between cases. */
+export function resetOrderBadges(): void {
+  layer?.detach();
+  layer = undefined;
+  risks.clear();
+  views.clear();
+}
