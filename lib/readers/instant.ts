@@ -1,3 +1,5 @@
+import { calendarFor } from '../metrics/calendar';
+
 /**
  * Amazon's instants, converted to UTC epoch milliseconds (metrics-spec §1).
  *
@@ -6,7 +8,7 @@
  *   ranges cannot be confused, and a capture that already holds milliseconds is read right.
  * - The SP-API gives ISO 8601 strings, sometimes without seconds (`2020-11-19T23:59Z`).
  * - Flat files give ISO strings with an offset, and in older files none: those are read in the
- *   marketplace's time zone (`localToEpochMs`).
+ *   marketplace's time zone (`localToEpochMs`, with the engine's zone offsets: lib/metrics/calendar.ts).
  */
 
 const MS_THRESHOLD = 1e11;
@@ -64,38 +66,15 @@ function isValidParts(p: IsoParts): boolean {
   );
 }
 
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset of `timeZone` from UTC at `epochMs`, in ms (positive east of Greenwich). */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const f = Object.fromEntries(format.formatToParts(epochMs).map((p) => [p.type, Number(p.value)]));
-  const asUtc = Date.UTC(f.year!, f.month! - 1, f.day!, f.hour!, f.minute!, f.second!);
-  return asUtc - (epochMs - (epochMs % 1000));
-}
-
 /**
  * A wall-clock time in a time zone → epoch ms (`Intl`, not fixed offsets: metrics-spec §1).
  * Two passes settle the offset across a DST change.
  */
 export function localToEpochMs(p: Omit<IsoParts, 'offsetMinutes' | 'hasTime'>, timeZone: string): number {
+  const calendar = calendarFor(timeZone);
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms);
-  let guess = wall - zoneOffsetMs(wall, timeZone);
-  guess = wall - zoneOffsetMs(guess, timeZone);
-  return guess;
+  const guess = wall - calendar.offsetAt(wall);
+  return wall - calendar.offsetAt(guess);
 }
 
 /** An ISO string with a zone designator → epoch ms; undefined when it has none or is not ISO. */
