@@ -3,24 +3,24 @@ import { describe, expect, it } from 'vitest';
 import { computeHealthReport, HealthReport } from '../../../lib/metrics';
 import type { Order } from '../../../lib/model';
 import { DEFAULT_SETTINGS } from '../../../lib/model';
-import { HOUR, local, order, shipped, US } from './helpers';
+import { DAY, HOUR, local, order, shipped, US } from './helpers';
 
 const asOf = local('2026-11-26T12:00', US);
 
 /** 199 confirmed orders due 11-17 … 11-26 (7 confirmed late), 1 overdue, and 3 due later today. */
 function workedExample(): Order[] {
   const orders: Order[] = [];
-  for (let i = 0; i < 199; i++) {
-    const day = 17 + (i % 10); // 11-17 … 11-26
-    const deadline = local(`2026-11-${day}T23:59`, US);
-    const late = i < 7;
-    // Late: confirmed 30 min after the deadline (for those due today: 11-26 is still before asOf… so use earlier days).
-    const dueDay = late ? 17 + i : day;
-    const due = late ? local(`2026-11-${dueDay}T14:00`, US) : deadline;
-    const confirmedAt = late ? due + HOUR / 2 : Math.min(due, asOf) - 2 * HOUR;
-    orders.push(shipped(due - 2 * 24 * HOUR, due, confirmedAt));
+  for (let day = 17; day <= 23; day++) {
+    const due = local(`2026-11-${day}T14:00`, US);
+    orders.push(shipped(due - 2 * DAY, due, due + HOUR / 2)); // confirmed 30 minutes late
   }
-  orders.push(order({ orderDate: local('2026-11-23T09:00', US), latestShipDate: local('2026-11-25T23:59', US) }));
+  for (let i = 0; i < 192; i++) {
+    const day = 17 + (i % 10);
+    const due = local(`2026-11-${day}T23:59`, US);
+    const confirmedAt = day === 26 ? local('2026-11-26T09:00', US) : due - 2 * HOUR;
+    orders.push(shipped(due - 2 * DAY, due, confirmedAt));
+  }
+  orders.push(order({ orderDate: local('2026-11-23T09:00', US), latestShipDate: local('2026-11-25T23:59', US) })); // overdue
   for (let i = 0; i < 3; i++) orders.push(order({ orderDate: local('2026-11-25T10:00', US), latestShipDate: local('2026-11-26T18:00', US) }));
   return orders;
 }
