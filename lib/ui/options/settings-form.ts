@@ -1,0 +1,121 @@
+/**
+ * The options form as strings (what the inputs hold) and back to Settings, with validation.
+ * Targets are shown in percent and stored in basis points, so 0.5 % stays exactly 50 bp.
+ */
+import { DEFAULT_SETTINGS, type MetricSettings, type Settings } from '../../model/settings';
+import { RATE_METRICS, type RateMetricKey } from '../../model/metric-keys';
+import type { MessageKey } from '../i18n';
+
+export interface MetricForm {
+  target: string;
+  warningShare: string;
+  warningMargin: string;
+  windowDays: string;
+  lagDays: string;
+}
+
+export interface SettingsForm {
+  metrics: Record<RateMetricKey, MetricForm>;
+  warningHorizonHours: string;
+  retentionDays: string;
+  countFraudChargebacks: boolean;
+  notifications: boolean;
+  showQuietMarks: boolean;
+}
+
+/** Percent with at most two decimals, from basis points, without float noise (0.07 → "0.07"). */
+const percentOfBp = (bp: number) => String(bp / 100);
+
+export function metricToForm(m: MetricSettings): MetricForm {
+  return {
+    target: percentOfBp(m.target.basisPoints),
+    warningShare: String(Math.round(m.warningShare * 100)),
+    warningMargin: String(m.warningMargin),
+    windowDays: String(m.windowDays),
+    lagDays: String(m.lagDays),
+  };
+}
+
+export function toForm(s: Settings): SettingsForm {
+  return {
+    metrics: Object.fromEntries(RATE_METRICS.map((k) => [k, metricToForm(s.metrics[k])])) as SettingsForm['metrics'],
+    warningHorizonHours: String(s.warningHorizonHours),
+    retentionDays: String(s.retentionDays),
+    countFraudChargebacks: s.countFraudChargebacks,
+    notifications: s.notifications,
+    showQuietMarks: s.showQuietMarks,
+  };
+}
+
+export type FormErrors = Partial<Record<string, MessageKey>>;
+
+/** A number typed by the seller: either decimal mark, no thousands separators. */
+function parseNumber(text: string): number | null {
+  const trimmed = text.trim().replace(',', '.');
+  if (!/^-?\d+(\.\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+function inRange(text: string, min: number, max: number, integer: boolean): number | null {
+  const n = parseNumber(text);
+  if (n === null || n < min || n > max || (integer && !Number.isInteger(n))) return null;
+  return n;
+}
+
+/**
+ * Settings from the form, keeping what the form does not show (engine choices) from `base`.
+ * Errors are keyed by field path (`metrics.odr.mfn.target`) with the message to show.
+ */
+export function fromForm(form: SettingsForm, base: Settings): { ok: true; settings: Settings } | { ok: false; errors: FormErrors } {
+  const errors: FormErrors = {};
+  const metrics = {} as Record<RateMetricKey, MetricSettings>;
+  for (const key of RATE_METRICS) {
+    const f = form.metrics[key];
+    const path = `metrics.${key}`;
+    const target = inRange(f.target, 0.01, 99.99, false);
+    const bp = target === null ? null : Math.round(target * 100);
+    if (bp === null || Math.abs(bp - target! * 100) > 1e-6) errors[`${path}.target`] = 'error_target';
+    const share = inRange(f.warningShare, 0, 100, true);
+    if (share === null) errors[`${path}.warningShare`] = 'error_share';
+    const margin = inRange(f.warningMargin, 0, 1000, true);
+    if (margin === null) errors[`${path}.warningMargin`] = 'error_margin';
+    const windowDays = inRange(f.windowDays, 1, 400, true);
+    if (windowDays === null) errors[`${path}.windowDays`] = 'error_days';
+    const lagDays = inRange(f.lagDays, 0, 400, true);
+    if (lagDays === null) errors[`${path}.lagDays`] = 'error_days';
+    metrics[key] = {
+      target: { basisPoints: bp ?? 0, condition: base.metrics[key].target.condition },
+      warningShare: (share ?? 0) / 100,
+      warningMargin: margin ?? 0,
+      windowDays: windowDays ?? 1,
+      lagDays: lagDays ?? 0,
+    };
+  }
+  const horizon = inRange(form.warningHorizonHours, 1, 24 * 14, false);
+  if (horizon === null) errors.warningHorizonHours = 'error_horizon';
+  const retention = inRange(form.retentionDays, 90, 3650, true);
+  if (retention === null) errors.retentionDays = 'error_retention';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      ...base,
+      metrics,
+      warningHorizonHours: horizon!,
+      retentionDays: retention!,
+      countFraudChargebacks: form.countFraudChargebacks,
+      notifications: form.notifications,
+      showQuietMarks: form.showQuietMarks,
+    },
+  };
+}
+
+/** Amazon's own values for one metric (metrics-spec §2). */
+export function defaultMetricForm(key: RateMetricKey): MetricForm {
+  return metricToForm(DEFAULT_SETTINGS.metrics[key]);
+}
+
+export function isDefault(form: MetricForm, key: RateMetricKey): boolean {
+  const d = defaultMetricForm(key);
+  return (Object.keys(d) as (keyof MetricForm)[]).every((k) => parseNumber(form[k]) === parseNumber(d[k]));
+}

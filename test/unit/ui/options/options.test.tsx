@@ -1,0 +1,111 @@
+import { render } from 'preact';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../lib/model/settings';
+import { useLocale } from '../messages';
+
+const sent: { type: string; [k: string]: unknown }[] = [];
+
+vi.mock('../../../../lib/messaging/client', () => ({
+  sendToBackground: vi.fn(async (message: { type: string; files?: { name: string }[]; commit?: boolean }) => {
+    sent.push(message);
+    switch (message.type) {
+      case 'getSettings':
+        return DEFAULT_SETTINGS;
+      case 'saveSettings':
+      case 'deleteAllData':
+        return undefined;
+      case 'importFiles':
+        return message.files!.map((f) =>
+          f.name.endsWith('.txt')
+            ? { name: f.name, ok: true, format: 'flat/all-orders', orders: 1234, defects: 0, readings: 0, marketplaces: ['ATVPDKIKX0DER'], from: Date.UTC(2026, 8, 1), to: Date.UTC(2026, 10, 25) }
+            : { name: f.name, ok: false, reason: 'unknownFormat', detail: '<b>bold</b>', orders: 0, defects: 0, readings: 0, marketplaces: [] },
+        );
+      default:
+        throw new Error(message.type);
+    }
+  }),
+}));
+
+const { Options } = await import('../../../../lib/ui/options/Options');
+
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+async function show(): Promise<HTMLElement> {
+  const root = document.createElement('div');
+  document.body.replaceChildren(root);
+  render(<Options />, root);
+  await flush();
+  return root;
+}
+
+function type(input: HTMLInputElement, value: string) {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('options page', () => {
+  beforeEach(() => {
+    useLocale('en');
+    sent.length = 0;
+  });
+
+  it('shows every metric with Amazon’s default, validates, and saves', async () => {
+    const root = await show();
+    expect(root.querySelectorAll('tbody tr[data-metric]')).toHaveLength(7);
+    expect(root.querySelector('tr[data-metric="odr.mfn"] th')!.textContent).toContain('Amazon: target under 1%');
+    const target = root.querySelector<HTMLInputElement>('#odr-mfn-target')!;
+    expect(target.value).toBe('1');
+    expect(root.querySelector('label[for="odr-mfn-target"]')!.textContent).toBe('Order Defect Rate · seller-fulfilled: Target');
+
+    type(target, 'abc');
+    await flush();
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush();
+    expect(target.getAttribute('aria-invalid')).toBe('true');
+    expect(root.textContent).toContain('A percentage between 0.01 and 99.99');
+    expect(sent.some((m) => m.type === 'saveSettings')).toBe(false);
+
+    type(target, '0.8');
+    await flush();
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush();
+    const saved = sent.find((m) => m.type === 'saveSettings') as { settings: typeof DEFAULT_SETTINGS } | undefined;
+    expect(saved?.settings.metrics['odr.mfn'].target.basisPoints).toBe(80);
+    expect(root.querySelector('.save-bar [role=status]')!.textContent).toBe('Saved. Figures were recomputed.');
+  });
+
+  it('previews imported files before saving only the recognised ones', async () => {
+    const root = await show();
+    const input = root.querySelector<HTMLInputElement>('[data-test-id="import-input"]')!;
+    const files = [new File(['order-id\tpurchase-date\n'], 'all-orders.txt'), new File(['?'], 'notes.pdf')];
+    Object.defineProperty(input, 'files', { value: files, configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    expect(sent.at(-1)).toMatchObject({ type: 'importFiles', commit: false });
+    const rows = [...root.querySelectorAll('[data-test-id="import-preview"] tbody tr')];
+    expect(rows[0]!.textContent).toContain('All Orders report');
+    expect(rows[0]!.textContent).toContain('1,234');
+    expect(rows[0]!.textContent).toContain('United States');
+    expect(rows[1]!.textContent).toContain('Not recognised');
+    expect(rows[1]!.querySelector('b')).toBeNull(); // a file's detail is text
+    const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save 1 recognised file')!;
+    save.click();
+    await flush();
+    const commit = sent.at(-1) as { commit: boolean; files: { name: string }[] };
+    expect(commit.commit).toBe(true);
+    expect(commit.files.map((f) => f.name)).toEqual(['all-orders.txt']);
+  });
+
+  it('deletes all data only after a confirmation', async () => {
+    const root = await show();
+    [...root.querySelectorAll('button')].find((b) => b.textContent === 'Delete all data…')!.click();
+    await flush();
+    expect(sent.some((m) => m.type === 'deleteAllData')).toBe(false);
+    expect(root.querySelector('[role=alertdialog]')!.textContent).toContain('cannot be undone');
+    root.querySelector<HTMLButtonElement>('[data-test-id="confirm-delete"]')!.click();
+    await flush();
+    expect(sent.some((m) => m.type === 'deleteAllData')).toBe(true);
+  });
+});
