@@ -93,7 +93,7 @@ describe('options page', () => {
     const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save 1 recognised file')!;
     save.click();
     await flush();
-    const commit = sent.at(-1) as { commit: boolean; files: { name: string }[] };
+    const commit = sent.at(-1) as unknown as { commit: boolean; files: { name: string }[] };
     expect(commit.commit).toBe(true);
     expect(commit.files.map((f) => f.name)).toEqual(['all-orders.txt']);
   });
