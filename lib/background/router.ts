@@ -41,7 +41,7 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
     case 'saveSettings':
       return service.saveSettings(message.settings);
     case 'importFiles':
-      return service.importFiles(message.files, message.commit);
+      return service.importFiles(message.files, message.commit, message.marketplaceId);
     case 'exportData':
       return service.exportData();
     case 'deleteAllData':

@@ -204,9 +204,13 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       await recompute(await listScopes(db));
     },
 
-    async importFiles(files: { name: string; text: string }[], commit: boolean) {
+    async importFiles(files: { name: string; text: string }[], commit: boolean, marketplaceId?: string) {
       const observedAt = now();
-      const results = files.map((f) => ({ name: f.name, result: readAny(f.text, { observedAt }) }));
+      // Feedback and unshipped reports do not name their marketplace: read them as the one chosen, or the active one.
+      const active = parseScopeKey((await activeScope()) ?? '')?.marketplaceId;
+      const chosen = marketplaceId ?? active;
+      const ctx = { observedAt, ...(chosen ? { marketplaceId: chosen } : {}) };
+      const results = files.map((f) => ({ name: f.name, result: readAny(f.text, ctx) }));
       const previews = results.map(({ name, result }) => preview(name, result));
       if (commit) for (const { name, result } of results) if (result.ok) await store(result, 'import', name);
       return previews;

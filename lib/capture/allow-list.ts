@@ -1,6 +1,7 @@
 /**
  * The only Seller Central responses Redline reads: the page's own order, feedback, chargeback and
- * account-health JSON (seller-central.md). Everything else the page loads is left alone.
+ * account-health JSON (seller-central.md), and the A-to-z claims list. Everything else the page
+ * loads is left alone. lib/readers/detect.ts has a reader for each (test/unit/capture checks).
  */
 export const CAPTURED_PATH_PREFIXES = [
   '/orders-api/search',
@@ -8,6 +9,7 @@ export const CAPTURED_PATH_PREFIXES = [
   '/fbmapi/v1/feedbacks',
   '/chargebacks/api/v1/chargebacks',
   '/performance/api/summary',
+  '/gp/guarantee-claims/api/claims',
 ] as const;
 
 export function isCapturedPath(pathname: string): boolean {

@@ -61,6 +61,8 @@ export const ImportFiles = z.object({
   type: z.literal('importFiles'),
   files: z.array(ImportFile).min(1).max(50),
   commit: z.boolean(),
+  /** For files that do not name their marketplace (feedback, unshipped reports); default: the active one. */
+  marketplaceId: z.string().min(1).max(32).optional(),
 });
 export const ExportData = z.object({ type: z.literal('exportData') });
 export const DeleteAllData = z.object({ type: z.literal('deleteAllData') });

@@ -122,6 +122,7 @@ const ENDPOINTS: { matches: (path: string) => boolean; reader: Reader }[] = [
   { matches: (p) => p === '/fbmapi/v1/feedbacks', reader: readFeedbacksApi },
   { matches: (p) => p === '/chargebacks/api/v1/chargebacks', reader: readChargebacksApi },
   { matches: (p) => p === '/performance/api/summary', reader: readPerformanceSummary },
+  { matches: (p) => p === '/gp/guarantee-claims/api/claims', reader: readClaimsApi },
 ];
 
 /** `/orders-api/search?limit=15` or a full URL → `/orders-api/search`. */

@@ -16,21 +16,6 @@ export interface ApplyCounts {
   changedScopes: string[];
 }
 
-/**
- * An order seen unshipped and later shipped brackets its ship confirmation between the two
- * sightings (metrics-spec §7), unless a source already gives the exact time.
- */
-function withConfirmationBracket(stored: Order, incoming: Order): Order {
-  const wasOpen = stored.status === 'unshipped' || stored.status === 'pending' || stored.status === 'partiallyShipped';
-  const nowShipped = incoming.status === 'shipped';
-  if (!wasOpen || !nowShipped || incoming.observedAt <= stored.observedAt) return incoming;
-  if (incoming.shipConfirmation?.at !== undefined || stored.shipConfirmation?.at !== undefined) return incoming;
-  return {
-    ...incoming,
-    shipConfirmation: { ...incoming.shipConfirmation, notBefore: stored.observedAt, notAfter: incoming.observedAt },
-  };
-}
-
 const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -65,7 +50,7 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     let next: StoredOrder;
     if (stored) {
       const { scope: _s, ...storedOrder } = stored;
-      next = { ...mergeOrders(storedOrder, withConfirmationBracket(storedOrder, order)), scope };
+      next = { ...mergeOrders(storedOrder, order), scope };
       if (sameRecord(next, stored)) continue;
       counts.ordersUpdated++;
     } else {

@@ -113,3 +113,24 @@ describe('message routing', () => {
     expect(await service.popupState()).toMatchObject({ scopes: [] });
   });
 });
+
+describe('import of files that do not name their marketplace', () => {
+  const FEEDBACK = fixture('synthetic/feedback_US.tsv');
+
+  it('reads them as the marketplace the seller chose', async () => {
+    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false, 'ATVPDKIKX0DER');
+    expect(preview).toMatchObject({ ok: true, marketplaces: ['ATVPDKIKX0DER'] });
+    expect(preview!.defects).toBeGreaterThan(0);
+  });
+
+  it('reads them as the active marketplace when none is chosen', async () => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false);
+    expect(preview).toMatchObject({ ok: true, marketplaces: ['ATVPDKIKX0DER'] });
+  });
+
+  it('says so when there is nothing to go by', async () => {
+    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false);
+    expect(preview).toMatchObject({ ok: false });
+  });
+});

@@ -47,8 +47,9 @@ describe('applyBatch', () => {
   });
 
   it('brackets the ship confirmation between the last unshipped and the first shipped sighting', async () => {
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', observedAt: T0 + 3 * HOUR })]));
+    // Readers bracket each sighting (unshipped: not before now; shipped: not after now); storage merges them.
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { shipConfirmation: { notBefore: T0 } })]));
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { notAfter: T0 + 3 * HOUR }, observedAt: T0 + 3 * HOUR })]));
     const [stored] = (await loadScope(db, `default|${US}`)).orders;
     expect(stored).toMatchObject({ status: 'shipped', shipConfirmation: { notBefore: T0, notAfter: T0 + 3 * HOUR } });
   });
