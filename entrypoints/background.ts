@@ -4,6 +4,7 @@ import { openRedlineDb } from '@/lib/storage/db';
 import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
+import { createNotifier, NOTIFICATION_STATE_KEY, parseNotificationState } from '@/lib/background/notifications';
 
 // zod 4 compiles validators with `new Function` unless told not to; MV3 pages forbid eval.
 z.config({ jitless: true });
@@ -11,6 +12,32 @@ z.config({ jitless: true });
 const RECOMPUTE_ALARM = 'redline-recompute';
 
 export default defineBackground(() => {
+  // Status changes and near deadlines, each once (lib/background/notifications.ts). The notification id
+  // carries the page to open on click, so a click still works after the worker was restarted.
+  const notify = createNotifier({
+    load: async () => parseNotificationState((await browser.storage.local.get(NOTIFICATION_STATE_KEY))[NOTIFICATION_STATE_KEY]),
+    save: (state) => browser.storage.local.set({ [NOTIFICATION_STATE_KEY]: state }),
+    show: async (key, content) => {
+      await browser.notifications.create(JSON.stringify({ redline: key, url: content.url }), {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: content.title,
+        message: content.message,
+      });
+    },
+    now: Date.now,
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    let url: unknown;
+    try {
+      url = (JSON.parse(id) as { url?: unknown }).url;
+    } catch {
+      return; // not ours
+    }
+    if (typeof url === 'string' && url.startsWith('https://')) void browser.tabs.create({ url });
+    void browser.notifications.clear(id);
+  });
+
   const service = openRedlineDb().then((db) =>
     createRedlineService({
       db,
@@ -20,6 +47,7 @@ export default defineBackground(() => {
         await browser.action.setBadgeText({ text: badge.text });
         await browser.action.setBadgeBackgroundColor({ color: badge.color });
         await browser.action.setTitle({ title: badge.title });
+        await notify(reports, await (await service).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
       },
     }),
   );

@@ -1,0 +1,173 @@
+/**
+ * Desktop notifications: when a metric changes status (ok → warning → breach, and back under the
+ * line), and when an at-risk order's deadline is near. Each event is notified at most once: the
+ * keys of events already sent are remembered in `browser.storage.local`.
+ *
+ * `decideNotifications` is pure (reports + remembered state + clock → events + next state), so the
+ * rules are unit-tested; `createNotifier` only formats, shows and stores.
+ */
+import type { HealthReport, MetricStatus, RiskKind } from '../metrics/report-schema';
+import { marketplaceById } from '../marketplaces';
+import type { RateMetricKey } from '../model/metric-keys';
+import type { Settings } from '../model/settings';
+import { countdown, formatRate } from '../ui/format';
+import { t, tp, uiLocale } from '../ui/i18n';
+import { orderUrl, PAGES, sellerCentralUrl } from '../ui/links';
+import { metricName, riskLabel } from '../ui/wording';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** A deadline is "near" within this long (or the warning horizon, if shorter). */
+export const NEAR_DEADLINE_MS = 3 * HOUR;
+/** Sent-event keys are forgotten after this long; by then the event cannot recur. */
+const FORGET_AFTER_MS = 30 * DAY;
+
+export interface NotificationState {
+  /** Last known status per `marketplaceId|metric` (unknown is never stored: "no data" is not a change). */
+  statuses: Record<string, Exclude<MetricStatus, 'unknown'>>;
+  /** Event key → when it was sent. */
+  sent: Record<string, number>;
+}
+
+export const EMPTY_STATE: NotificationState = { statuses: {}, sent: {} };
+
+export type NotificationEvent =
+  | {
+      kind: 'status';
+      key: string;
+      marketplaceId: string;
+      metric: RateMetricKey;
+      from: Exclude<MetricStatus, 'unknown'>;
+      to: Exclude<MetricStatus, 'unknown'>;
+      rate: number | null;
+      target: number;
+      condition: 'lt' | 'gt';
+    }
+  | {
+      kind: 'deadline';
+      key: string;
+      marketplaceId: string;
+      risks: { orderId: string; kind: RiskKind; deadline: number }[];
+    };
+
+const SEVERITY = { ok: 0, warning: 1, breach: 2 } as const;
+
+export function decideNotifications(
+  reports: readonly HealthReport[],
+  state: NotificationState,
+  now: number,
+  settings: Pick<Settings, 'notifications' | 'warningHorizonHours'>,
+): { events: NotificationEvent[]; state: NotificationState } {
+  const statuses = { ...state.statuses };
+  const sent = Object.fromEntries(Object.entries(state.sent).filter(([, at]) => now - at < FORGET_AFTER_MS));
+  const events: NotificationEvent[] = [];
+
+  for (const report of reports) {
+    const mk = report.marketplaceId;
+    for (const [metric, m] of Object.entries(report.metrics)) {
+      if (m.key === 'ahr' || m.status === 'unknown') continue;
+      const id = `${mk}|${metric}`;
+      // A metric seen for the first time counts as coming from ok: a breach found on the first data is news.
+      const from = statuses[id] ?? 'ok';
+      statuses[id] = m.status;
+      const worse = SEVERITY[m.status] > SEVERITY[from];
+      const recovered = from === 'breach' && m.status !== 'breach';
+      if (!worse && !recovered) continue;
+      // Once per status per day: a metric flapping around the warning level does not nag.
+      const key = `status|${id}|${m.status}|${report.today}`;
+      if (sent[key] || !settings.notifications) continue;
+      sent[key] = now;
+      events.push({ kind: 'status', key, marketplaceId: mk, metric: m.key, from, to: m.status, rate: m.rate, target: m.target, condition: m.condition });
+    }
+
+    if (!settings.notifications) continue;
+    const near = Math.min(NEAR_DEADLINE_MS, settings.warningHorizonHours * HOUR);
+    const due: { orderId: string; kind: RiskKind; deadline: number }[] = [];
+    for (const order of report.atRiskOrders) {
+      for (const risk of order.risks) {
+        if (risk.deadline === null || risk.deadline <= now || risk.deadline - now > near) continue;
+        const key = `deadline|${mk}|${order.orderId}|${risk.kind}|${risk.deadline}`;
+        if (sent[key]) continue;
+        sent[key] = now;
+        due.push({ orderId: order.orderId, kind: risk.kind, deadline: risk.deadline });
+      }
+    }
+    if (due.length) {
+      due.sort((a, b) => a.deadline - b.deadline);
+      events.push({ kind: 'deadline', key: `deadlines|${mk}|${now}`, marketplaceId: mk, risks: due });
+    }
+  }
+  return { events, state: { statuses, sent } };
+}
+
+export interface NotificationContent {
+  title: string;
+  message: string;
+  /** The Seller Central page that lets the seller act. */
+  url: string | null;
+}
+
+/** The words of a notification, in the seller's language. */
+export function notificationContent(event: NotificationEvent, now: number): NotificationContent {
+  const locale = uiLocale();
+  const country = marketplaceById(event.marketplaceId)?.country ?? event.marketplaceId;
+  if (event.kind === 'status') {
+    const rate = formatRate(event.rate, locale, event.condition);
+    const target = formatRate(event.target, locale, event.condition);
+    const title = t(`notify_status_${event.to}`, metricName(event.metric), country);
+    const message = event.to === 'ok' || (event.from === 'breach' && event.to === 'warning')
+      ? t('notify_recovered', rate, target)
+      : t(event.condition === 'lt' ? 'notify_rate_lt' : 'notify_rate_gt', rate, target);
+    return { title, message, url: sellerCentralUrl(event.marketplaceId, PAGES.accountHealth) };
+  }
+  const first = event.risks[0]!;
+  const title = tp('notify_deadlines', new Set(event.risks.map((r) => r.orderId)).size, country);
+  const lines = event.risks
+    .slice(0, 3)
+    .map((r) => t('notify_deadline_line', r.orderId, riskLabel(r.kind), countdown(r.deadline, now, locale).duration));
+  if (event.risks.length > 3) lines.push(tp('notify_more', event.risks.length - 3));
+  return {
+    title,
+    message: lines.join('\n'),
+    url: event.risks.length === 1 ? orderUrl(event.marketplaceId, first.orderId) : sellerCentralUrl(event.marketplaceId, PAGES.manageOrders),
+  };
+}
+
+export interface NotifierDeps {
+  load: () => Promise<NotificationState>;
+  save: (state: NotificationState) => Promise<void>;
+  show: (id: string, content: NotificationContent) => Promise<void>;
+  now: () => number;
+}
+
+/**
+ * Decides, shows and remembers; calls are serialised so two recomputations finishing together
+ * cannot both send the same event.
+ */
+export function createNotifier(deps: NotifierDeps) {
+  let queue: Promise<unknown> = Promise.resolve();
+  return function notify(reports: readonly HealthReport[], settings: Pick<Settings, 'notifications' | 'warningHorizonHours'>): Promise<NotificationEvent[]> {
+    const run = queue.then(async () => {
+      const now = deps.now();
+      const { events, state } = decideNotifications(reports, await deps.load(), now, settings);
+      await deps.save(state);
+      for (const event of events) await deps.show(event.key, notificationContent(event, now));
+      return events;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+}
+
+export const NOTIFICATION_STATE_KEY = 'redline.notifications';
+
+/** Reads the remembered state from a `storage.local`-like area, tolerating anything malformed. */
+export function parseNotificationState(raw: unknown): NotificationState {
+  if (!raw || typeof raw !== 'object') return { statuses: {}, sent: {} };
+  const r = raw as Partial<NotificationState>;
+  const statuses: NotificationState['statuses'] = {};
+  for (const [k, v] of Object.entries(r.statuses ?? {})) if (v === 'ok' || v === 'warning' || v === 'breach') statuses[k] = v;
+  const sent: NotificationState['sent'] = {};
+  for (const [k, v] of Object.entries(r.sent ?? {})) if (typeof v === 'number' && Number.isFinite(v)) sent[k] = v;
+  return { statuses, sent };
+}
