@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { messageFromFile } from '../../../lib/ui/i18n';
 import { MESSAGE_FILES } from './messages';
 
-const placeholders = (text: string) => [...new Set(text.match(/\$[1-9]/g) ?? [])].sort();
+type Entry = { message: string; placeholders?: Record<string, { content: string }> };
+/** The `$1`… a message ends up using, through named placeholders too. */
+const placeholders = (entry: Entry) => {
+  const named = Object.values(entry.placeholders ?? {}).map((p) => p.content).join(' ');
+  return [...new Set(`${entry.message} ${named}`.match(/\$[1-9](?!\$)/g) ?? [])].sort();
+};
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
 
 describe('message files', () => {
@@ -17,11 +22,19 @@ describe('message files', () => {
 
   it.each(['en', 'de', 'ja'] as const)('%s uses the same substitutions as English', (lang) => {
     const file = MESSAGE_FILES[lang];
-    for (const [key, { message }] of Object.entries(file)) {
+    for (const [key, entry] of Object.entries(file as Record<string, Entry>)) {
       const reference = en[key] ?? en[`${base(key)}_other`]!;
       // `_one` forms may spell the count out; every other message keeps every substitution.
       if (key.endsWith('_one')) continue;
-      expect([key, placeholders(message)]).toEqual([key, placeholders(reference.message)]);
+      expect([key, placeholders(entry)]).toEqual([key, placeholders(reference)]);
+    }
+  });
+
+  it.each(['en', 'de', 'ja'] as const)('%s passes Chrome\'s check: every $NAME$ is a defined placeholder', (lang) => {
+    // Chrome refuses to load the extension otherwise ("Variable $1$ used but not defined"): "$1$2" reads as "$1$".
+    for (const [key, entry] of Object.entries(MESSAGE_FILES[lang] as Record<string, Entry>)) {
+      const defined = new Set(Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()));
+      for (const [, name] of entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)) expect([key, defined.has(name!.toLowerCase())]).toEqual([key, true]);
     }
   });
 
