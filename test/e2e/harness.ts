@@ -140,7 +140,16 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
   });
 
-  const findWorker = () => context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  // A stopped worker can stay listed for a moment; skip the ones Playwright reported closed.
+  const closedWorkers = new WeakSet<Worker>();
+  const watch = (w: Worker) => w.on('close', () => closedWorkers.add(w));
+  context.serviceWorkers().forEach(watch);
+  context.on('serviceworker', watch);
+  const findWorker = () =>
+    context
+      .serviceWorkers()
+      .filter((w) => w.url().startsWith('chrome-extension://') && !closedWorkers.has(w))
+      .at(-1);
   let firstWorker = findWorker();
   if (!firstWorker) {
     try {
@@ -192,7 +201,14 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async evaluateInServiceWorker(fn, arg) {
       const worker = await harness.serviceWorker();
-      return worker.evaluate(fn as (a: unknown) => never, arg);
+      try {
+        return await worker.evaluate(fn as (a: unknown) => never, arg);
+      } catch (error) {
+        // The worker stopped between lookup and evaluate: wake it and try once more.
+        if (!/closed/i.test(String(error))) throw error;
+        closedWorkers.add(worker);
+        return (await harness.serviceWorker()).evaluate(fn as (a: unknown) => never, arg);
+      }
     },
     async close() {
       await context.close();
