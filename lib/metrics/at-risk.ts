@@ -67,7 +67,7 @@ export function risksOf(facts: OrderFacts, ctx: FactsContext, reach: RiskWindow)
       if (deadline === null || deadline <= horizonEnd) (risks ??= []).push({ kind: 'buyerCancelRequest', deadline, metrics: CR });
     }
   }
-  if (mfnOpen && facts.trackingAtRisk && facts.confirmedAt !== undefined) {
+  if (mfnOpen && facts.trackingAtRisk && !Number.isNaN(facts.confirmedAt)) {
     // [decision, engine.trackingFixHours] Tracking can still be added or corrected this long after confirmation.
     const deadline = facts.confirmedAt + ctx.engine.trackingFixHours * HOUR_MS;
     if (deadline > asOf && deadline <= horizonEnd) (risks ??= []).push({ kind: 'missingTracking', deadline, metrics: VTR });

@@ -39,10 +39,13 @@ export type ShipState = 'confirmed' | 'unconfirmed' | 'unknown';
 export type Lateness = 'late' | 'onTime' | 'unknown';
 export type TrackingState = 'valid' | 'invalid' | 'unknown';
 
-const dayOrNaN = (calendar: LocalCalendar, instant: number | undefined): number =>
-  instant === undefined || !Number.isFinite(instant) ? Number.NaN : calendar.dayOf(instant);
+function dayOrNaN(calendar: LocalCalendar, instant: number | undefined): number {
+  return instant === undefined || !Number.isFinite(instant) ? Number.NaN : calendar.dayOf(instant);
+}
 
-const blank = (text: string | undefined): boolean => text === undefined || text.trim() === '';
+function blank(text: string | undefined): boolean {
+  return text === undefined || text.trim() === '';
+}
 
 function earliestShipTime(packages: readonly Package[] | undefined): number | undefined {
   let earliest: number | undefined;
@@ -120,8 +123,8 @@ export class OrderFacts {
   deliverByDay = Number.NaN;
   deliveredDay = Number.NaN;
   ship: ShipState = 'unknown';
-  /** Best known instant of the ship confirmation (exact, else its bracket), for placing it on a day. */
-  confirmedAt: number | undefined;
+  /** Best known instant of the ship confirmation (exact, else its bracket), for placing it on a day; NaN when unknown. */
+  confirmedAt = Number.NaN;
   /** Day the confirmation counts on in VTR (NaN when unknown). */
   confirmDay = Number.NaN;
   /** For confirmed orders: was the confirmation after latestShipDate (§2 LSR)? */
@@ -145,7 +148,7 @@ export class OrderFacts {
     const exactAt = order.shipConfirmation?.at ?? earliestShipTime(order.packages);
     const ship = shipStateOf(order, exactAt);
     this.ship = ship;
-    this.confirmedAt = exactAt ?? order.shipConfirmation?.notAfter ?? order.shipConfirmation?.notBefore;
+    this.confirmedAt = exactAt ?? order.shipConfirmation?.notAfter ?? order.shipConfirmation?.notBefore ?? Number.NaN;
     this.overdue = ship === 'unconfirmed' && order.latestShipDate !== undefined && asOf > order.latestShipDate;
     if (channel === 'AFN') {
       // Only ODR counts FBA orders; what the seller-fulfilled metrics need is skipped.

@@ -103,7 +103,10 @@ function pastReach(range: DayRange, ctx: FactsContext): number {
   return Math.min((range.from - 2) * DAY_MS, ctx.asOf - ctx.engine.trackingFixHours * 3_600_000 - DAY_MS);
 }
 
-const before = (instant: number | undefined, cutoff: number): boolean => instant === undefined || instant < cutoff;
+/** `t ≥ cutoff`, false for an unknown instant (`undefined >= x` is false). */
+function atOrAfter(t: number | undefined, cutoff: number): boolean {
+  return (t as number) >= cutoff;
+}
 
 /**
  * True for an order that cannot change any figure: every instant the metrics place it by lies before
@@ -112,13 +115,13 @@ const before = (instant: number | undefined, cutoff: number): boolean => instant
  * Orders with defects are never skipped (their risks are listed whatever their age).
  */
 function isBeyondReach(order: Order, cutoff: number): boolean {
-  if (order.orderDate >= cutoff || !before(order.latestShipDate, cutoff) || !before(order.latestDeliveryDate, cutoff)) return false;
+  if (order.orderDate >= cutoff || order.status === 'unshipped' || order.status === 'pending') return false;
+  if (atOrAfter(order.latestShipDate, cutoff) || atOrAfter(order.latestDeliveryDate, cutoff)) return false;
   if (order.status === 'cancelled') return true;
-  if (order.status === 'unshipped' || order.status === 'pending') return false;
-  const confirmation = order.shipConfirmation;
-  if (confirmation && !(before(confirmation.at, cutoff) && before(confirmation.notAfter, cutoff) && before(confirmation.notBefore, cutoff))) return false;
+  const c = order.shipConfirmation;
+  if (c !== undefined && (atOrAfter(c.at, cutoff) || atOrAfter(c.notAfter, cutoff) || atOrAfter(c.notBefore, cutoff))) return false;
   const packages = order.packages;
-  if (packages) for (let i = 0; i < packages.length; i++) if (!before(packages[i]!.shipTime, cutoff)) return false;
+  if (packages !== undefined) for (let i = 0; i < packages.length; i++) if (atOrAfter(packages[i]!.shipTime, cutoff)) return false;
   return true;
 }
 
