@@ -16,6 +16,10 @@ import { launchHarness, PROJECT_ROOT, type Harness } from '../test/e2e/harness';
 const args = process.argv.slice(2);
 const seedArg = args.indexOf('--seed');
 const seed = seedArg >= 0 ? Number(args[seedArg + 1]) : undefined;
+if (seed !== undefined && !Number.isInteger(seed)) {
+  console.error('Usage: npm run demo -- [--headless] [--seed <integer>]');
+  process.exit(1);
+}
 const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY;
 const headless = args.includes('--headless') || !hasDisplay;
 const OUTPUT = join(PROJECT_ROOT, 'demo-output');

@@ -11,7 +11,7 @@
 import type { DemoSellerData } from './model';
 import { Random } from './random';
 import { referenceMetrics, type RateCount } from './reference-metrics';
-import { endOfLocalDay, localDay } from './time';
+import { endOfLocalDay, isoDate, localDay } from './time';
 
 type Condition = 'LESS_THAN' | 'GREATER_THAN' | 'EQUALS';
 
@@ -59,7 +59,9 @@ function rateEntry(count: RateCount, targetValue: number, targetCondition: Condi
 
 export function accountHealthSummary(data: DemoSellerData, asOf: number, seed: number): AccountHealthSummary {
   const m = referenceMetrics(data, asOf);
-  const policyRange = range({ window: { firstDay: m.odrMfn.window.firstDay, lastDay: m.lsr10d.window.lastDay } });
+  // Policy compliance and the AHR look back 180 days (metrics-spec §2).
+  const readingDay = localDay(asOf, data.timeZone);
+  const policyRange = range({ window: { firstDay: isoDate(readingDay - 179), lastDay: isoDate(readingDay) } });
   const noDefects = { reportingDateRange: policyRange, defectsCount: 0, status: 'GOOD', targetValue: 0, targetCondition: 'EQUALS' };
   const lateShipment = (c: RateCount) => ({ ...rateEntry(c, 0.04, 'LESS_THAN'), orderCount: c.den, lateShipmentCount: c.num });
   const odr = (c: typeof m.odrMfn, fulfillmentType: 'mfn' | 'afn') => ({

@@ -7,7 +7,7 @@
  */
 import type { DemoOrder } from './model';
 import type { DemoSeller } from './generate';
-import { DAY, HOUR, shortZoneName, zoneOffsetMs } from './time';
+import { DAY, HOUR, localDay, shortZoneName, zoneOffsetMs } from './time';
 
 type Query = URLSearchParams;
 
@@ -417,13 +417,13 @@ export function orderDetailResponse(seller: DemoSeller, orderId: string) {
 export function countOrdersResponse(seller: DemoSeller) {
   const mfn = seller.orders.filter(isMfn);
   const unshipped = mfn.filter((o) => o.status === 'Unshipped');
-  const endOfToday = Math.min(...unshipped.map((o) => o.latestShipDate).filter((t) => t >= seller.now), Infinity);
+  const today = localDay(seller.now, seller.timeZone);
   return {
     counts: {
       pending: mfn.filter((o) => o.status === 'Pending').length,
       unshipped: unshipped.length,
       canceled: mfn.filter((o) => o.status === 'Canceled').length,
-      'ship-by-today': unshipped.filter((o) => o.latestShipDate === endOfToday && o.latestShipDate - seller.now < DAY).length,
+      'ship-by-today': unshipped.filter((o) => localDay(o.latestShipDate, seller.timeZone) === today).length,
       'verge-of-late-shipment': unshipped.filter((o) => o.latestShipDate >= seller.now && o.latestShipDate - seller.now < DAY).length,
       'verge-of-cancellation': unshipped.filter((o) => isAtRiskOfCancellation(o, seller.now)).length,
     },

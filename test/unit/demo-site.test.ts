@@ -184,6 +184,14 @@ describe('DemoSite', () => {
     expect(site.respond('GET', url('/orders-api/order/000-0000000-0000000')).status).toBe(404);
   });
 
+  it('counts the Manage Orders tiles from the same orders', () => {
+    const { counts } = JSON.parse(site.respond('POST', url('/orders-api/countOrders')).body);
+    const unshipped = site.seller.orders.filter((o) => o.channel === 'MFN' && o.status === 'Unshipped');
+    expect(counts.unshipped).toBe(unshipped.length);
+    expect(counts['ship-by-today']).toBeGreaterThanOrEqual(3); // the due-soon orders, at noon
+    expect(counts['verge-of-cancellation']).toBe(1); // the overdue order
+  });
+
   it.each([
     ['html', 200, /text\/html/, /Sign-In/],
     ['401', 401, /text\/plain/, /^$/],
