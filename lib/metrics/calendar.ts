@@ -17,6 +17,8 @@
 
 export const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
+/** The cache spans at most this many UTC days (about 27 years); instants beyond are converted directly. */
+const MAX_CACHED_DAYS = 10_000;
 
 export class LocalCalendar {
   readonly timeZone: string;
@@ -44,11 +46,16 @@ export class LocalCalendar {
     });
   }
 
-  /** The local day index of an instant. */
+  /** The local day index of an instant (NaN for NaN or ±∞). */
   dayOf(epochMs: number): number {
     const utcDay = Math.floor(epochMs / DAY_MS);
     let i = utcDay - this.base;
     if (i < 0 || i >= this.offsetAfter.length || Number.isNaN(this.offsetAfter[i]!)) {
+      if (!Number.isFinite(epochMs)) return Number.NaN;
+      // A stray far-off instant (a corrupt date) must not grow the cache to millions of days.
+      if (this.offsetAfter.length > 0 && Math.max(this.base + this.offsetAfter.length, utcDay + 1) - Math.min(this.base, utcDay) > MAX_CACHED_DAYS) {
+        return Math.floor((epochMs + this.offsetAt(epochMs)) / DAY_MS);
+      }
       this.fill(utcDay);
       i = utcDay - this.base;
     }

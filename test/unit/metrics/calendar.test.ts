@@ -57,6 +57,14 @@ describe('LocalCalendar', () => {
     expect(dateOfDay(dayOfDate('2028-02-28') + 1)).toBe('2028-02-29');
   });
 
+  it('converts far-off instants without growing its cache to match', () => {
+    const calendar = new LocalCalendar('Europe/Berlin');
+    expect(dateOfDay(calendar.dayOf(Date.UTC(2026, 0, 1, 12)))).toBe('2026-01-01');
+    const far = Date.UTC(9000, 5, 1, 23, 30); // 9000-06-02 01:30 in Berlin (summer time)
+    expect(dateOfDay(calendar.dayOf(far))).toBe(intlDate(far, 'Europe/Berlin'));
+    expect(calendar.dayOf(Number.NaN)).toBeNaN();
+  });
+
   it('rejects an unknown zone rather than counting in the wrong days', () => {
     expect(() => new LocalCalendar('Mars/Olympus_Mons')).toThrow(RangeError);
   });
