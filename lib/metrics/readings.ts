@@ -3,11 +3,16 @@
  * counts, read leniently (a reading may carry a rate without counts, or counts without a window).
  */
 import type { AmazonReading, MetricKey } from '../model';
-import { DAY_MS, type LocalCalendar } from './calendar';
+import { dateOfDay, DAY_MS, type LocalCalendar } from './calendar';
 
 export interface DayRange {
   from: number;
   to: number;
+}
+
+/** A range of day indexes as local dates, as the report shows it. */
+export function rangeDates(range: DayRange): { from: string; to: string } {
+  return { from: dateOfDay(range.from), to: dateOfDay(range.to) };
 }
 
 /**
