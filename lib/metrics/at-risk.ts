@@ -8,7 +8,7 @@
  * the figures: they are listed as `alreadyCounted`, and `breaches` then says whether undoing them
  * would lift the breach.
  */
-import type { MetricTarget, RateMetricKey } from '../model';
+import type { MetricTarget, Order, RateMetricKey } from '../model';
 import type { Placement } from './day-counts';
 import type { FactsContext, OrderFacts } from './order-facts';
 import type { Counts, WorstCaseDeltas } from './projection';
@@ -38,6 +38,13 @@ export interface RiskWindow {
   odrAfnFrom: number;
 }
 
+/** A package whose number is known not to be its carrier's: it will never scan, so it is not valid tracking. */
+function packagesLookWrong(packages: Order['packages'], ctx: FactsContext): boolean {
+  const check = ctx.trackingLooksWrong;
+  if (!check || !packages) return false;
+  return packages.some((p) => p.carrier !== undefined && p.trackingNumber !== undefined && check(p.carrier, p.trackingNumber));
+}
+
 /**
  * The risks of one order, cheap enough to run on every order in the single pass.
  * Deadlines count when `asOf < deadline ≤ asOf + horizon`. A defect whose response deadline no source
@@ -62,15 +69,18 @@ export function risksOf(facts: OrderFacts, ctx: FactsContext, reach: RiskWindow)
     }
     if (order.buyerCancelRequestOpen === true) {
       // [decision] The request must be answered before the order ships or is auto-cancelled; answered
-      // the wrong way (cancelled without the buyer-request reason), it counts against CR.
-      const deadline = shipBy ?? cancelAt ?? null;
-      if (deadline === null || deadline <= horizonEnd) (risks ??= []).push({ kind: 'buyerCancelRequest', deadline, metrics: CR });
+      // the wrong way (cancelled without the buyer-request reason), it counts against CR. Listed
+      // whatever the horizon, as Amazon's AtRiskOfCancellation: the seller must act before shipping.
+      (risks ??= []).push({ kind: 'buyerCancelRequest', deadline: shipBy ?? cancelAt ?? null, metrics: CR });
     }
   }
-  if (mfnOpen && facts.trackingAtRisk && !Number.isNaN(facts.confirmedAt)) {
+  if (mfnOpen && facts.ship === 'confirmed' && !Number.isNaN(facts.confirmedAt)) {
     // [decision, engine.trackingFixHours] Tracking can still be added or corrected this long after confirmation.
     const deadline = facts.confirmedAt + ctx.engine.trackingFixHours * HOUR_MS;
-    if (deadline > asOf && deadline <= horizonEnd) (risks ??= []).push({ kind: 'missingTracking', deadline, metrics: VTR });
+    // The number check runs only for the few confirmations still in their fix window.
+    if (deadline > asOf && deadline <= horizonEnd && (facts.trackingAtRisk || packagesLookWrong(order.packages, ctx))) {
+      (risks ??= []).push({ kind: 'missingTracking', deadline, metrics: VTR });
+    }
   }
   const open = facts.defects?.open;
   const odrFrom = facts.channel === 'MFN' ? reach.odrMfnFrom : reach.odrAfnFrom;

@@ -15,7 +15,12 @@ export interface FactsContext {
   today: number;
   engine: EngineSettings;
   unknownCarriers: CarrierNames;
+  /** Optional: a carrier's number that cannot be one of its numbers (format or check digit; lib/tracking). */
+  trackingLooksWrong?: TrackingNumberCheck;
 }
+
+/** True when `trackingNumber` is known not to be a number of `carrier`; false when fine or not checkable. */
+export type TrackingNumberCheck = (carrier: string, trackingNumber: string) => boolean;
 
 /**
  * Case-insensitive carrier names (`engine.unknownCarriers`). Checks the length first: almost every

@@ -14,7 +14,7 @@ import { calendarFor, dateOfDay } from './calendar';
 import { planMetric, type MetricPlan } from './metric-plan';
 import { OdrPartCounts } from './odr';
 import { countOrders, populationById } from './order-pass';
-import { CarrierNames, OrderFacts, type FactsContext } from './order-facts';
+import { CarrierNames, OrderFacts, type FactsContext, type TrackingNumberCheck } from './order-facts';
 import { newPlacement, type PopulationId } from './population';
 import {
   AnchoredCount,
@@ -91,7 +91,12 @@ function odrParts(plan: MetricPlan, parts: OdrPartCounts): OdrParts {
   return { negativeFeedback: part('negativeFeedback'), claims: part('claims'), chargebacks: part('chargebacks') };
 }
 
-export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string): HealthReport {
+/** Checks the engine cannot make on its own (they need a library the engine does not carry). */
+export interface EngineChecks {
+  trackingLooksWrong?: TrackingNumberCheck;
+}
+
+export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): HealthReport {
   const timeZone = marketplaceTimeZone(marketplaceId);
   const calendar = calendarFor(timeZone);
   const today = calendar.dayOf(asOf);
@@ -102,6 +107,7 @@ export function computeHealthReport(data: HealthData, asOf: number, settings: Se
     today,
     engine,
     unknownCarriers: new CarrierNames(engine.unknownCarriers),
+    ...(checks.trackingLooksWrong ? { trackingLooksWrong: checks.trackingLooksWrong } : {}),
   };
   const readings = latestReadings(data.readings, marketplaceId, asOf);
   const plans = RATE_METRICS.map((key) => planMetric(key, settings, readings.get(key), calendar, today, marketplaceId));

@@ -48,3 +48,10 @@ export function checkTracking(carrier: string, trackingNumber: string, isUnknown
   problems.push({ kind: 'wrongFormat', carrier: name, looksLike: looksLike() });
   return { normalised, format: 'wrong', problems };
 }
+
+/** For the engine (at-risk `missingTracking`): a number known not to be its carrier's. */
+export function trackingLooksWrong(carrier: string, trackingNumber: string): boolean {
+  const courier = formatOf(carrier);
+  const normalised = normaliseTrackingNumber(trackingNumber);
+  return courier !== undefined && normalised !== '' && getTracking(normalised, [courier]) === undefined;
+}

@@ -1,0 +1,155 @@
+/**
+ * "What does this do to my metric?" for one thing the seller is about to do (cancel an order, confirm
+ * a shipment without valid tracking) or hopes for (a feedback removed, a claim decided in their favour).
+ * Answered by the engine itself: the health report of the data as it is, and of the data with the
+ * change, compared on the metric the change touches. Nothing is recomputed a second way, so the page
+ * and the popup can never disagree with the report.
+ *
+ * A change can touch an order that is not in the metric's window yet (fresh feedback enters ODR's
+ * window 14 days after the order): then the first day of the 30-day timeline on which the two differ
+ * says when it will show, with the figures of that day.
+ */
+import type { Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
+import type { DayFigures, HealthReport } from './report-schema';
+import { computeHealthReport, type EngineChecks, type HealthData } from './report';
+
+export type Change =
+  /** The seller cancels the order without the buyer's request (counts against CR). */
+  | { kind: 'sellerCancel'; orderId: string }
+  /** The seller confirms the shipment now without a valid tracking number (counts against VTR). */
+  | { kind: 'shipWithoutValidTracking'; orderId: string }
+  /** Amazon removes or strikes through the order's feedback. */
+  | { kind: 'feedbackRemoved'; orderId: string }
+  /** Amazon decides an open claim or chargeback for the seller. */
+  | { kind: 'decidedForSeller'; defectId: string };
+
+export interface Figures {
+  rate: number | null;
+  num: number;
+  den: number;
+  margin: number | null;
+  status: DayFigures['status'];
+}
+
+export interface WhatIf {
+  metric: RateMetricKey;
+  before: Figures;
+  after: Figures;
+  /** null: the change shows in today's figures (or nowhere); a date: the first day of the timeline it shows on. */
+  from: LocalDate | null;
+  /** Neither today's figures nor the next 30 days change. */
+  noEffect: boolean;
+  /** The order was not in local data: it was added as an order of today (metrics-spec §3, den+1). */
+  orderAssumed: boolean;
+}
+
+const CHANGED = 'what-if';
+
+function channelOf(data: HealthData, orderId: string): 'MFN' | 'AFN' {
+  return data.orders.find((o) => o.orderId === orderId)?.channel ?? data.defects.find((d) => d.orderId === orderId)?.channel ?? 'MFN';
+}
+
+function metricOf(change: Change, data: HealthData): RateMetricKey {
+  switch (change.kind) {
+    case 'sellerCancel':
+      return 'cr.7d';
+    case 'shipWithoutValidTracking':
+      return 'vtr.30d';
+    case 'feedbackRemoved':
+      return channelOf(data, change.orderId) === 'AFN' ? 'odr.afn' : 'odr.mfn';
+    case 'decidedForSeller': {
+      const defect = data.defects.find((d) => d.id === change.defectId);
+      return defect && channelOf(data, defect.orderId) === 'AFN' ? 'odr.afn' : 'odr.mfn';
+    }
+  }
+}
+
+/** An open MFN order placed now: what a page's order is taken for when Redline has not seen it yet. */
+function assumedOrder(orderId: string, marketplaceId: string, asOf: number): Order {
+  return { orderId, marketplaceId, channel: 'MFN', orderDate: asOf, status: 'unshipped', observedAt: asOf, source: CHANGED };
+}
+
+function changeOrder(data: HealthData, orderId: string, marketplaceId: string, asOf: number, edit: (o: Order) => Order): { orders: Order[]; assumed: boolean } {
+  const index = data.orders.findIndex((o) => o.orderId === orderId && o.marketplaceId === marketplaceId);
+  const orders = [...data.orders];
+  if (index >= 0) orders[index] = { ...edit(orders[index]!), observedAt: asOf, source: CHANGED };
+  else orders.push(edit(assumedOrder(orderId, marketplaceId, asOf)));
+  return { orders, assumed: index < 0 };
+}
+
+function changeDefects(data: HealthData, matches: (d: Defect) => boolean, edit: (d: Defect) => Defect): Defect[] {
+  return data.defects.map((d) => (matches(d) ? edit(d) : d));
+}
+
+function applyChange(data: HealthData, change: Change, marketplaceId: string, asOf: number): { data: HealthData; assumed: boolean } {
+  switch (change.kind) {
+    case 'sellerCancel': {
+      const { orders, assumed } = changeOrder(data, change.orderId, marketplaceId, asOf, ({ buyerCancelRequestOpen: _open, ...o }) => ({
+        ...o,
+        status: 'cancelled',
+        cancellation: { at: asOf, by: 'SELLER', buyerRequested: false },
+      }));
+      return { data: { ...data, orders }, assumed };
+    }
+    case 'shipWithoutValidTracking': {
+      // No package with a carrier and a number: exactly what VTR counts as invalid (metrics-spec §2).
+      const { orders, assumed } = changeOrder(data, change.orderId, marketplaceId, asOf, (o) => ({
+        ...o,
+        status: 'shipped',
+        shipConfirmation: { at: asOf },
+        packages: [],
+      }));
+      return { data: { ...data, orders }, assumed };
+    }
+    case 'feedbackRemoved':
+      return {
+        data: { ...data, defects: changeDefects(data, (d) => d.kind === 'feedback' && d.orderId === change.orderId, (d) => ({ ...d, removed: true, observedAt: asOf })) },
+        assumed: false,
+      };
+    case 'decidedForSeller':
+      return {
+        data: {
+          ...data,
+          defects: changeDefects(
+            data,
+            (d) => d.id === change.defectId,
+            (d) => (d.kind === 'claim' ? { ...d, status: 'denied', observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: 'decidedForSeller', observedAt: asOf } : d),
+          ),
+        },
+        assumed: false,
+      };
+  }
+}
+
+function figuresNow(report: HealthReport, metric: RateMetricKey): Figures {
+  const m = report.metrics[metric];
+  return { rate: m.rate, num: m.numerator, den: m.denominator, margin: m.margin, status: m.status };
+}
+
+const same = (a: Figures, b: Figures) => a.num === b.num && a.den === b.den;
+
+export interface WhatIfOptions {
+  /** The report of `data` at `asOf`, when the caller has it already. */
+  baseline?: HealthReport;
+  checks?: EngineChecks;
+}
+
+export function whatIf(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, change: Change, options: WhatIfOptions = {}): WhatIf {
+  const metric = metricOf(change, data);
+  const before = options.baseline ?? computeHealthReport(data, asOf, settings, marketplaceId, options.checks);
+  const changed = applyChange(data, change, marketplaceId, asOf);
+  const after = computeHealthReport(changed.data, asOf, settings, marketplaceId, options.checks);
+  const now = { before: figuresNow(before, metric), after: figuresNow(after, metric) };
+  if (!same(now.before, now.after)) return { metric, ...now, from: null, noEffect: false, orderAssumed: changed.assumed };
+  const timelineBefore = before.metrics[metric].projection.timeline;
+  const timelineAfter = after.metrics[metric].projection.timeline;
+  for (let i = 0; i < timelineBefore.length && i < timelineAfter.length; i++) {
+    const b = timelineBefore[i]!;
+    const a = timelineAfter[i]!;
+    if (a.expected.num !== b.expected.num || a.expected.den !== b.expected.den) {
+      const pick = (d: DayFigures): Figures => ({ rate: d.rate, num: d.num, den: d.den, margin: d.margin, status: d.status });
+      return { metric, before: pick(b.expected), after: pick(a.expected), from: b.date, noEffect: false, orderAssumed: changed.assumed };
+    }
+  }
+  return { metric, ...now, from: null, noEffect: true, orderAssumed: changed.assumed };
+}

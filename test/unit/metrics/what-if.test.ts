@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { computeHealthReport } from '../../../lib/metrics';
+import { whatIf } from '../../../lib/metrics/what-if';
+import type { Order } from '../../../lib/model';
+import { claim, DAY, feedback, HOUR, local, order, settings, shipped, US } from './helpers';
+
+const AS_OF = local('2026-11-26T12:00', US);
+const S = settings();
+
+/** 50 MFN orders over the last 6 days, one of them cancelled by the seller: CR 7 d = 1 / 50 = 2 %. */
+function cancelWindow(): Order[] {
+  const orders = Array.from({ length: 50 }, (_, i) => order({ orderDate: AS_OF - (i % 6) * DAY - HOUR, status: i < 10 ? 'unshipped' : 'shipped' }));
+  orders[0] = { ...orders[0]!, status: 'cancelled', cancellation: { by: 'SELLER', buyerRequested: false } };
+  return orders;
+}
+
+describe('what a change does to a metric, by the engine', () => {
+  it('a seller cancellation adds one cancelled order to CR 7 d, and says when that crosses the line', () => {
+    const orders = cancelWindow();
+    const data = { orders, defects: [], readings: [] };
+    const report = computeHealthReport(data, AS_OF, S, US);
+    expect(report.metrics['cr.7d']).toMatchObject({ numerator: 1, denominator: 50, rate: 0.02, status: 'warning' });
+
+    const result = whatIf(data, AS_OF, S, US, { kind: 'sellerCancel', orderId: orders[5]!.orderId }, { baseline: report });
+    expect(result).toMatchObject({ metric: 'cr.7d', from: null, noEffect: false, orderAssumed: false });
+    expect(result.before).toEqual({ num: 1, den: 50, rate: 0.02, margin: report.metrics['cr.7d'].margin, status: 'warning' });
+    // 2 / 50 = 4 % is not < 2.5 %: one more cancellation than the margin allows.
+    expect(result.after).toMatchObject({ num: 2, den: 50, rate: 0.04, status: 'breach' });
+    expect(result.after.margin).toBe(result.before.margin! - 1);
+  });
+
+  it('a cancellation the buyer asked for through Amazon would not count, but one for another reason does', () => {
+    const orders = cancelWindow();
+    orders[5] = { ...orders[5]!, buyerCancelRequestOpen: true };
+    const result = whatIf({ orders, defects: [], readings: [] }, AS_OF, S, US, { kind: 'sellerCancel', orderId: orders[5]!.orderId });
+    expect(result.after).toMatchObject({ num: 2, den: 50 });
+  });
+
+  it('an order placed before the window does not change CR 7 d', () => {
+    const orders = [...cancelWindow(), order({ orderDate: AS_OF - 9 * DAY })];
+    const result = whatIf({ orders, defects: [], readings: [] }, AS_OF, S, US, { kind: 'sellerCancel', orderId: orders.at(-1)!.orderId });
+    expect(result).toMatchObject({ noEffect: true, before: { num: 1, den: 50 }, after: { num: 1, den: 50 } });
+  });
+
+  it('an order Redline has not seen joins the window as a cancelled order of today (den + 1)', () => {
+    const result = whatIf({ orders: cancelWindow(), defects: [], readings: [] }, AS_OF, S, US, { kind: 'sellerCancel', orderId: '999-0000000-0000000' });
+    expect(result).toMatchObject({ orderAssumed: true, after: { num: 2, den: 51 } });
+  });
+
+  it('confirming without valid tracking adds one shipment without valid tracking to VTR', () => {
+    const orders = Array.from({ length: 30 }, (_, i) => shipped(AS_OF - (i + 2) * DAY, AS_OF - (i + 1) * DAY, AS_OF - (i + 1) * DAY - HOUR));
+    const open = order({ orderDate: AS_OF - 3 * HOUR, latestShipDate: AS_OF + 10 * HOUR });
+    const result = whatIf({ orders: [...orders, open], defects: [], readings: [] }, AS_OF, S, US, { kind: 'shipWithoutValidTracking', orderId: open.orderId });
+    expect(result).toMatchObject({ metric: 'vtr.30d', before: { num: 29, den: 29 }, after: { num: 29, den: 30 } });
+  });
+
+  it('a removed feedback or a claim decided for the seller leaves ODR', () => {
+    const orders = Array.from({ length: 200 }, (_, i) => shipped(AS_OF - (20 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY));
+    const defects = [feedback(orders[0]!.orderId, AS_OF - 10 * DAY, 1), claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'open')];
+    const data = { orders, defects, readings: [] };
+    expect(whatIf(data, AS_OF, S, US, { kind: 'feedbackRemoved', orderId: orders[0]!.orderId })).toMatchObject({
+      metric: 'odr.mfn',
+      // 2 / 200 = 1 % is not < 1 %; 1 / 200 passes.
+      before: { num: 2, den: 200, status: 'breach' },
+      after: { num: 1, den: 200, status: 'warning' },
+    });
+    expect(whatIf(data, AS_OF, S, US, { kind: 'decidedForSeller', defectId: defects[1]!.id })).toMatchObject({ after: { num: 1, den: 200 } });
+  });
+
+  it('feedback on an order not yet in the ODR window shows on the day the order enters it', () => {
+    const orders = Array.from({ length: 100 }, (_, i) => shipped(AS_OF - (20 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY));
+    const fresh = shipped(AS_OF - 10 * DAY, AS_OF - 9 * DAY, AS_OF - 9 * DAY);
+    const data = { orders: [...orders, fresh], defects: [feedback(fresh.orderId, AS_OF - 2 * DAY, 2)], readings: [] };
+    const result = whatIf(data, AS_OF, S, US, { kind: 'feedbackRemoved', orderId: fresh.orderId });
+    // Placed 10 days ago; the window ends 14 days before today: it enters in 4 days.
+    expect(result.from).toBe('2026-11-30');
+    expect(result.after.num).toBe(result.before.num - 1);
+  });
+});
