@@ -257,6 +257,40 @@ describe('engine = brute-force model', () => {
   }, 120_000);
 });
 
+describe('projection and risks are consistent with the figures', () => {
+  it('worst case is never better than expected; every figure is integral and in range; risks only worsen', () => {
+    fc.assert(
+      fc.property(history, ({ s, orders, defects, readings, settings }) => {
+        const report = computeHealthReport({ orders, defects, readings }, s.asOf, settings, s.marketplaceId);
+        for (const key of RATE_METRICS) {
+          const m = report.metrics[key];
+          const lt = m.condition === 'lt';
+          const badShare = (f: { num: number; den: number }) => (f.den === 0 ? 0 : lt ? f.num / f.den : (f.den - f.num) / f.den);
+          for (const day of m.projection.timeline) {
+            for (const f of [day.expected, day.worst]) {
+              expect(Number.isInteger(f.num) && Number.isInteger(f.den) && f.num >= 0 && f.num <= f.den).toBe(true);
+            }
+            expect(badShare(day.worst)).toBeGreaterThanOrEqual(badShare(day.expected) - 1e-12);
+            if (day.expected.status === 'breach') expect(day.worst.status).toBe('breach');
+          }
+          if (m.status === 'breach') expect(m.projection.breachDate).toBe(report.today);
+          else expect(m.projection.recoveryDate).toBeNull();
+        }
+        for (const entry of report.atRiskOrders) {
+          for (const risk of entry.risks) {
+            const m = report.metrics[risk.metric];
+            const now = m.rate ?? (m.condition === 'lt' ? 0 : 1);
+            if (m.condition === 'lt') expect(risk.rateIfHappens).toBeGreaterThanOrEqual(now - 1e-12);
+            else expect(risk.rateIfHappens).toBeLessThanOrEqual(now + 1e-12);
+            if (risk.alreadyCounted) expect(risk.rateIfHappens).toBe(m.rate);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 120_000);
+});
+
 function pick(f: { numerator: number; denominator: number; unknown: number; margin: number | null; window: { from: string; to: string } }) {
   return { n: f.numerator, d: f.denominator, u: f.unknown, margin: f.margin, from: f.window.from, to: f.window.to };
 }
