@@ -46,5 +46,13 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
       return service.exportData();
     case 'deleteAllData':
       return service.deleteAll();
+    case 'checkTracking':
+      return service.checkTracking(message.orderId, message.carrier, message.trackingNumber, host);
+    case 'getActionImpact':
+      return service.actionImpact(message.orderId, message.action, host);
+    case 'getRemovableFeedback':
+      return service.removableFeedback(host, message.scope);
+    case 'getOpenDisputes':
+      return service.openDisputes(host, message.scope);
   }
 }

@@ -10,6 +10,7 @@ import { readMeta, writeMeta } from '../storage/meta';
 import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../storage/repository';
 import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
+import { createPreventionService, ENGINE_CHECKS } from './prevention';
 import { forgetCachedReports, readCachedReport, writeCachedReport } from './report-cache';
 
 const DAY_MS = 86_400_000;
@@ -52,7 +53,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const parsed = parseScopeKey(scope);
       if (!parsed) continue;
       const data = await loadScope(db, scope);
-      const report = computeHealthReport(data, now(), settings, parsed.marketplaceId);
+      const report = computeHealthReport(data, now(), settings, parsed.marketplaceId, ENGINE_CHECKS);
       await writeCachedReport(db, scope, report);
       reports.push(report);
     }
@@ -122,6 +123,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
 
   return {
     recompute,
+    // Issue 9, "act before Amazon counts it": tracking, cancel, feedback-removal and dispute answers.
+    ...createPreventionService({ db, now }),
 
     async captureResponse(m: MessageOf<'captureResponse'>, host: string) {
       const hostMarketplaces = marketplacesForHost(host);

@@ -16,6 +16,10 @@ export interface ResponseMap {
   importFiles: Awaited<ReturnType<RedlineService['importFiles']>>;
   exportData: Awaited<ReturnType<RedlineService['exportData']>>;
   deleteAllData: void;
+  checkTracking: Awaited<ReturnType<RedlineService['checkTracking']>>;
+  getActionImpact: Awaited<ReturnType<RedlineService['actionImpact']>>;
+  getRemovableFeedback: Awaited<ReturnType<RedlineService['removableFeedback']>>;
+  getOpenDisputes: Awaited<ReturnType<RedlineService['openDisputes']>>;
 }
 
 /** The worker wraps every answer, so a failure arrives as a value, not as a lost promise. */

@@ -50,6 +50,26 @@ export const GetOrderRisks = z.object({
  */
 export const GetPageContext = z.object({ type: z.literal('getPageContext') });
 
+/** Confirm-shipment / buy-shipping form: the number being typed, checked in the worker (format, carrier, reuse). */
+export const CheckTracking = z.object({
+  type: z.literal('checkTracking'),
+  orderId: z.string().max(64),
+  carrier: z.string().max(100),
+  trackingNumber: z.string().max(100),
+});
+
+/** What an action on the page's order would do to its metric: cancel it, or confirm it without valid tracking. */
+export const GetActionImpact = z.object({
+  type: z.literal('getActionImpact'),
+  orderId: z.string().max(64),
+  action: z.enum(['sellerCancel', 'shipWithoutValidTracking']),
+});
+
+/** Negative feedback Amazon would likely remove (Feedback Manager, popup); `scope` from our own pages only. */
+export const GetRemovableFeedback = z.object({ type: z.literal('getRemovableFeedback'), scope: z.string().max(128).optional() });
+/** Open A-to-z claims and chargebacks, most urgent first (claims and chargebacks pages, popup). */
+export const GetOpenDisputes = z.object({ type: z.literal('getOpenDisputes'), scope: z.string().max(128).optional() });
+
 export const GetPopupState = z.object({ type: z.literal('getPopupState'), scope: z.string().max(128).optional() });
 export const SetActiveScope = z.object({ type: z.literal('setActiveScope'), scope: z.string().max(128) });
 export const GetSettings = z.object({ type: z.literal('getSettings') });
@@ -80,6 +100,10 @@ export const Message = z.discriminatedUnion('type', [
   ImportFiles,
   ExportData,
   DeleteAllData,
+  CheckTracking,
+  GetActionImpact,
+  GetRemovableFeedback,
+  GetOpenDisputes,
 ]);
 export type Message = z.infer<typeof Message>;
 export type MessageType = Message['type'];
@@ -92,4 +116,8 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'pageNotRecognized',
   'getOrderRisks',
   'getPageContext',
+  'checkTracking',
+  'getActionImpact',
+  'getRemovableFeedback',
+  'getOpenDisputes',
 ]);

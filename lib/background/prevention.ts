@@ -1,0 +1,165 @@
+/**
+ * The worker's side of "act before Amazon counts it" (issue 9): what a tracking number, a
+ * cancellation, a feedback removal or a claim decision would do, answered from stored data with the
+ * engine (lib/metrics/what-if.ts). Plain async functions over the database, like service.ts, which
+ * spreads them into the service so the router reaches them.
+ */
+import { assessFeedback, REMOVAL_REQUEST_DAYS, type GroundMatch, type RemovalAssessment } from '../feedback-removal/classify';
+import { marketplacesForHost } from '../marketplaces';
+import { whatIf, type Change, type WhatIf } from '../metrics/what-if';
+import { DEFAULT_ENGINE_SETTINGS, type Defect } from '../model';
+import { CarrierNames } from '../metrics/order-facts';
+import type { RedlineDb } from '../storage/db';
+import { readMeta } from '../storage/meta';
+import { listScopes, loadScope, type ScopeData } from '../storage/repository';
+import { parseScopeKey } from '../storage/scope';
+import { checkTracking, normaliseTrackingNumber, trackingLooksWrong, type TrackingCheck } from '../tracking/check';
+
+const DAY_MS = 86_400_000;
+
+/** The checks the engine is given everywhere the worker computes a report. */
+export const ENGINE_CHECKS = { trackingLooksWrong } as const;
+
+export interface PreventionDeps {
+  db: RedlineDb;
+  now: () => number;
+}
+
+export interface RemovableFeedback {
+  orderId: string;
+  rating: number;
+  date: number;
+  /** Days left to ask Amazon (90 days from the feedback). */
+  daysLeft: number;
+  grounds: GroundMatch[];
+  against: RemovalAssessment['against'];
+  /** The ODR if Amazon removes it. */
+  odr: WhatIf;
+}
+
+export interface OpenDispute {
+  id: string;
+  kind: 'claim' | 'chargeback';
+  orderId: string;
+  filed: number;
+  /** When the seller must respond by; null when no source gives it. */
+  deadline: number | null;
+  /** `before`: the ODR with it decided against the seller (it counts while open, too); `after`: decided for the seller. */
+  odr: WhatIf;
+}
+
+export function createPreventionService({ db, now }: PreventionDeps) {
+  /** The last scope read, kept until the log says something was stored since (every store appends to it). */
+  let cached: { scope: string; stamp: number; data: ScopeData } | undefined;
+
+  async function scopeData(scope: string): Promise<ScopeData> {
+    const last = await db.transaction('log').store.openCursor(null, 'prev');
+    const stamp = last?.primaryKey ?? -1;
+    if (cached?.scope === scope && cached.stamp === stamp) return cached.data;
+    const data = await loadScope(db, scope);
+    cached = { scope, stamp, data };
+    return data;
+  }
+
+  /**
+   * The scope a page or the popup means: for a Seller Central host, its marketplace's scope (the
+   * active one first); for our own pages, the requested or active scope.
+   */
+  async function scopeFor(host: string, requested?: string): Promise<string | undefined> {
+    const scopes = await listScopes(db);
+    const active = await readMeta(db, 'activeScope');
+    const marketplaces = new Set(marketplacesForHost(host).map((m) => m.marketplaceId));
+    if (marketplaces.size) {
+      const matching = scopes.filter((s) => marketplaces.has(parseScopeKey(s)?.marketplaceId ?? ''));
+      return matching.find((s) => s === active) ?? matching[0];
+    }
+    if (requested && scopes.includes(requested)) return requested;
+    return active && scopes.includes(active) ? active : scopes[0];
+  }
+
+  async function impact(scope: string, change: Change): Promise<WhatIf> {
+    const data = await scopeData(scope);
+    const settings = await readMeta(db, 'settings');
+    return whatIf(data, now(), settings, parseScopeKey(scope)!.marketplaceId, change, { checks: ENGINE_CHECKS });
+  }
+
+  /** Fulfilled by Amazon, from the order or the defect; undefined when neither says. */
+  const byAmazon = (data: ScopeData, d: Defect): boolean | undefined => {
+    const channel = data.orders.find((o) => o.orderId === d.orderId)?.channel ?? d.channel;
+    return channel === undefined ? undefined : channel === 'AFN';
+  };
+
+  return {
+    /** A tracking number as the seller types it: format, carrier, and whether another order already has it. */
+    async checkTracking(orderId: string, carrier: string, trackingNumber: string, host: string): Promise<TrackingCheck> {
+      const settings = await readMeta(db, 'settings');
+      const unknown = new CarrierNames((settings.engine ?? DEFAULT_ENGINE_SETTINGS).unknownCarriers);
+      const check = checkTracking(carrier, trackingNumber, (name) => unknown.has(name));
+      const scope = await scopeFor(host);
+      if (!scope || !check.normalised) return check;
+      const reusedOn = (await scopeData(scope)).orders
+        .filter((o) => o.orderId !== orderId && o.packages?.some((p) => p.trackingNumber && normaliseTrackingNumber(p.trackingNumber) === check.normalised))
+        .map((o) => o.orderId)
+        .slice(0, 5);
+      return reusedOn.length ? { ...check, problems: [...check.problems, { kind: 'reused', orderIds: reusedOn }] } : check;
+    },
+
+    /** What cancelling this order, or confirming it without valid tracking, does to its metric; and whether the buyer asked to cancel. */
+    async actionImpact(orderId: string, action: 'sellerCancel' | 'shipWithoutValidTracking', host: string) {
+      const scope = await scopeFor(host);
+      if (!scope) return null;
+      const order = (await scopeData(scope)).orders.find((o) => o.orderId === orderId);
+      return { impact: await impact(scope, { kind: action, orderId }), buyerCancelRequestOpen: order?.buyerCancelRequestOpen ?? null };
+    },
+
+    /** Negative feedback Amazon would likely remove, most urgent (fewest days left to ask) first, with the ODR if removed. */
+    async removableFeedback(host: string, requested?: string): Promise<{ marketplaceId: string; items: RemovableFeedback[] } | null> {
+      const scope = await scopeFor(host, requested);
+      if (!scope) return null;
+      const data = await scopeData(scope);
+      const at = now();
+      const items: RemovableFeedback[] = [];
+      for (const d of data.defects) {
+        if (d.kind !== 'feedback' || d.comment === undefined) continue;
+        const ageDays = Math.floor((at - d.date) / DAY_MS);
+        const assessment = assessFeedback({ rating: d.rating, comment: d.comment, fulfilledByAmazon: byAmazon(data, d), removed: d.removed, ageDays });
+        if (!assessment.likelyEligible) continue;
+        items.push({
+          orderId: d.orderId,
+          rating: d.rating,
+          date: d.date,
+          daysLeft: REMOVAL_REQUEST_DAYS - ageDays,
+          grounds: assessment.grounds,
+          against: assessment.against,
+          odr: await impact(scope, { kind: 'feedbackRemoved', orderId: d.orderId }),
+        });
+      }
+      items.sort((a, b) => a.daysLeft - b.daysLeft || b.date - a.date);
+      return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+    },
+
+    /** Open A-to-z claims and chargebacks, most urgent first: deadline, then those that decide a breach. */
+    async openDisputes(host: string, requested?: string): Promise<{ marketplaceId: string; items: OpenDispute[] } | null> {
+      const scope = await scopeFor(host, requested);
+      if (!scope) return null;
+      const data = await scopeData(scope);
+      const items: OpenDispute[] = [];
+      for (const d of data.defects) {
+        if (!((d.kind === 'claim' || d.kind === 'chargeback') && d.status === 'open')) continue;
+        items.push({
+          id: d.id,
+          kind: d.kind,
+          orderId: d.orderId,
+          filed: d.date,
+          deadline: d.responseDeadline ?? null,
+          odr: await impact(scope, { kind: 'decidedForSeller', defectId: d.id }),
+        });
+      }
+      const breaches = (i: OpenDispute) => Number(i.odr.before.status === 'breach');
+      items.sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || breaches(b) - breaches(a) || a.filed - b.filed);
+      return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+    },
+  };
+}
+
+export type PreventionService = ReturnType<typeof createPreventionService>;
