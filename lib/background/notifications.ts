@@ -112,7 +112,7 @@ export function notificationContent(event: NotificationEvent, now: number): Noti
   const locale = uiLocale();
   const country = marketplaceById(event.marketplaceId)?.country ?? event.marketplaceId;
   if (event.kind === 'status') {
-    const rate = formatRate(event.rate, locale, event.condition);
+    const rate = formatRate(event.rate, locale, event.condition, event.target);
     const target = formatRate(event.target, locale, event.condition);
     const title = t(`notify_status_${event.to}`, metricName(event.metric), country);
     const message = event.to === 'ok' || (event.from === 'breach' && event.to === 'warning')

@@ -16,17 +16,26 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /**
- * A rate (fraction) as a percentage with at most two decimals, never rounded across the line:
- * for a must-stay-below target it rounds down (a passing 3.996 % reads 3.99 %, not 4 %), for a
- * must-stay-above target up (a passing 95.004 % reads 95.01 %). Targets have at most two decimals,
- * so the shown figure is always on the same side of the line as the true one.
+ * A rate (fraction) as a percentage with at most two decimals (three for tiny rates), rounded as
+ * usual, except that it is never rounded onto or across its target: against "under 4 %" a passing
+ * 3.996 % reads 3.99 %, not 4 %; against "over 95 %" a passing 95.004 % reads 95.01 %. Targets have
+ * at most two decimals, so the shown figure is then on the same side of the line as the true one.
  */
-export function formatRate(rate: number | null, locale: string, condition: 'lt' | 'gt' = 'lt'): string {
+export function formatRate(rate: number | null, locale: string, condition: 'lt' | 'gt' = 'lt', target?: number): string {
   if (rate === null || !Number.isFinite(rate)) return '–';
   const digits = rate !== 0 && Math.abs(rate) < 0.001 ? 3 : 2;
   const scale = 10 ** (digits + 2);
-  const truncated = condition === 'lt' ? Math.floor(rate * scale + 1e-9) / scale : Math.ceil(rate * scale - 1e-9) / scale;
-  return cached(`pct:${locale}:${digits}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(truncated);
+  let shown = Math.round(rate * scale) / scale;
+  if (target !== undefined) {
+    const passes = condition === 'lt' ? rate < target : rate > target;
+    const shownPasses = condition === 'lt' ? shown < target : shown > target;
+    if (passes !== shownPasses) {
+      const up = condition === 'lt' ? !passes : passes;
+      shown = (up ? Math.ceil(rate * scale - 1e-9) : Math.floor(rate * scale + 1e-9)) / scale;
+    }
+  }
+  // `|| 0` turns −0 (a rounded tiny negative) into 0: "-0 %" is noise.
+  return cached(`pct:${locale}:${digits}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: digits })).format(shown || 0);
 }
 
 export function formatCount(n: number, locale: string): string {

@@ -95,7 +95,7 @@ export function renderProjection(host: HTMLElement, metrics: MetricReport[]): vo
     };
     line.append(
       span('brand', metrics.length > 1 ? `Redline · ${metricShortName(m.key)}` : 'Redline'),
-      span('rate', t('projected', formatRate(m.rate, locale, m.condition))),
+      span('rate', t('projected', formatRate(m.rate, locale, m.condition, m.target))),
       span('status', `${STATUS_ICON[m.status]} ${statusWord(m.status)}`),
       span('margin', marginSentence(m)),
     );

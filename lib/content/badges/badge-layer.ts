@@ -4,6 +4,7 @@
  * filters and sorting cause no flicker and never two badges for one order.
  */
 import { createBadgeHost, renderBadge } from './badge-element';
+import { BADGE_TAG } from './order-rows';
 import type { BadgeView } from './badge-view';
 
 export interface ApplyStats {
@@ -18,9 +19,22 @@ export class BadgeLayer {
 
   constructor(private readonly doc: Document) {}
 
-  /** Places a badge after each anchor whose order has a view, and takes every other badge off the page. */
-  apply(anchors: ReadonlyMap<string, Element>, viewFor: (orderId: string) => BadgeView | null): ApplyStats {
+  /**
+   * Places a badge after each anchor whose order has a view, and takes every other badge off the
+   * page. Under `root`, badge elements that are not ours are removed too: copies made when the page
+   * cloned a row, or hosts left by the previous instance of the content script after an update.
+   */
+  apply(anchors: ReadonlyMap<string, Element>, viewFor: (orderId: string) => BadgeView | null, root?: ParentNode): ApplyStats {
     const stats: ApplyStats = { created: 0, moved: 0, redrawn: 0, removed: 0 };
+    if (root) {
+      const ours = new Set(this.hosts.values());
+      for (const stray of root.querySelectorAll(BADGE_TAG)) {
+        if (!ours.has(stray as HTMLElement)) {
+          stray.remove();
+          stats.removed++;
+        }
+      }
+    }
     const shown = new Set<string>();
     for (const [orderId, anchor] of anchors) {
       const view = viewFor(orderId);

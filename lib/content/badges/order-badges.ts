@@ -108,7 +108,7 @@ export const orderBadges: Feature = {
       const now = Date.now();
       const unknown = [...anchors.keys()].filter((id) => !risks.has(id));
       if (unknown.length) ask(unknown);
-      badges.apply(anchors, (id) => viewOf(id, now, quiet));
+      badges.apply(anchors, (id) => viewOf(id, now, quiet), container!);
       try {
         performance.clearMeasures(MEASURE_NAME);
         performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: { rows: anchors.size } });

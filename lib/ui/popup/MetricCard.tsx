@@ -37,7 +37,7 @@ export function MetricCard({ metric, today, history, now }: { metric: MetricRepo
       <div class="card-body">
         <div class="card-figures">
           <p class="rate">
-            <span class="rate-value">{formatRate(metric.rate, locale, metric.condition)}</span>
+            <span class="rate-value">{formatRate(metric.rate, locale, metric.condition, metric.target)}</span>
             <span class="rate-target">{targetPhrase(metric)}</span>
           </p>
           <p class="muted small">{metric.denominator > 0 ? unitCount : ''}</p>
@@ -50,7 +50,7 @@ export function MetricCard({ metric, today, history, now }: { metric: MetricRepo
           <li>
             {t(
               'amazonReading',
-              formatRate(metric.amazon.rate, locale, metric.condition),
+              formatRate(metric.amazon.rate, locale, metric.condition, metric.amazon.target ?? metric.target),
               formatAge(now - metric.amazon.observedAt, locale),
             )}
           </li>

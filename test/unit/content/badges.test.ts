@@ -171,3 +171,28 @@ describe('BadgeLayer', () => {
     expect(rowClicks).toBe(0);
   });
 });
+
+describe('BadgeLayer and badges it did not make', () => {
+  beforeEach(() => {
+    document.body.replaceChildren();
+    useLocale('en');
+  });
+
+  it('removes copies (a cloned row) and hosts left by an earlier content script, never duplicating', () => {
+    renderOrdersTable(document, ids(3));
+    const layer = new BadgeLayer(document);
+    const view = (id: string) => badgeView(atRisk(id), NOW);
+    layer.apply(findOrderRows(document), view, document);
+    // The page clones its rows (copies carry our host element, without its shadow root)…
+    const body = document.querySelector('tbody')!;
+    body.replaceChildren(...[...body.children].map((r) => r.cloneNode(true)));
+    // …and an older instance of the extension left a badge of its own.
+    const old = document.createElement('redline-badge');
+    old.dataset.redlineOrder = orderId(0);
+    document.querySelector('a')!.before(old);
+    layer.apply(findOrderRows(document), view, document);
+    expect(badges()).toHaveLength(3);
+    expect(badges().every((b) => b.shadowRoot)).toBe(true);
+    expect(new Set(badges().map((b) => b.dataset.redlineOrder)).size).toBe(3);
+  });
+});

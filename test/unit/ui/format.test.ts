@@ -17,14 +17,21 @@ describe('formatRate', () => {
     expect(spaces(formatRate(rate, locale, condition))).toBe(expected);
   });
 
-  it('never rounds a passing rate onto or across the line', () => {
+  it('rounds as usual (as Amazon shows it) away from the line', () => {
+    expect(formatRate(2 / 72, 'en-US', 'lt', 0.04)).toBe('2.78%');
+    expect(formatRate(0.95996, 'en-US', 'gt', 0.95)).toBe('96%');
+  });
+
+  it('never rounds a rate onto or across its target', () => {
     // 3.996 % passes "< 4 %": it must not read 4 %.
-    expect(formatRate(0.03996, 'en-US', 'lt')).toBe('3.99%');
+    expect(formatRate(0.03996, 'en-US', 'lt', 0.04)).toBe('3.99%');
     // 95.004 % passes "> 95 %": it must not read 95 %.
-    expect(formatRate(0.95004, 'en-US', 'gt')).toBe('95.01%');
-    // and a failing rate never reads as passing
-    expect(formatRate(0.04, 'en-US', 'lt')).toBe('4%');
-    expect(formatRate(0.94996, 'en-US', 'gt')).toBe('95%');
+    expect(formatRate(0.95004, 'en-US', 'gt', 0.95)).toBe('95.01%');
+    // a failing rate never reads as passing
+    expect(formatRate(0.04, 'en-US', 'lt', 0.04)).toBe('4%');
+    expect(formatRate(0.94996, 'en-US', 'gt', 0.95)).toBe('95%');
+    expect(formatRate(0.024996, 'en-US', 'lt', 0.025)).toBe('2.49%');
+    expect(formatRate(0.0100004, 'en-US', 'lt', 0.01)).toBe('1%'); // 1 % against "under 1 %" reads as failing: true
   });
 
   it('shows "no rate" as a dash, never 0 % or NaN', () => {
@@ -74,5 +81,12 @@ describe('dates', () => {
     expect(formatAge(2 * 24 * HOUR, 'en-US')).toBe('2 days ago');
     expect(formatAge(10_000, 'en-US')).toBe('now');
     expect(formatAge(2 * 24 * HOUR, 'de-DE')).toBe('vorgestern');
+  });
+});
+
+describe('formatRate edge values', () => {
+  it('never shows minus zero', () => {
+    expect(formatRate(0, 'en-US', 'gt', 0.95)).toBe('0%');
+    expect(formatRate(-0, 'en-US')).toBe('0%');
   });
 });

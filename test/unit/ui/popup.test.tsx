@@ -62,7 +62,7 @@ describe('popup', () => {
     const link = items[0]!.querySelector('a')!;
     expect(link.getAttribute('href')).toBe('https://sellercentral.amazon.com/orders-v3/order/114-1111111-1111111');
     expect(text(items[0]!)).toContain('Ship within 2 hr 20 min');
-    expect(text(items[0]!)).toContain('Ships late → LSR 10 d 4.47%, over the line; LSR 30 d 2.16%, still within target');
+    expect(text(items[0]!)).toContain('Ships late → LSR 10 d 4.48%, over the line; LSR 30 d 2.16%, still within target');
     expect(text(root.querySelector('.summary'))).toBe('3 metrics need attention: LSR 10 d, ODR, CR 7 d · 2 orders at risk');
   });
 

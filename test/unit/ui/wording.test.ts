@@ -72,7 +72,7 @@ describe('risks', () => {
     const groups = groupRisks(order);
     expect(groups).toHaveLength(1);
     expect(groups[0]).toMatchObject({ kind: 'lateShipment', breaches: true });
-    expect(text(impactPhrase(groups[0]!))).toBe('Ships late → LSR 10 d 4.47%, over the line; LSR 30 d 2.16%, still within target');
+    expect(text(impactPhrase(groups[0]!))).toBe('Ships late → LSR 10 d 4.48%, over the line; LSR 30 d 2.16%, still within target');
     expect(text(deadlinePhrase(groups[0]!, NOW).text)).toBe('Ship within 2 hr 20 min');
   });
 
