@@ -43,6 +43,9 @@ const Item = z.object({
   status: z.string(),
   reasonCode: maybe(z.string()),
   filingDate: instant,
+  /** "Respond by" of an open chargeback, when the JSON carries it. */
+  respondByDate: maybe(instant),
+  responseDueDate: maybe(instant),
   marketplaceId: maybe(z.string()),
   relatedOrders: z.array(z.object({ orderId: z.string().min(1), orderDate: maybe(instant) })).min(1),
 });
@@ -61,6 +64,7 @@ function toChargebacks(c: Item, fallbackMarketplace: string | undefined, observe
       marketplaceId,
       orderDate: o.orderDate,
       date: c.filingDate,
+      responseDeadline: c.respondByDate ?? c.responseDueDate,
       status,
       // Only a reason that says fraud sets the flag; silence is not "not fraud".
       fraud: c.reasonCode && FRAUD_REASON.test(c.reasonCode) ? true : undefined,

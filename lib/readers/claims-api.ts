@@ -7,7 +7,8 @@ import { instant, maybe } from './schemas';
 /**
  * A-to-z Guarantee claims as JSON. Seller Central's claims page has no known public endpoint; the
  * demo site serves `GET /gp/guarantee-claims/api/claims` → `{claims: [{claimId, orderId, orderDate,
- * filingDate, status, reason, amount}]}` (invented, test/demo-site/api.ts). Read from imported
+ * filingDate, status, reason, amount, respondByDate?}]}` (invented, test/demo-site/api.ts). The page shows
+ * "Respond by" on open claims: read from `respondByDate` / `responseDueDate` when the JSON carries it. Read from imported
  * files (readAny); not on the capture allow-list (detect.ts) until a real endpoint is known.
  *
  * The status decides whether a claim counts, so an unknown word is not guessed: "invalid".
@@ -38,6 +39,8 @@ const Item = z.object({
   filingDate: instant,
   status: z.string(),
   marketplaceId: maybe(z.string()),
+  respondByDate: maybe(instant),
+  responseDueDate: maybe(instant),
 });
 type Item = z.infer<typeof Item>;
 
@@ -53,6 +56,7 @@ function toClaim(c: Item, fallbackMarketplace: string | undefined, observedAt: n
     marketplaceId,
     orderDate: c.orderDate,
     date: c.filingDate,
+    responseDeadline: c.respondByDate ?? c.responseDueDate,
     status,
     observedAt,
     source: FORMAT,
