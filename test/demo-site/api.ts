@@ -477,6 +477,7 @@ export function claimsResponse(seller: DemoSeller) {
       status: c.status,
       reason: c.reason,
       amount: money(c.amount),
+      ...(c.respondBy === null ? {} : { respondByDate: new Date(c.respondBy).toISOString() }),
     })),
     total: seller.claims.length,
   };
@@ -492,6 +493,7 @@ export function chargebacksResponse(seller: DemoSeller) {
       reasonCode: c.reasonCode,
       filingDate: new Date(c.filedAt).toISOString(),
       amount: money(c.amount),
+      ...(c.respondBy === null ? {} : { respondByDate: new Date(c.respondBy).toISOString() }),
       relatedOrders: [{ orderId: c.orderId, orderDate: new Date(orderDate.get(c.orderId) ?? c.filedAt).toISOString() }],
     })),
   };

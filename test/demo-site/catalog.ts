@@ -55,4 +55,13 @@ export const NEGATIVE_COMMENTS = [
   'Not as described, cheap material.',
 ];
 
+/**
+ * Negative comments that Amazon would likely remove (lib/feedback-removal): one entirely about the
+ * product, one about a delivery Amazon made (used on an FBA order).
+ */
+export const REMOVABLE_COMMENTS = {
+  productReview: 'The knife went dull after two weeks. Poor quality steel.',
+  fbaDelivery: 'Arrived four days late and the box was crushed.',
+} as const;
+
 export const BUYER_CANCEL_REASONS = ['Order placed by mistake', 'Found a better price', 'Delivery date too late'];

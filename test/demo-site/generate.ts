@@ -8,7 +8,7 @@
  * Same seed and now → the same account, to the millisecond. Nothing here is real personal data.
  */
 import { accountHealthSummary, readingAsOf, type AccountHealthSummary } from './account-health';
-import { BUYER_CANCEL_REASONS, CARRIERS, CATALOG, NEGATIVE_COMMENTS, NEUTRAL_COMMENTS, POSITIVE_COMMENTS, trackingIdFor } from './catalog';
+import { BUYER_CANCEL_REASONS, CARRIERS, CATALOG, NEGATIVE_COMMENTS, NEUTRAL_COMMENTS, POSITIVE_COMMENTS, REMOVABLE_COMMENTS, trackingIdFor } from './catalog';
 import type { Channel, DemoChargeback, DemoClaim, DemoFeedback, DemoItem, DemoOrder, DemoSellerData, Scenario } from './model';
 import { Random } from './random';
 import { maxUnder, referenceMetrics, type ReferenceMetrics } from './reference-metrics';
@@ -198,7 +198,8 @@ class Generator {
       const fba = Math.round((fbaPerDay + this.rng.int(-1, 1)) * share);
       for (let i = 0; i < mfn + fba; i++) {
         const order = this.order(i < mfn ? 'MFN' : 'AFN', this.rng.between(start, end));
-        const latest = order.channel === 'MFN' ? Math.min(30 * HOUR, order.latestShipDate - order.orderDate - 30 * MINUTE) : 20 * HOUR;
+        // Sellers confirm at least 2 h before the deadline, so no open order is minutes from it when a test runs.
+        const latest = order.channel === 'MFN' ? Math.min(30 * HOUR, order.latestShipDate - order.orderDate - 2 * HOUR) : 20 * HOUR;
         const shipAt = order.orderDate + this.rng.between(2 * HOUR, Math.max(2.5 * HOUR, latest));
         if (shipAt <= this.now) this.ship(order, shipAt);
       }
@@ -266,7 +267,11 @@ class Generator {
   shipmentsWithoutTracking(): void {
     const shipped = (first: number, last: number) =>
       this.ordinary((o) => o.channel === 'MFN' && o.shipConfirmedAt !== null && this.inDays(o.shipConfirmedAt, first, last));
-    const chosen = [...this.rng.sample(shipped(1, 0), 1), ...this.rng.sample(shipped(29, 2), 2), ...this.rng.sample(shipped(89, 31), 2)];
+    // The fresh one was confirmed 2–20 h ago: a day to add tracking leaves hours, not seconds, on its clock.
+    const fresh = this.ordinary(
+      (o) => o.channel === 'MFN' && o.shipConfirmedAt !== null && o.shipConfirmedAt > this.now - 20 * HOUR && o.shipConfirmedAt < this.now - 2 * HOUR,
+    );
+    const chosen = [...this.rng.sample(fresh, 1), ...this.rng.sample(shipped(29, 2), 2), ...this.rng.sample(shipped(89, 31), 2)];
     for (const order of chosen) {
       order.package!.trackingId = null;
       if (this.rng.chance(0.5)) order.package!.carrierName = 'Other';
@@ -298,14 +303,17 @@ class Generator {
     return this.ordinary((o) => o.channel === channel && o.deliveredAt !== null && !!o.package?.trackingId && this.inDays(o.orderDate, first, last));
   }
 
-  private addFeedback(order: DemoOrder, rating: DemoFeedback['rating'], status: DemoFeedback['status'] = 'ACTIVE'): void {
+  /** `comment`: a fixed text (the random pick still happens, so the rest of the account stays the same). */
+  private addFeedback(order: DemoOrder, rating: DemoFeedback['rating'], status: DemoFeedback['status'] = 'ACTIVE', comment?: string): void {
     const base = order.deliveredAt ?? order.latestDeliveryDate;
     const comments = rating <= 2 ? NEGATIVE_COMMENTS : rating === 3 ? NEUTRAL_COMMENTS : POSITIVE_COMMENTS;
+    const feedbackId = `FB${this.rng.digits(10)}`;
+    const picked = this.rng.pick(comments);
     this.feedback.push({
-      feedbackId: `FB${this.rng.digits(10)}`,
+      feedbackId,
       orderId: order.amazonOrderId,
       rating,
-      comments: this.rng.pick(comments),
+      comments: comment ?? picked,
       date: Math.min(this.now - HOUR, base + this.rng.between(0.5 * DAY, 6 * DAY)),
       status,
       arrivedOnTime: rating >= 3 || this.rng.chance(0.3),
@@ -315,13 +323,18 @@ class Generator {
   }
 
   private addClaim(order: DemoOrder, status: DemoClaim['status']): void {
+    const filedAt =
+      status === 'PENDING'
+        ? this.now - this.rng.between(6 * HOUR, 40 * HOUR) // filed lately: its 72 hours to respond are still running
+        : Math.min(this.now - 2 * HOUR, order.latestDeliveryDate + this.rng.between(DAY, 5 * DAY));
     this.claims.push({
       claimId: this.rng.digits(11),
       orderId: order.amazonOrderId,
-      filedAt: Math.min(this.now - 2 * HOUR, order.latestDeliveryDate + this.rng.between(DAY, 5 * DAY)),
+      filedAt,
       status,
       reason: status === 'DENIED' ? 'Item not as described' : 'Item not received',
       amount: order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0),
+      respondBy: status === 'PENDING' ? filedAt + 3 * DAY : null,
     });
   }
 
@@ -339,13 +352,16 @@ class Generator {
         this.addClaim(order, 'GRANTED');
         order.scenarios.push('negative-feedback', 'claim');
       } else if (i === 1) {
+        const chargebackFiled = Math.max(order.orderDate + DAY, this.now - this.rng.between(DAY, 4 * DAY));
         this.chargebacks.push({
           id: `CB-${this.rng.digits(9)}`,
           orderId: order.amazonOrderId,
-          filedAt: Math.min(this.now - DAY, order.orderDate + this.rng.between(20 * DAY, 30 * DAY)),
+          // Filed a few days ago, after the order left the shop: its 7 days to respond are still running.
+          filedAt: chargebackFiled,
           status: 'OPEN',
           reasonCode: 'Merchandise not received',
           amount: order.items.reduce((sum, it) => sum + it.unitPrice * it.quantity, 0),
+          respondBy: chargebackFiled + 7 * DAY,
         });
         order.scenarios.push('chargeback');
       } else {
@@ -364,12 +380,12 @@ class Generator {
     }
     const afn = this.rng.sample(this.delivered(73, 14, 'AFN'), 1)[0];
     if (afn) {
-      this.addFeedback(afn, 2);
+      this.addFeedback(afn, 2, 'ACTIVE', REMOVABLE_COMMENTS.fbaDelivery);
       afn.scenarios.push('negative-feedback');
     }
     const [freshFeedback, freshClaim] = this.rng.sample(this.delivered(13, 5), 2);
     if (freshFeedback) {
-      this.addFeedback(freshFeedback, 2);
+      this.addFeedback(freshFeedback, 2, 'ACTIVE', REMOVABLE_COMMENTS.productReview);
       freshFeedback.scenarios.push('negative-feedback');
     }
     if (freshClaim) {

@@ -81,6 +81,8 @@ export interface DemoClaim {
   status: 'PENDING' | 'GRANTED' | 'DENIED';
   reason: string;
   amount: number;
+  /** "Respond by" while pending (72 hours after filing); null once decided. */
+  respondBy: number | null;
 }
 
 export interface DemoChargeback {
@@ -90,6 +92,8 @@ export interface DemoChargeback {
   status: 'OPEN' | 'CLOSED';
   reasonCode: string;
   amount: number;
+  /** "Respond by" while open (7 days after filing); null once closed. */
+  respondBy: number | null;
 }
 
 export interface DemoSellerData {

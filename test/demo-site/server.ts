@@ -14,6 +14,7 @@ import {
   orderDetailResponse,
   searchResponse,
 } from './api';
+import { cancelOrder, confirmShipment, parseForm } from './actions';
 import { generateDemoSeller, type DemoSeller, type DemoSellerOptions } from './generate';
 
 /** How a signed-out session answers the JSON endpoints (seller-central.md): all three are seen. */
@@ -38,6 +39,9 @@ export const DEMO_PAGES = {
   canceled: '/orders-v3/mfn/canceled',
   fba: '/orders-v3/fba/all',
   orderDetail: (orderId: string) => `/orders-v3/order/${orderId}`,
+  confirmShipment: (orderId: string) => `/orders-v3/order/${orderId}/confirm-shipment`,
+  buyShipping: (orderId: string) => `/orders-v3/order/${orderId}/buy-shipping`,
+  cancelOrder: (orderId: string) => `/orders-v3/order/${orderId}/cancel`,
   accountHealth: '/performance/dashboard',
   feedback: '/feedback-manager/index.html',
   claims: '/gp/guarantee-claims/home.html',
@@ -48,7 +52,18 @@ export const DEMO_PAGES = {
 export const DEMO_PAGE_REQUEST_HEADER = 'x-demo-page-request';
 
 const ASSET_PREFIX = '/demo-assets/';
-const ASSETS = ['common.js', 'orders.js', 'order-detail.js', 'account-health.js', 'feedback.js', 'claims.js', 'chargebacks.js', 'style.css'];
+const ASSETS = [
+  'common.js',
+  'orders.js',
+  'order-detail.js',
+  'confirm-shipment.js',
+  'cancel-order.js',
+  'account-health.js',
+  'feedback.js',
+  'claims.js',
+  'chargebacks.js',
+  'style.css',
+];
 
 interface PageRoute {
   pattern: RegExp;
@@ -59,6 +74,8 @@ interface PageRoute {
 const PAGE_ROUTES: PageRoute[] = [
   { pattern: /^\/orders-v3(\/(mfn\/(unshipped|shipped|pending|canceled)|pending|fba\/all))?\/?$/, title: 'Manage Orders', script: 'orders.js' },
   { pattern: /^\/orders-v3\/order\/[\w-]+\/?$/, title: 'Order details', script: 'order-detail.js' },
+  { pattern: /^\/orders-v3\/order\/[\w-]+\/(confirm-shipment|buy-shipping)\/?$/, title: 'Confirm shipment', script: 'confirm-shipment.js' },
+  { pattern: /^\/orders-v3\/order\/[\w-]+\/cancel\/?$/, title: 'Cancel order', script: 'cancel-order.js' },
   { pattern: /^\/performance\/(dashboard|account\/health)\/?$/, title: 'Account Health', script: 'account-health.js' },
   { pattern: /^\/feedback-manager\/index\.html$/, title: 'Feedback Manager', script: 'feedback.js' },
   { pattern: /^\/gp\/guarantee-claims\/home\.html$/, title: 'A-to-z Guarantee Claims', script: 'claims.js' },
@@ -136,7 +153,8 @@ export class DemoSite {
     this.signedOut = options.signedOut ?? null;
   }
 
-  respond(method: string, url: string | URL): DemoResponse {
+  /** `body`: a POST's text (the confirm-shipment and cancel forms send JSON). */
+  respond(method: string, url: string | URL, body?: string): DemoResponse {
     const { pathname, searchParams } = new URL(url);
     if (pathname.startsWith(ASSET_PREFIX)) {
       const name = pathname.slice(ASSET_PREFIX.length);
@@ -144,7 +162,7 @@ export class DemoSite {
       return { status: 200, contentType: name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8', body: asset(name) };
     }
     if (pathname === '/favicon.ico') return { status: 204, contentType: 'image/x-icon', body: '' };
-    const api = this.api(method, pathname, searchParams);
+    const api = this.api(method, pathname, searchParams, body);
     if (api) return this.signedOut ? this.signedOutResponse() : api;
     const page = PAGE_ROUTES.find((r) => r.pattern.test(pathname));
     if (page) {
@@ -155,8 +173,13 @@ export class DemoSite {
   }
 
   /** The JSON endpoint for a path, or undefined when the path is not an endpoint. */
-  private api(method: string, pathname: string, query: URLSearchParams): DemoResponse | undefined {
+  private api(method: string, pathname: string, query: URLSearchParams, body?: string): DemoResponse | undefined {
     const s = this.seller;
+    const action = /^\/orders-api\/order\/([\w-]+)\/(confirm-shipment|cancel)$/.exec(pathname);
+    if (action && method === 'POST') {
+      const changed = action[2] === 'cancel' ? cancelOrder(s, action[1]!, parseForm(body)) : confirmShipment(s, action[1]!, parseForm(body));
+      return changed ? json(orderDetailResponse(s, action[1]!)) : notFound();
+    }
     if (pathname === '/orders-api/search' && method === 'GET') return json(searchResponse(s, query));
     if (pathname === '/orders-api/countOrders' && method === 'POST') return json(countOrdersResponse(s));
     const order = /^\/orders-api\/order\/([\w-]+)$/.exec(pathname);

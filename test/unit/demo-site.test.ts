@@ -93,6 +93,10 @@ describe('generateDemoSeller', () => {
       expect(o.latestShipDate - s.now).toBeGreaterThan(0);
       expect(o.latestShipDate - s.now).toBeLessThan(26 * HOUR);
     }
+    // Deadlines are hours away, never seconds: a slow test run must not watch an order turn late.
+    const open = s.orders.filter((o) => o.status === 'Unshipped' && !o.scenarios.includes('overdue'));
+    for (const o of open) expect(o.latestShipDate - s.now).toBeGreaterThanOrEqual(2 * HOUR - 1000);
+    expect(byScenario(s, 'no-tracking').some((o) => s.now - o.shipConfirmedAt! <= 20 * HOUR)).toBe(true);
     expect(byScenario(s, 'overdue')).toHaveLength(1);
     expect(byScenario(s, 'late-shipment').length).toBeGreaterThan(3);
     expect(byScenario(s, 'no-tracking').length).toBe(5);

@@ -26,12 +26,27 @@ function cell(cls, ...children) {
   return h('kat-table-cell', { class: cls }, ...children);
 }
 
+// Feedback Manager's "Request removal" for one order: `#/request-removal/{orderId}` (the demo's stand-in
+// for Amazon's removal request; Redline only links here, it never submits anything).
+function removalPanel() {
+  const match = /^#\/request-removal\/([\w-]+)$/.exec(location.hash);
+  if (!match) return null;
+  return h('div', { class: 'card', id: 'removal-request' },
+    h('h2', {}, 'Request feedback removal'),
+    h('p', {}, 'Order ID: ', h('b', {}, match[1])),
+    h('p', { class: 'muted' }, 'Amazon reviews the feedback against its removal guidelines. You will be told the outcome.'),
+    h('button', { type: 'button', class: 'primary' }, 'Request removal'));
+}
+
+window.addEventListener('hashchange', () => render());
+
 async function render(pageNumber = 1) {
   try {
     const data = await getJson(`/fbmapi/v1/feedbacks?pageSize=${PAGE_SIZE}&pageNumber=${pageNumber}`);
     const pages = Math.max(1, Math.ceil(data.totalCount / PAGE_SIZE));
     content().replaceChildren(
       h('h1', {}, 'Feedback Manager'),
+      removalPanel(),
       h('p', { class: 'muted' }, `${data.totalCount} feedback entries in the last 365 days`),
       h('kat-table', { id: 'feedback-table' },
         h('kat-table-head', {}, h('kat-table-row', {},

@@ -20,6 +20,12 @@ async function render() {
         badge(status.OrderStatus, status.OrderStatus === 'Shipped' ? 'green' : status.OrderStatus === 'Canceled' ? 'grey' : 'amber'),
         status.Late ? badge('Late', 'red') : null,
         status.AtRiskOfCancellation ? badge('At risk of cancellation', 'red') : null),
+      order.actions.includes('confirmShipment')
+        ? h('div', { class: 'order-actions', style: 'display: flex; gap: 8px; margin-bottom: 14px' },
+            h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/confirm-shipment` }, 'Confirm shipment'),
+            h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/buy-shipping` }, 'Buy shipping'),
+            h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/cancel` }, 'Cancel order'))
+        : null,
       requests.length
         ? h('div', { class: 'notice', id: 'buyer-cancel-request', style: 'margin-bottom: 16px' },
             h('b', {}, 'Buyer requested cancellation. '), `Reason: ${requests[0].BuyerCancelReason ?? 'not given'}`)
