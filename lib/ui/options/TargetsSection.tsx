@@ -5,22 +5,22 @@ import { t, uiLocale, type MessageKey } from '../i18n';
 import { metricName } from '../wording';
 import { defaultMetricForm, isDefault, type FormErrors, type MetricForm, type SettingsForm } from './settings-form';
 
-function Field({ id, label, value, error, onInput, suffix, step = '1', hideLabel = true }: {
+function Field({ id, label, value, error, onInput, prefix, suffix }: {
   id: string;
   label: string;
   value: string;
   error?: MessageKey;
   onInput: (v: string) => void;
+  prefix?: string;
   suffix?: string;
-  step?: string;
-  hideLabel?: boolean;
 }) {
   return (
     <div class="field">
-      <label for={id} class={hideLabel ? 'visually-hidden' : ''}>
+      <label for={id} class="visually-hidden">
         {label}
       </label>
       <span class="input-suffix">
+        {prefix && <span aria-hidden="true">{prefix}</span>}
         <input
           id={id}
           type="text"
@@ -28,7 +28,6 @@ function Field({ id, label, value, error, onInput, suffix, step = '1', hideLabel
           value={value}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          data-step={step}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
         />
         {suffix && <span aria-hidden="true">{suffix}</span>}
@@ -92,8 +91,8 @@ export function TargetsSection({ form, errors, onChange }: {
                       value={m.target}
                       error={err('target')}
                       onInput={set('target')}
-                      suffix={`% ${d.target.condition === 'lt' ? '<' : '>'}`}
-                      step="0.01"
+                      prefix={d.target.condition === 'lt' ? '<' : '>'}
+                      suffix="%"
                     />
                   </td>
                   <td>
