@@ -136,7 +136,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     };
     requests.push(record);
     if (record.outcome === 'blocked') return route.abort('blockedbyclient');
-    const response = demo.respond(request.method(), url);
+    const response = demo.respond(request.method(), url, request.postData() ?? undefined);
     return route.fulfill({ status: response.status, contentType: response.contentType, body: response.body });
   });
 
