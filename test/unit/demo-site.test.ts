@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { getTracking } from 'ts-tracking-number';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { orderDetailResponse, searchResponse } from '../demo-site/api';
 import { generateDemoSeller, type DemoSeller } from '../demo-site/generate';
@@ -56,6 +57,13 @@ describe('generateDemoSeller', () => {
     }
     expect(seller.orders.length).toBeGreaterThan(500);
     expect(seller.orders.filter((o) => o.channel === 'AFN').length).toBeGreaterThan(100);
+  });
+
+  it("gives every tracked shipment a number of its carrier's format, with a correct check digit", () => {
+    const courier = { UPS: 'UPS', USPS: 'United States Postal Service', FedEx: 'FedEx', AMZL_US: 'Amazon' } as Record<string, string>;
+    const tracked = seller.orders.filter((o) => o.package?.trackingId);
+    expect(tracked.length).toBeGreaterThan(500);
+    for (const o of tracked) expect(getTracking(o.package!.trackingId!)?.courier.name, o.package!.trackingId!).toBe(courier[o.package!.carrierName!]);
   });
 
   it('writes ship-by dates as 23:59:59 local time, as Amazon does', () => {

@@ -32,11 +32,10 @@ async function render() {
         h('button', { type: 'submit', class: 'primary', 'data-test-id': 'confirm-shipment-button' }, 'Confirm shipment')));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      const name = carrier.value === 'Other' ? otherName.value || 'Other' : carrier.value;
       await getJson(`/orders-api/order/${encodeURIComponent(orderId)}/confirm-shipment`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ carrier: name, trackingId: tracking.value }),
+        body: JSON.stringify({ carrier: carrier.value, carrierName: otherName.value, trackingId: tracking.value }),
       });
       location.assign(`/orders-v3/order/${order.amazonOrderId}`);
     });
