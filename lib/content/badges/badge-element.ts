@@ -37,7 +37,10 @@ const STYLE = `
   box-shadow: 0 4px 16px rgba(15, 17, 17, 0.18); font: 12px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", Roboto, sans-serif;
   white-space: normal; text-align: start;
 }
-.tip:not(:popover-open):not(.open) { display: none; }
+/* Separate rules: a browser without :popover-open (Firefox < 125) drops a rule that names it. */
+.tip { display: none; }
+.tip.open { display: block; }
+.tip:popover-open { display: block; }
 .tip-title { font-weight: 700; margin-bottom: 4px; display: flex; gap: 6px; align-items: center; }
 .tip-title .brand { width: 10px; height: 10px; border-radius: 3px; background: #b12704; flex: none; }
 .row { margin-top: 4px; }
@@ -47,6 +50,8 @@ const STYLE = `
 
 interface BadgeParts {
   root: ShadowRoot;
+  /** The view last drawn, and its serialisation: the same object needs no comparison at all. */
+  view: BadgeView | null;
   key: string;
   tip: HTMLElement | null;
   pinned: boolean;
@@ -94,7 +99,7 @@ export function createBadgeHost(doc: Document): HTMLElement {
   const style = el(doc, 'style');
   style.textContent = STYLE;
   root.append(style);
-  parts.set(host, { root, key: '', tip: null, pinned: false });
+  parts.set(host, { root, view: null, key: '', tip: null, pinned: false });
   // The page's own row handlers (open order, select row) must not see clicks on the badge.
   for (const type of ['click', 'mousedown', 'pointerdown', 'keydown'] as const) {
     host.addEventListener(type, (event) => {
@@ -128,8 +133,9 @@ export function createBadgeHost(doc: Document): HTMLElement {
 /** Draws a view into a host; does nothing when the host already shows exactly this view. */
 export function renderBadge(host: HTMLElement, view: BadgeView): boolean {
   const p = parts.get(host);
-  if (!p) return false;
+  if (!p || p.view === view) return false;
   const key = viewKey(view);
+  p.view = view;
   if (p.key === key) return false;
   p.key = key;
   const doc = host.ownerDocument;
