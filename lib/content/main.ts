@@ -5,9 +5,22 @@ import { accountHealthCapture } from './account-health-feature';
 import { accountHealthBadges } from './badges/account-health-badges';
 import { orderBadges } from './badges/order-badges';
 import { notifyDataChanged } from './data-events';
+import { cancelImpact } from './prevention/cancel-feature';
+import { disputeBadges } from './prevention/dispute-badges';
+import { removableFeedback } from './prevention/feedback-feature';
+import { trackingCheck } from './prevention/tracking-feature';
 import { reportFeatureError, runFeatures, type Feature } from './features';
 
-export const FEATURES: readonly Feature[] = [accountHealthCapture, orderBadges, accountHealthBadges];
+export const FEATURES: readonly Feature[] = [
+  accountHealthCapture,
+  orderBadges,
+  accountHealthBadges,
+  // Act before Amazon counts it (issue 9).
+  trackingCheck,
+  cancelImpact,
+  removableFeedback,
+  disputeBadges,
+];
 
 export interface ContentContext {
   signal: AbortSignal;

@@ -70,3 +70,32 @@ export function queryAllFirst(root: ParentNode, alternatives: readonly string[])
 export const ACCOUNT_HEALTH_ODR_ROW = ['#order-defect-rate-row', "[data-metric='order-defect-rate']"];
 /** Which ODR the section shows: its seller-fulfilled / FBA switch state (`mfn` or `afn`). */
 export const ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE = 'data-fulfillment-type';
+
+/**
+ * Confirm-shipment and buy-shipping forms: the tracking-id input of a package and, in the same package
+ * row, its carrier select (and the carrier-name field shown for "Other"). Demo and 2025–2026 forms name
+ * the fields `trackingId` and `carrier`; the attribute matches catch renamed variants.
+ */
+export const TRACKING_INPUTS = [
+  "input[name='trackingId']",
+  "input[data-test-id='tracking-id-input']",
+  "input[name*='tracking' i]:not([type='hidden'])",
+  "input[id*='tracking' i]:not([type='hidden'])",
+];
+export const CARRIER_SELECT = ["select[name='carrier']", "select[data-test-id='carrier-select']", "select[name*='carrier' i]", "select[id*='carrier' i]"];
+export const CARRIER_NAME_INPUT = ["input[name='carrierName']", "input[name*='carrier' i]:not([type='hidden'])"];
+/** The package a tracking input belongs to: its table row, else the form. */
+export const PACKAGE_ROW = ['.package-row', 'tr', 'kat-table-row', 'form'];
+
+/** Cancel-order form: the reason select; `BuyerCanceled` is the reason that keeps a buyer's request out of CR. */
+export const CANCEL_REASON_SELECT = ["select[name='reason']", "select[data-test-id='cancel-reason-select']", "select[name*='reason' i]", "select[id*='reason' i]"];
+export const BUYER_CANCELED_REASON = /^buyer[\s_-]*cancel+ed$/i;
+
+/** Feedback Manager rows and, in each, the order id (a `kat-link` whose label holds it) and the comment cell. */
+export const FEEDBACK_ROWS = ['kat-table-body kat-table-row', 'kat-table-row[data-feedback-id]', 'kat-table-row'];
+export const FEEDBACK_ORDER_ID = ['.col_order_id kat-link', '.col_order_id a', '.col_order_id'];
+export const FEEDBACK_COMMENT_CELL = ['.col_comments', '.col_comment', 'kat-table-cell:nth-child(3)'];
+
+/** A-to-z claims and chargebacks tables: one row per claim, the order link inside it. */
+export const CLAIM_ROWS = ["tr[id^='claim-']", '#claims-table tbody tr', 'kat-table-body kat-table-row'];
+export const CHARGEBACK_ROWS = ["tr[id^='chargeback-']", '#chargebacks-table tbody tr', 'kat-table-body kat-table-row'];

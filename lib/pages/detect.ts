@@ -12,7 +12,10 @@ export type PageKind =
   | 'accountHealth'
   | 'feedbackManager'
   | 'claims'
-  | 'chargebacks';
+  | 'chargebacks'
+  | 'confirmShipment'
+  | 'buyShipping'
+  | 'cancelOrder';
 
 interface Detector {
   kind: PageKind;
@@ -25,6 +28,22 @@ export const PAGE_DETECTORS: readonly Detector[] = [
     kind: 'orderDetail',
     test: (p) => /^\/orders-v3\/order\/[^/]+\/?$/.test(p),
     examples: ['/orders-v3/order/114-7941379-5480234', '/orders-v3/order/114-7941379-5480234/'],
+  },
+  {
+    kind: 'confirmShipment',
+    test: (p) => /^\/orders-v3\/order\/[^/]+\/confirm-shipment\/?$/.test(p),
+    examples: ['/orders-v3/order/114-7941379-5480234/confirm-shipment', '/orders-v3/order/114-7941379-5480234/confirm-shipment/'],
+  },
+  {
+    kind: 'buyShipping',
+    // Buy Shipping lives under the order (2025–2026) and, in older flows, under /orders-st/buyshipping.
+    test: (p) => /^\/orders-v3\/order\/[^/]+\/buy-shipping\/?$/.test(p) || /^\/orders-st\/buyshipping\/?$/.test(p),
+    examples: ['/orders-v3/order/114-7941379-5480234/buy-shipping', '/orders-st/buyshipping'],
+  },
+  {
+    kind: 'cancelOrder',
+    test: (p) => /^\/orders-v3\/order\/[^/]+\/cancel(-order)?\/?$/.test(p),
+    examples: ['/orders-v3/order/114-7941379-5480234/cancel', '/orders-v3/order/114-7941379-5480234/cancel-order'],
   },
   {
     kind: 'manageOrders',
@@ -54,7 +73,17 @@ export const PAGE_DETECTORS: readonly Detector[] = [
 ];
 
 /** Paths on Seller Central hosts that are none of the pages above. */
-export const NOT_A_KNOWN_PAGE = ['/', '/home', '/orders-v3/order', '/performance/notifications', '/inventory', '/gp/homepage.html', '/orders-api/search'];
+export const NOT_A_KNOWN_PAGE = [
+  '/',
+  '/home',
+  '/orders-v3/order',
+  '/performance/notifications',
+  '/inventory',
+  '/gp/homepage.html',
+  '/orders-api/search',
+  '/orders-api/order/114-7941379-5480234/confirm-shipment',
+  '/orders-v3/order/114-7941379-5480234/refund',
+];
 
 /** The page a URL shows, or undefined when it is not a Seller Central page Redline reads. */
 export function detectPage(url: string | URL): PageKind | undefined {
@@ -71,3 +100,16 @@ export function detectPage(url: string | URL): PageKind | undefined {
 export const isManageOrders = (url: string | URL) => detectPage(url) === 'manageOrders';
 export const isOrderDetail = (url: string | URL) => detectPage(url) === 'orderDetail';
 export const isAccountHealth = (url: string | URL) => detectPage(url) === 'accountHealth';
+
+/** The order id in a confirm-shipment, buy-shipping or cancel page's path (`/orders-v3/order/{id}/…`), or in `?orderId=`. */
+export function orderIdOfPage(url: string | URL): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(String(url));
+  } catch {
+    return undefined;
+  }
+  const inPath = /^\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})(?:\/|$)/.exec(parsed.pathname)?.[1];
+  const inQuery = parsed.searchParams.get('orderId') ?? undefined;
+  return inPath ?? (inQuery && /^\d{3}-\d{7}-\d{7}$/.test(inQuery) ? inQuery : undefined);
+}

@@ -1,0 +1,61 @@
+/**
+ * Issue 9's answers in the seller's words, for the page notes and the popup alike: a what-if ("CR 7 d:
+ * 1.9 % → 2.6 %, over the line"; "ODR from Dec 3: 0.93 % → 0.78 %"), removal grounds with what
+ * matched, and dispute deadlines.
+ */
+import type { Evidence, RemovalGround } from '../feedback-removal/classify';
+import type { WhatIf } from '../metrics/what-if';
+import { countdown, formatDay, formatRate } from './format';
+import { t, tp, uiLocale } from './i18n';
+import { metricShortName } from './wording';
+
+/** Good-event metrics must stay above their target; the rest below. */
+const conditionOf = (metric: WhatIf['metric']) => (metric === 'vtr.30d' || metric === 'otdr.14d' ? 'gt' : 'lt');
+
+export function verdictOf(figures: WhatIf['after']): string {
+  if (figures.status === 'breach') return t('verdict_over');
+  return figures.margin === 0 ? t('verdict_edge') : t('verdict_within');
+}
+
+export function impactText(w: WhatIf): string {
+  const locale = uiLocale();
+  const rate = (r: number | null) => formatRate(r, locale, conditionOf(w.metric));
+  const name = metricShortName(w.metric);
+  if (w.noEffect) return t('prevent_noEffect', name, rate(w.before.rate));
+  const change = w.from
+    ? t('prevent_changeFrom', name, formatDay(w.from, locale), rate(w.before.rate), rate(w.after.rate))
+    : t('prevent_change', name, rate(w.before.rate), rate(w.after.rate));
+  return `${change}, ${verdictOf(w.after)}`;
+}
+
+export function groundLabel(ground: RemovalGround): string {
+  return t(`fb_ground_${ground}`);
+}
+
+/** "broke", "fulfilled by Amazon", "555-201-7788": what made a ground match. */
+export function evidenceText(evidence: Evidence): string {
+  return evidence.kind === 'fact' ? t('fb_fact_fulfilledByAmazon') : evidence.text;
+}
+
+export function daysLeftText(daysLeft: number): string {
+  return tp('fb_daysLeft', Math.max(0, daysLeft));
+}
+
+/** "Respond within 1 day 6 hr", "Response overdue by 2 hr", or that no deadline is known. */
+export function respondText(deadline: number | null, now: number): { text: string; urgent: boolean } {
+  if (deadline === null) return { text: t('dispute_noDeadline'), urgent: false };
+  const c = countdown(deadline, now, uiLocale());
+  return { text: c.overdue ? t('dispute_overdue', c.duration) : t('dispute_respondWithin', c.duration), urgent: c.overdue || c.urgency === 'critical' || c.urgency === 'soon' };
+}
+
+/** A dispute's ODR both ways: against the seller (it counts already while open) and in their favour. */
+export function disputeOutcomes(odr: WhatIf): { against: string; forSeller: string } {
+  const locale = uiLocale();
+  const rate = (r: number | null) => formatRate(r, locale);
+  const name = metricShortName(odr.metric);
+  const when = odr.from ? ` (${formatDay(odr.from, locale)})` : '';
+  return {
+    against: t('dispute_against', `${name} ${rate(odr.before.rate)}${when}, ${verdictOf(odr.before)}`),
+    forSeller: t('dispute_for', `${name} ${rate(odr.after.rate)}`),
+  };
+}
