@@ -51,8 +51,24 @@ const CONDITION: Record<AccountHealthRow['kind'], 'lt' | 'gt'> = {
 /** Displayed rates are rounded to at most two decimals of a percent. */
 const ROUNDING = 0.00005 + 1e-9;
 
-/** The rate and the "x of y" pair that agree with each other, or the only rate shown. */
-function rateAndCounts(rates: number[], counts: number[]): { rate: number; pair?: [number, number] } | undefined {
+/**
+ * Amazon's published targets per row. A row whose value is missing ("--", a new account) still
+ * shows its target: a lone percentage equal to the target may be that line, so it is not a reading.
+ */
+const TARGETS: Record<AccountHealthRow['kind'], number[]> = {
+  lateShipment: [0.04],
+  cancel: [0.025],
+  orderDefect: [0.01],
+  validTracking: [0.95],
+  onTimeDelivery: [0.9, 0.97],
+};
+
+/**
+ * The rate and the "x of y" pair that agree with each other, or the only rate shown when nothing
+ * contradicts it: no counts that disagree with it (found by fuzzing: a row whose rate was cut off
+ * gave its target as the rate), and not the row's published target.
+ */
+function rateAndCounts(rates: number[], counts: number[], targets: number[]): { rate: number; pair?: [number, number] } | undefined {
   const agreeing: { rate: number; pair: [number, number] }[] = [];
   for (const rate of rates) {
     for (let i = 0; i + 1 < counts.length; i++) {
@@ -61,7 +77,8 @@ function rateAndCounts(rates: number[], counts: number[]): { rate: number; pair?
     }
   }
   if (agreeing.length === 1) return agreeing[0];
-  if (agreeing.length === 0 && rates.length === 1) return { rate: rates[0]! };
+  const lone = rates.length === 1 ? rates[0]! : undefined;
+  if (agreeing.length === 0 && lone !== undefined && counts.length === 0 && !targets.some((t) => Math.abs(t - lone) < 1e-9)) return { rate: lone };
   return undefined;
 }
 
@@ -73,7 +90,7 @@ export function readAccountHealth(raw: unknown, ctx: { lang: string; marketplace
   const readings: AmazonReading[] = [];
   for (const row of rows) {
     const metric = metricOf(row);
-    const found = metric && rateAndCounts(findPercentages(row.text, ctx.lang).filter((r) => r <= 1), findCounts(row.text, ctx.lang));
+    const found = metric && rateAndCounts(findPercentages(row.text, ctx.lang).filter((r) => r <= 1), findCounts(row.text, ctx.lang), TARGETS[row.kind]);
     if (!metric || !found) continue;
     readings.push({
       ...base,

@@ -10,6 +10,7 @@ import { isRecord, jsonInput, textInput } from './input';
 import { readOrdersApiOrder, readOrdersApiSearch } from './orders-api';
 import { readPerformanceReport } from './performance-report';
 import { readPerformanceSummary } from './performance-summary';
+import { readRedlineExport, REDLINE_EXPORT_FORMAT } from './redline-export';
 import { neverThrows, notRecognized, type Failure, type ReadContext, type Reader } from './result';
 import { readSpApiOrders } from './sp-api-orders';
 import { readSpApiOrdersV0 } from './sp-api-orders-v0';
@@ -21,6 +22,7 @@ import { ColumnReader, headerOf } from './tsv';
  *
  * JSON (text starting with `{` or `[`):
  * - `{"reason":"sign_in"}` → signed out
+ * - `format: "redline-export"` → Redline's own export (options page)
  * - `performanceMetrics: [...]` → SP-API performance report; a bare entry (`orderDefectRate`,
  *   `lateShipmentRateList`, `accountHealthRating` at the top) → Account Health summary
  * - `payload` with `Orders` or `AmazonOrderId` → SP-API Orders v0
@@ -49,6 +51,7 @@ const firstRow = (list: unknown) => (Array.isArray(list) && isRecord(list[0]) ? 
 function detectJson(value: unknown): DetectedFormat | Failure {
   const unknown = notRecognized('unknownFormat', 'JSON, but not a format Redline reads');
   if (!isRecord(value)) return unknown;
+  if (value.format === REDLINE_EXPORT_FORMAT) return json(readRedlineExport);
   if (Array.isArray(value.performanceMetrics)) return json(readPerformanceReport);
   if (has(value, 'orderDefectRate', 'lateShipmentRateList', 'accountHealthRating')) return json(readPerformanceSummary);
   if (isRecord(value.payload)) {

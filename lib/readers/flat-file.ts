@@ -22,10 +22,12 @@ export function flatReader(
   return neverThrows(format, (input, ctx) => {
     const text = textInput(input);
     if (!text.ok) return text;
-    const { header, rows } = parseTsv(text.text);
+    const { header, rows, truncated } = parseTsv(text.text);
     const columns = new ColumnReader(header);
     const missing = required.find((names) => !names.some((n) => columns.has(n)));
     if (missing) return notRecognized('unknownFormat', `${format}: no column "${missing[0]}"`);
+    // A cut-short file is not read at all: its last row may hold a cut order id (a wrong record).
+    if (truncated) return notRecognized('invalid', `${format}: the file ends in the middle of a row (truncated download?)`);
     const built = build({ columns, rows }, ctx);
     return typeof built === 'string' ? notRecognized('invalid', `${format}: ${built}`) : recognized(format, built);
   });

@@ -37,7 +37,15 @@ export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-
     if (promiseDates.includes(undefined)) return `order ${orderId}: promise-date is not a date`;
     const daysPast = col('days-past-promise').filter((v) => v !== undefined).map(Number);
     if (daysPast.some(Number.isNaN)) return `order ${orderId}: days-past-promise is not a number`;
-    const status = col('quantity-shipped').some((q) => Number(q) > 0) ? ('partiallyShipped' as const) : ('unshipped' as const);
+    // Partly shipped means the first shipment was confirmed: without the quantities (no column, an
+    // empty cell) the status is unknown, never "unshipped" (that would claim no confirmation yet).
+    const shipped = col('quantity-shipped');
+    if (shipped.some((q) => q !== undefined && !/^\d+$/.test(q))) return `order ${orderId}: quantity-shipped is not a count`;
+    const status = shipped.some((q) => Number(q) > 0)
+      ? ('partiallyShipped' as const)
+      : shipped.length > 0 && shipped.every((q) => q !== undefined)
+        ? ('unshipped' as const)
+        : undefined;
     orders.push(
       defined({
         orderId,

@@ -12,3 +12,4 @@ export { readAllOrdersReport } from './flat-all-orders';
 export { readFeedbacksApi } from './feedbacks-api';
 export { readChargebacksApi } from './chargebacks-api';
 export { readClaimsApi } from './claims-api';
+export { readRedlineExport } from './redline-export';

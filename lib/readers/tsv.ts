@@ -10,51 +10,92 @@ export interface TsvTable {
   header: string[];
   /** Data rows; blank lines are skipped. */
   rows: string[][];
+  /**
+   * The text ends inside a row: the last row has fewer fields than the header and no line break
+   * after it. A download cut short looks like this, and its last cell may be a cut order id.
+   */
+  truncated: boolean;
 }
 
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Splits the text into rows of fields, honouring double-quoted fields. */
+/**
+ * Splits the text into rows of fields, honouring double-quoted fields. Fields are sliced out of the
+ * text rather than built a character at a time: a long cell (a 1 MB comment) costs a slice, not a
+ * million string appends.
+ */
 function splitRecords(text: string): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let atFieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (text[i + 1] === '"') (field += '"'), i++;
-      else quoted = false;
+  let i = 0;
+  const n = text.length;
+  const endRecord = () => {
+    records.push(record);
+    record = [];
+  };
+  while (i <= n) {
+    if (i === n) {
+      // The text ended after a tab, or on a field: close the pending record (not after a line break).
+      if (record.length > 0) endRecord();
+      break;
+    }
+    let field: string;
+    if (text[i] === '"') {
+      // Quoted field: runs to the next lone quote; "" inside is one quote. Text after the closing
+      // quote up to the separator stays part of the field, as the character reader kept it.
+      const parts: string[] = [];
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1) {
+          parts.push(text.slice(j));
+          j = n;
+          break;
+        }
+        parts.push(text.slice(j, q));
+        if (text[q + 1] === '"') {
+          parts.push('"');
+          j = q + 2;
+          continue;
+        }
+        j = q + 1;
+        break;
+      }
+      const rest = nextSeparator(text, j);
+      field = parts.join('') + text.slice(j, rest);
+      i = rest;
+    } else {
+      const sep = nextSeparator(text, i);
+      field = text.slice(i, sep);
+      i = sep;
+    }
+    record.push(field);
+    if (i >= n) {
+      endRecord();
+      break;
+    }
+    const c = text[i];
+    if (c === '\t') {
+      i++;
+      if (i === n) record.push('');
       continue;
     }
-    if (c === '"' && atFieldStart) {
-      quoted = true;
-      atFieldStart = false;
-    } else if (c === '\t') {
-      record.push(field);
-      field = '';
-      atFieldStart = true;
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      atFieldStart = true;
-    } else {
-      field += c;
-      atFieldStart = false;
-    }
-  }
-  if (field !== '' || record.length > 0) {
-    record.push(field);
-    records.push(record);
+    // A line break: \r\n counts once.
+    i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    endRecord();
   }
   return records;
+}
+
+/** Index of the next tab or line break at or after `from` (or the text's length). */
+function nextSeparator(text: string, from: number): number {
+  for (let k = from; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 9 || c === 10 || c === 13) return k;
+  }
+  return text.length;
 }
 
 const isBlank = (record: string[]) => record.every((f) => f.trim() === '');
@@ -62,7 +103,9 @@ const isBlank = (record: string[]) => record.every((f) => f.trim() === '');
 export function parseTsv(text: string): TsvTable {
   const records = splitRecords(stripBom(text)).filter((r) => !isBlank(r));
   const [header = [], ...rows] = records;
-  return { header: header.map((h) => h.trim()), rows };
+  const last = rows.at(-1);
+  const truncated = last !== undefined && last.length < header.length && !/[\r\n]$/.test(text);
+  return { header: header.map((h) => h.trim()), rows, truncated };
 }
 
 /** Column names compare case- and punctuation-insensitively (`Order ID` = `order-id`). */

@@ -11,7 +11,7 @@ const feedbackDates = (text: string, ctx: typeof us) => batchOf(readFeedbackRepo
 describe('tsv parsing', () => {
   it('handles BOM, CRLF, quoted fields with tabs, newlines and doubled quotes, blank lines', () => {
     const text = '\uFEFFa\tb\tc\r\n1\t"x\ty"\t"say ""hi""\nthere"\r\n\r\n2\t\t3\r\n';
-    expect(parseTsv(text)).toEqual({ header: ['a', 'b', 'c'], rows: [['1', 'x\ty', 'say "hi"\nthere'], ['2', '', '3']] });
+    expect(parseTsv(text)).toEqual({ header: ['a', 'b', 'c'], rows: [['1', 'x\ty', 'say "hi"\nthere'], ['2', '', '3']], truncated: false });
   });
 });
 
