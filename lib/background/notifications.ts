@@ -19,6 +19,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** A deadline is "near" within this long (or the warning horizon, if shorter). */
 export const NEAR_DEADLINE_MS = 3 * HOUR;
+/**
+ * A status is news only when it rests on enough: Amazon's own reading (the projection starts from
+ * it), or at least this many orders seen locally. Right after install, the first page browsed can
+ * hold one late order of one: "100 %, over the line" would be a false alarm.
+ */
+export const MIN_POPULATION = 20;
 /** Sent-event keys are forgotten after this long; by then the event cannot recur. */
 const FORGET_AFTER_MS = 30 * DAY;
 
@@ -66,6 +72,8 @@ export function decideNotifications(
     const mk = report.marketplaceId;
     for (const [metric, m] of Object.entries(report.metrics)) {
       if (m.key === 'ahr' || m.status === 'unknown') continue;
+      // Too little to go on: neither remembered nor notified, so the first reliable status is compared with the last reliable one.
+      if (m.amazon === null && m.denominator < MIN_POPULATION) continue;
       const id = `${mk}|${metric}`;
       // A metric seen for the first time counts as coming from ok: a breach found on the first data is news.
       const from = statuses[id] ?? 'ok';

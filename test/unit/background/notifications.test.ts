@@ -163,3 +163,22 @@ describe('createNotifier', () => {
     expect(parseNotificationState({ statuses: { a: 'ok', b: 'weird' }, sent: { k: 1, j: 'x' } })).toEqual({ statuses: { a: 'ok' }, sent: { k: 1 } });
   });
 });
+
+describe('status notifications need enough data', () => {
+  beforeEach(() => useLocale('en'));
+
+  it('stays quiet about a metric resting on a handful of local orders, then speaks once it has enough', () => {
+    const tiny = { ...calm(), metrics: { ...calm().metrics, 'lsr.10d': metric({ key: 'lsr.10d', numerator: 1, denominator: 1 }) } };
+    const first = decideNotifications([tiny], EMPTY_STATE, NOW, ON);
+    expect(first.events).toEqual([]);
+    expect(first.state.statuses['ATVPDKIKX0DER|lsr.10d']).toBeUndefined();
+    const enough = decideNotifications([withStatus(calm(), 8)], first.state, NOW + HOUR, ON); // 8 of 200
+    expect(enough.events).toMatchObject([{ metric: 'lsr.10d', from: 'ok', to: 'breach' }]);
+  });
+
+  it('trusts a metric anchored on Amazon’s reading whatever its local count', () => {
+    const base = calm();
+    const anchored = { ...base, metrics: { ...base.metrics, 'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 2 }), amazon: sampleReport().metrics['odr.mfn'].amazon } } };
+    expect(decideNotifications([anchored], EMPTY_STATE, NOW, ON).events).toMatchObject([{ metric: 'lsr.10d', to: 'breach' }]);
+  });
+});
