@@ -10,7 +10,7 @@
  *   expect(h.extensionRequests()).toEqual([]);
  *   await h.close();
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,15 +100,20 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   if (!executablePath) throw new Error(CHROMIUM_INSTALL_HELP);
   const demo = options.demo instanceof DemoSite ? options.demo : new DemoSite(options.demo);
 
-  const userDataDir = mkdtempSync(join(tmpdir(), 'redline-e2e-'));
+  // The browser loads a copy: a `wxt build` while tests run (another terminal, another engineer)
+  // must not swap the extension's files under a running browser.
+  const tempRoot = mkdtempSync(join(tmpdir(), 'redline-e2e-'));
+  const userDataDir = join(tempRoot, 'profile');
+  const loadedDir = join(tempRoot, 'extension');
+  cpSync(extensionDir, loadedDir, { recursive: true });
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1366, height: 900 },
     locale: 'en-US',
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loadedDir}`,
+      `--load-extension=${loadedDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -156,8 +161,8 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       firstWorker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
     } catch {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-      const reason = await extensionLoadError(executablePath, extensionDir);
+      const reason = await extensionLoadError(executablePath, loadedDir);
+      rmSync(tempRoot, { recursive: true, force: true });
       throw new Error(`The extension's service worker did not start. ${reason ?? 'Chromium logged no load error: check background.js for an error at startup.'}`);
     }
   }
@@ -212,7 +217,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     },
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      rmSync(tempRoot, { recursive: true, force: true });
     },
   };
   return harness;
