@@ -6,6 +6,8 @@ import { MetricChart, type HistoryPoint } from './MetricChart';
 
 /** Coverage below this is shown: the extension has not seen every order Amazon counts. */
 const FULL_COVERAGE = 0.995;
+/** Without Amazon's reading, a rate on fewer orders than this is flagged as thin (as for notifications). */
+const FEW_ORDERS = 20;
 
 export function StatusPill({ status }: { status: MetricReport['status'] }) {
   return (
@@ -57,6 +59,9 @@ export function MetricCard({ metric, today, history, now }: { metric: MetricRepo
         )}
         {metric.coverage !== null && metric.coverage < FULL_COVERAGE && (
           <li class="coverage">{t('coverage', formatRate(Math.min(1, metric.coverage), locale, 'gt'))}</li>
+        )}
+        {!metric.amazon && metric.denominator > 0 && metric.denominator < FEW_ORDERS && (
+          <li class="few-data">{tp('fewData', metric.denominator)}</li>
         )}
         {metric.projection.estimated && <li>{t('estimated')}</li>}
         {metric.advisory && <li>{t('advisory')}</li>}

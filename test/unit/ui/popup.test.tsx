@@ -49,6 +49,14 @@ describe('popup', () => {
     expect(text(lsr.querySelector('.margin'))).toBe('1 late shipment over the line: recovers on Dec 3 if nothing else ships late.');
   });
 
+  it('flags a rate resting on a handful of orders without Amazon’s reading', () => {
+    const report = sampleReport();
+    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...report.metrics['cr.7d'], numerator: 1, denominator: 3, rate: 1 / 3 } } };
+    const root = show(state({ report: thin }));
+    expect(text(root.querySelector('[data-metric="cr.7d"] .few-data'))).toBe("Based on only 3 orders seen so far: Amazon's own figure (Account Health) may differ.");
+    expect(root.querySelector('[data-metric="odr.mfn"] .few-data')).toBeNull(); // has Amazon's reading
+  });
+
   it('gathers metrics without data in one line instead of empty cards', () => {
     const root = show(state());
     expect(root.querySelector('[data-metric="odr.afn"]')).toBeNull();
