@@ -1,6 +1,9 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { z } from 'zod';
-import { openRedlineDb } from '@/lib/storage/db';
+import { DB_NAME, openRedlineDb } from '@/lib/storage/db';
+import { DB_VERSION } from '@/lib/storage/migrations';
+import { reopening } from '@/lib/storage/connection';
+import { forgetCachedReports } from '@/lib/background/report-cache';
 import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
@@ -38,23 +41,28 @@ export default defineBackground(() => {
     void browser.notifications.clear(id);
   });
 
-  const service = openRedlineDb().then((db) =>
-    createRedlineService({
-      db,
-      now: Date.now,
-      async onReportsChanged(reports) {
-        const badge = toolbarBadge(reports);
-        await browser.action.setBadgeText({ text: badge.text });
-        await browser.action.setBadgeBackgroundColor({ color: badge.color });
-        await browser.action.setTitle({ title: badge.title });
-        await notify(reports, await (await service).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
-      },
+  // One connection, opened again when it closes (database deleted by the seller, upgraded elsewhere):
+  // each message asks for the current service. Reports cached from a deleted database are forgotten.
+  const service = reopening((onClose) =>
+    openRedlineDb(DB_NAME, DB_VERSION, onClose).then((db) => {
+      forgetCachedReports();
+      return createRedlineService({
+        db,
+        now: Date.now,
+        async onReportsChanged(reports) {
+          const badge = toolbarBadge(reports);
+          await browser.action.setBadgeText({ text: badge.text });
+          await browser.action.setBadgeBackgroundColor({ color: badge.color });
+          await browser.action.setTitle({ title: badge.title });
+          await notify(reports, await (await service()).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
+        },
+      });
     }),
   );
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
-    service
+    service()
       .then((s) => routeMessage(s, message, sender, self))
       .then(
         (value) => ({ ok: true, value }),
@@ -65,6 +73,6 @@ export default defineBackground(() => {
   // Deadlines pass and orders leave windows with no new data: recompute every few minutes.
   browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 5 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RECOMPUTE_ALARM) void service.then((s) => s.tick());
+    if (alarm.name === RECOMPUTE_ALARM) void service().then((s) => s.tick());
   });
 });

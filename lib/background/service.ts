@@ -2,6 +2,7 @@ import type { MetricKey, ReadResult, Settings } from '../model';
 import { computeHealthReport } from '../metrics';
 import type { HealthReport } from '../metrics/report-schema';
 import { readAny, readResponse } from '../readers/detect';
+import { exportedSettings, REDLINE_EXPORT_FORMAT } from '../readers/redline-export';
 import { readAccountHealth } from '../dom/account-health';
 import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
@@ -68,7 +69,16 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       await appendLog(db, entry);
       return entry;
     }
-    const counts = await applyBatch(db, await accountId(), result.batch);
+    let counts: Awaited<ReturnType<typeof applyBatch>>;
+    try {
+      counts = await applyBatch(db, await accountId(), result.batch);
+    } catch (error) {
+      // Nothing of the batch was written (one transaction). Say why where the seller looks (a full
+      // disk: QuotaExceededError), if the log can still be written; the caller gets the error too.
+      const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+      await appendLog(db, { at, origin, source, ok: false, reason: 'storageFailed', detail, orders: 0, defects: 0, readings: 0 }).catch(() => {});
+      throw error;
+    }
     if (counts.changedScopes.length && !(await readMeta(db, 'activeScope'))) {
       await writeMeta(db, 'activeScope', counts.changedScopes[0]!);
     }
@@ -215,7 +225,14 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const ctx = { observedAt, ...(chosen ? { marketplaceId: chosen } : {}) };
       const results = files.map((f) => ({ name: f.name, result: readAny(f.text, ctx) }));
       const previews = results.map(({ name, result }) => preview(name, result));
-      if (commit) for (const { name, result } of results) if (result.ok) await store(result, 'import', name);
+      if (!commit) return previews;
+      for (const [i, { name, result }] of results.entries()) {
+        if (!result.ok) continue;
+        // Redline's own export carries the seller's settings too: restored first, so the report is the same.
+        const settings = result.batch.format === REDLINE_EXPORT_FORMAT ? exportedSettings(files[i]!.text) : undefined;
+        if (settings) await writeMeta(db, 'settings', settings);
+        await store(result, 'import', name);
+      }
       return previews;
     },
 

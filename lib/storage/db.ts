@@ -17,15 +17,21 @@ export type RedlineDb = IDBPDatabase<RedlineSchema>;
 /**
  * Opens (and upgrades) the database. Only the background worker calls this: one connection for
  * the whole extension, so writes from several tabs are serialised by IndexedDB transactions.
- * When another context upgrades the schema, this connection closes itself instead of blocking it.
+ * When another context upgrades or deletes the database (the seller clearing site data, a newer
+ * version), this connection closes itself instead of blocking it. `onClose` hears of that, and of
+ * the browser closing it (`terminated`), so the owner can open a new one (lib/storage/connection.ts).
  */
-export async function openRedlineDb(name = DB_NAME, version = DB_VERSION): Promise<RedlineDb> {
+export async function openRedlineDb(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<RedlineDb> {
   const db = await openDB<RedlineSchema>(name, version, {
     upgrade(database, oldVersion, newVersion, tx) {
       for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(database, tx);
     },
     blocking() {
       db.close();
+      onClose?.();
+    },
+    terminated() {
+      onClose?.();
     },
   });
   return db;

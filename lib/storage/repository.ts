@@ -30,7 +30,11 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
   try {
     return await writeBatch(tx, accountId, batch);
   } catch (error) {
-    tx.abort();
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (a failed request aborts its transaction): the original error is the one to report.
+    }
     await tx.done.catch(() => {});
     throw error;
   }
@@ -44,6 +48,12 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
   const readings = tx.objectStore('readings');
 
   const writes: Promise<unknown>[] = [];
+  // Requests fail together with their transaction; `tx.done` below reports it. A put that fails while
+  // the loop still awaits a get must not become an unhandled rejection in the worker meanwhile.
+  const write = (request: Promise<unknown>) => {
+    request.catch(() => {});
+    writes.push(request);
+  };
   for (const order of batch.orders) {
     const scope = scopeKey({ accountId, marketplaceId: order.marketplaceId });
     const stored = await orders.get([scope, order.orderId]);
@@ -58,7 +68,7 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
       counts.ordersAdded++;
     }
     changed.add(scope);
-    writes.push(orders.put(StoredOrder.parse(next)));
+    write(orders.put(StoredOrder.parse(next)));
   }
   for (const defect of batch.defects) {
     const scope = scopeKey({ accountId, marketplaceId: defect.marketplaceId });
@@ -68,7 +78,7 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     if (stored && sameRecord(next, stored)) continue;
     counts.defects++;
     changed.add(scope);
-    writes.push(defects.put(next));
+    write(defects.put(next));
   }
   for (const reading of batch.readings) {
     const scope = scopeKey({ accountId, marketplaceId: reading.marketplaceId });
@@ -78,7 +88,7 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     if (stored && stored.observedAt >= reading.observedAt) continue;
     counts.readings++;
     changed.add(scope);
-    writes.push(readings.put(StoredReading.parse({ ...reading, scope, day })));
+    write(readings.put(StoredReading.parse({ ...reading, scope, day })));
   }
   await Promise.all([...writes, tx.done]);
   counts.changedScopes = [...changed];

@@ -44,6 +44,11 @@ describe('schema migrations', () => {
     expect(data.orders.map((o) => StoredOrder.parse(o))).toHaveLength(fixture.orders.length);
     expect(data.defects.map((d) => StoredDefect.parse(d))).toHaveLength(fixture.defects.length);
     expect(data.readings.map((r) => StoredReading.parse(r))).toHaveLength(fixture.readings.length);
+    // Every record keeps every field it had (a later migration may add fields, never lose one).
+    const same = (records: object[]) => records.map((r) => expect.objectContaining(r));
+    expect(data.orders).toEqual(same(fixture.orders));
+    expect(data.defects).toEqual(same(fixture.defects));
+    expect(data.readings).toEqual(same(fixture.readings));
     expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
     db.close();
   });
