@@ -38,6 +38,11 @@ export interface HarnessOptions {
   /** A ready demo site, or options to build one (seed, now, signedOut…). Default: seed 20261126, now = real time. */
   demo?: DemoSite | DemoSiteOptions;
   viewport?: { width: number; height: number };
+  /**
+   * The browser's UI language (default `en-US`): chrome.i18n and navigator.language follow it. Languages
+   * other than en-US need Debian's `chromium-l10n` package.
+   */
+  locale?: string;
 }
 
 export interface RecordedRequest {
@@ -106,12 +111,17 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
   const userDataDir = join(tempRoot, 'profile');
   const loadedDir = join(tempRoot, 'extension');
   cpSync(extensionDir, loadedDir, { recursive: true });
+  const locale = options.locale ?? 'en-US';
+  const posixLocale = locale.replace('-', '_');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1366, height: 900 },
-    locale: 'en-US',
+    locale,
+    // On Linux, Chromium takes its UI language (and so chrome.i18n's) from the environment and --lang.
+    env: { ...process.env, LANGUAGE: posixLocale, LANG: `${posixLocale}.UTF-8` },
     args: [
+      `--lang=${locale}`,
       `--disable-extensions-except=${loadedDir}`,
       `--load-extension=${loadedDir}`,
       '--no-sandbox',
