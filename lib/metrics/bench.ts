@@ -16,6 +16,8 @@ const AS_OF = Date.UTC(2026, 10, 26, 20, 0); // 2026-11-26 12:00 in Los Angeles
 export interface BenchResult {
   /** Median wall-clock ms of one report over 10,000 orders + 500 defects. */
   n10k: number;
+  /** Median CPU ms (Node only) of the 10k report. */
+  n10kCpu: number;
   /** Median wall-clock ms of one report over 100,000 orders + 5,000 defects. */
   n100k: number;
   /** Fastest 100k run: the cost without interference from other processes. */
@@ -65,6 +67,7 @@ export function benchHealthReport(runs = 30): BenchResult {
   const round = (ms: number) => Math.round(ms * 100) / 100;
   return {
     n10k: round(median(n10k.wall)),
+    n10kCpu: round(median(n10k.cpu)),
     n100k: round(median(n100k.wall)),
     n100kMin: round(Math.min(...n100k.wall)),
     n100kCpu: round(median(n100k.cpu)),

@@ -1,0 +1,48 @@
+/**
+ * `npm run bench`: builds the extension, then measures it (test/bench/*.ts) and prints every figure
+ * with its budget and its same-run baseline. Exit code 1 when any budget is missed. Not part of
+ * `npm test`: timings depend on the machine and what else runs on it.
+ *
+ *   npm run bench                  everything (~2–4 min here)
+ *   npm run bench -- --no-build    reuse .output/chrome-mv3
+ *   npm run bench -- --only=engine,bundles   a subset: engine, bundles, page, storage
+ */
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { CHROME_EXTENSION_DIR, PROJECT_ROOT } from '../e2e/harness';
+import { bundleFigures } from './bundles';
+import { engineFigures } from './engine';
+import { formatFigure, passes, type Figure } from './figures';
+
+type Section = 'engine' | 'bundles' | 'page' | 'storage';
+const SECTIONS: Section[] = ['engine', 'bundles', 'page', 'storage'];
+
+const machine = () =>
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+
+export async function runBench(argv: string[]): Promise<number> {
+  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = SECTIONS.filter((s) => !only || only.includes(s));
+  const started = performance.now();
+  console.log(`machine: ${machine()}`);
+  if (!argv.includes('--no-build') && wanted.some((s) => s !== 'engine')) {
+    const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) return 1;
+  }
+  const figures: Figure[] = [];
+  const report = (list: Figure[]) => {
+    for (const f of list) console.log(formatFigure(f));
+    figures.push(...list);
+  };
+  for (const section of wanted) {
+    console.log(`\n== ${section}`);
+    if (section === 'engine') report(engineFigures());
+    if (section === 'bundles') report(bundleFigures(CHROME_EXTENSION_DIR));
+    if (section === 'page') report(await (await import('./page')).pageFigures());
+    if (section === 'storage') report(await (await import('./storage')).storageFigures());
+  }
+  const over = figures.filter((f) => !passes(f));
+  console.log(`\n${figures.length - over.length} within budget, ${over.length} over budget · ${Math.round((performance.now() - started) / 1000)} s · load average now ${loadavg()[0]!.toFixed(1)}`);
+  return over.length ? 1 : 0;
+}
