@@ -35,6 +35,8 @@ export interface RemovableFeedback {
   against: RemovalAssessment['against'];
   /** The ODR if Amazon removes it. */
   odr: WhatIf;
+  /** The order's channel is known (from the order or the feedback): without it the engine cannot place it in ODR. */
+  orderSeen: boolean;
 }
 
 export interface OpenDispute {
@@ -46,6 +48,8 @@ export interface OpenDispute {
   deadline: number | null;
   /** `before`: the ODR with it decided against the seller (it counts while open, too); `after`: decided for the seller. */
   odr: WhatIf;
+  /** As for feedback: the order's channel is known. */
+  orderSeen: boolean;
 }
 
 export function createPreventionService({ db, now }: PreventionDeps) {
@@ -132,6 +136,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
           grounds: assessment.grounds,
           against: assessment.against,
           odr: await impact(scope, { kind: 'feedbackRemoved', orderId: d.orderId }),
+          orderSeen: byAmazon(data, d) !== undefined,
         });
       }
       items.sort((a, b) => a.daysLeft - b.daysLeft || b.date - a.date);
@@ -153,6 +158,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
           filed: d.date,
           deadline: d.responseDeadline ?? null,
           odr: await impact(scope, { kind: 'decidedForSeller', defectId: d.id }),
+          orderSeen: byAmazon(data, d) !== undefined,
         });
       }
       const breaches = (i: OpenDispute) => Number(i.odr.before.status === 'breach');

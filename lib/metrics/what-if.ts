@@ -11,6 +11,7 @@
  */
 import type { Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
 import type { DayFigures, HealthReport } from './report-schema';
+import { dayFigures } from './projection';
 import { computeHealthReport, type EngineChecks, type HealthData } from './report';
 
 export type Change =
@@ -140,6 +141,18 @@ export function whatIf(data: HealthData, asOf: number, settings: Settings, marke
   const changed = applyChange(data, change, marketplaceId, asOf);
   const after = computeHealthReport(changed.data, asOf, settings, marketplaceId, options.checks);
   const now = { before: figuresNow(before, metric), after: figuresNow(after, metric) };
+  // Today's figures are Amazon's reading moved forward: a day its reading covers keeps Amazon's count,
+  // so a change on such a day would not show in them, yet Amazon will count it. The local figures
+  // over the same window say what the change adds; it is added to the projected figures.
+  const b = before.metrics[metric];
+  const a = after.metrics[metric];
+  const dNum = a.local.numerator - b.local.numerator;
+  const dDen = a.local.denominator - b.local.denominator;
+  if (dNum !== 0 || dDen !== 0) {
+    const target = { basisPoints: b.targetBasisPoints, condition: b.condition };
+    const { num, den, ...rest } = dayFigures(Math.max(0, b.numerator + dNum), Math.max(0, b.denominator + dDen), target, settings.metrics[metric]);
+    return { metric, before: now.before, after: { num, den, ...rest }, from: null, noEffect: false, orderAssumed: changed.assumed };
+  }
   if (!same(now.before, now.after)) return { metric, ...now, from: null, noEffect: false, orderAssumed: changed.assumed };
   const timelineBefore = before.metrics[metric].projection.timeline;
   const timelineAfter = after.metrics[metric].projection.timeline;

@@ -48,8 +48,15 @@ export function respondText(deadline: number | null, now: number): { text: strin
   return { text: c.overdue ? t('dispute_overdue', c.duration) : t('dispute_respondWithin', c.duration), urgent: c.overdue || c.urgency === 'critical' || c.urgency === 'soon' };
 }
 
+/** What removing a feedback does to ODR; when the engine could not place the order, says how to let it. */
+export function ifRemovedText(odr: WhatIf, orderSeen: boolean): string {
+  return odr.noEffect && !orderSeen ? t('prevent_orderUnseen') : t('fb_ifRemoved', impactText(odr));
+}
+
 /** A dispute's ODR both ways: against the seller (it counts already while open) and in their favour. */
-export function disputeOutcomes(odr: WhatIf): { against: string; forSeller: string } {
+export function disputeOutcomes(odr: WhatIf, orderSeen = true): { against: string; forSeller: string } | { single: string } {
+  // Outside the window either way (or not placeable): one line says so.
+  if (odr.noEffect) return { single: orderSeen ? impactText(odr) : t('prevent_orderUnseen') };
   const locale = uiLocale();
   const rate = (r: number | null) => formatRate(r, locale);
   const name = metricShortName(odr.metric);

@@ -20,12 +20,12 @@ const REFRESH_MS = 60_000;
 
 export function disputeView(item: OpenDispute, now: number): NoteView {
   const respond = respondText(item.deadline, now);
-  const outcomes = disputeOutcomes(item.odr);
+  const outcomes = disputeOutcomes(item.odr, item.orderSeen);
   const breach = item.odr.before.status === 'breach';
   return {
     tone: breach ? 'breach' : respond.urgent ? 'warning' : 'info',
     title: respond.text,
-    lines: [outcomes.against, outcomes.forSeller],
+    lines: 'single' in outcomes ? [outcomes.single] : [outcomes.against, outcomes.forSeller],
     state: `${item.kind}${breach ? ' breach' : ''}`,
   };
 }

@@ -8,7 +8,7 @@ import type { RemovableFeedback } from '../../background/prevention';
 import { feedbackRemovalPath } from '../../feedback-removal/removal-link';
 import { sendToBackground } from '../../messaging/client';
 import { t } from '../../ui/i18n';
-import { daysLeftText, evidenceText, groundLabel, impactText } from '../../ui/prevention-wording';
+import { daysLeftText, evidenceText, groundLabel, ifRemovedText } from '../../ui/prevention-wording';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
 import { waitFor } from '../wait-for';
@@ -20,7 +20,7 @@ export function removableView(item: RemovableFeedback): NoteView {
   return {
     tone: 'info',
     title: t('fb_likely'),
-    lines: [...item.grounds.map((g) => groundLabel(g.ground)), t('fb_ifRemoved', impactText(item.odr)), daysLeftText(item.daysLeft)],
+    lines: [...item.grounds.map((g) => groundLabel(g.ground)), ifRemovedText(item.odr, item.orderSeen), daysLeftText(item.daysLeft)],
     chips: item.grounds.flatMap((g) => g.evidence.map((e) => t('fb_matched', evidenceText(e)))),
     ...(path ? { link: { href: path, text: t('fb_request') } } : {}),
     state: item.grounds.map((g) => g.ground).join(' '),

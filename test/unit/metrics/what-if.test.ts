@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeHealthReport } from '../../../lib/metrics';
 import { whatIf } from '../../../lib/metrics/what-if';
 import type { Order } from '../../../lib/model';
-import { claim, DAY, feedback, HOUR, local, order, settings, shipped, US } from './helpers';
+import { claim, DAY, feedback, HOUR, local, order, reading, settings, shipped, US } from './helpers';
 
 const AS_OF = local('2026-11-26T12:00', US);
 const S = settings();
@@ -45,6 +45,26 @@ describe('what a change does to a metric, by the engine', () => {
   it('an order Redline has not seen joins the window as a cancelled order of today (den + 1)', () => {
     const result = whatIf({ orders: cancelWindow(), defects: [], readings: [] }, AS_OF, S, US, { kind: 'sellerCancel', orderId: '999-0000000-0000000' });
     expect(result).toMatchObject({ orderAssumed: true, after: { num: 2, den: 51 } });
+  });
+
+  it('a cancellation on a day Amazon’s reading covers still counts: added to the projected figures', () => {
+    const orders = cancelWindow();
+    // Amazon read CR over the last 7 days yesterday: 1 of 80 orders (it knows more orders than Redline saw).
+    const cr = reading({
+      metric: 'cr.7d',
+      observedAt: AS_OF - 12 * HOUR,
+      rate: 1 / 80,
+      numerator: 1,
+      denominator: 80,
+      windowFrom: local('2026-11-19T00:00', US),
+      windowTo: local('2026-11-25T23:59:59', US),
+    });
+    const data = { orders, defects: [], readings: [cr] };
+    const inWindow = orders.find((o) => o.status === 'unshipped' && o.orderDate < local('2026-11-25T00:00', US))!;
+    const result = whatIf(data, AS_OF, S, US, { kind: 'sellerCancel', orderId: inWindow.orderId });
+    expect(result.after.num).toBe(result.before.num + 1);
+    expect(result.after.den).toBe(result.before.den);
+    expect(result.after.rate).toBe(result.after.num / result.after.den);
   });
 
   it('confirming without valid tracking adds one shipment without valid tracking to VTR', () => {
