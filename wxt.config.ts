@@ -2,6 +2,18 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { SELLER_CENTRAL_MATCHES } from './lib/marketplaces';
 
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
@@ -14,6 +26,9 @@ export default defineConfig({
     // the numbers without new data; notifications: status changes.
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: SELLER_CENTRAL_MATCHES,
+    // As strict as the extension's pages and worker allow: our own scripts and styles only, no eval
+    // (zod runs jitless), no plugins, no network at all, no framing (docs/reliability.md).
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     browser_specific_settings: {
       gecko: { id: 'redline@redline-extension.org', strict_min_version: '115.0' },
     },

@@ -1,5 +1,6 @@
+// Before any module that builds a zod schema: no eval probe, no compiled validators (lib/zod-jitless.ts).
+import '@/lib/zod-jitless';
 import browser, { type Runtime } from 'webextension-polyfill';
-import { z } from 'zod';
 import { DB_NAME, openRedlineDb } from '@/lib/storage/db';
 import { DB_VERSION } from '@/lib/storage/migrations';
 import { reopening } from '@/lib/storage/connection';
@@ -8,9 +9,6 @@ import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
 import { createNotifier, NOTIFICATION_STATE_KEY, parseNotificationState } from '@/lib/background/notifications';
-
-// zod 4 compiles validators with `new Function` unless told not to; MV3 pages forbid eval.
-z.config({ jitless: true });
 
 const RECOMPUTE_ALARM = 'redline-recompute';
 
