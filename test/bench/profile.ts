@@ -1,0 +1,85 @@
+/**
+ * Main-thread JavaScript time by owner, from a V8 CPU profile of a page (CDP Profiler): each sample
+ * goes to the innermost frame that has a script URL — the extension's (chrome-extension://…, both
+ * the isolated content script and the MAIN-world page bridge) or the page's own. Native calls (DOM,
+ * JSON.parse) count for the script that made them, so the page's fetch wrapper, the bridge, counts
+ * for the extension and the page's callers of it do not. GC, idle and "(program)" go to nobody.
+ *
+ * One exception: the page's own request. The bridge wraps `fetch` and `XMLHttpRequest.send`, so the
+ * native call that starts the page's request sits under an extension frame; it is the page's work
+ * (the extension never makes a request: every browser test checks it), so it counts for the page.
+ * Seen here: the first `fetch` after a navigation blocks the main thread ~20–140 ms.
+ *
+ * The sampler measures wall time: a thread the OS preempts keeps its stack in the samples. On a
+ * loaded machine `cpuShare` (main-thread CPU time ÷ sampled busy time, CDP Performance.getMetrics
+ * ThreadTime) says how much of the sampled time was really spent on the CPU.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+const PAGE_REQUEST_NATIVES = new Set(['fetch', 'send']);
+
+export interface ScriptTime {
+  extension: number;
+  page: number;
+  /** Main-thread CPU time ÷ sampled non-idle time over the same span (≤ 1 when the OS preempted the thread). */
+  cpuShare: number;
+}
+
+function scriptTimeByOwner(profile: Profile, extensionOrigin: string): { extension: number; page: number; busy: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const owner = new Map<number, 'extension' | 'page' | null>();
+  const visit = (id: number, inherited: 'extension' | 'page' | null) => {
+    const node = byId.get(id)!;
+    const url = node.callFrame.url;
+    const isPageRequest = !url && inherited === 'extension' && PAGE_REQUEST_NATIVES.has(node.callFrame.functionName);
+    const own = url ? (url.startsWith(extensionOrigin) ? 'extension' : 'page') : isPageRequest ? 'page' : inherited;
+    owner.set(id, own);
+    for (const child of node.children ?? []) visit(child, own);
+  };
+  visit(profile.nodes[0]!.id, null);
+  const time = { extension: 0, page: 0, busy: 0 };
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  // timeDeltas[i + 1] is how long sample i's stack was on the CPU.
+  for (let i = 0; i < samples.length - 1; i++) {
+    const who = owner.get(samples[i]!);
+    const ms = deltas[i + 1]! / 1000;
+    if (who) time[who] += ms;
+    if (!idle.has(samples[i]!)) time.busy += ms;
+  }
+  return time;
+}
+
+/** Runs `action` under the profiler (100 µs samples) and returns the JS time of each owner, ms. */
+export async function profiled(cdp: CDPSession, extensionOrigin: string, action: () => Promise<void>): Promise<ScriptTime> {
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  const threadTime = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN) * 1000;
+  };
+  const cpuStart = await threadTime();
+  await cdp.send('Profiler.start');
+  let profile: Profile;
+  try {
+    await action();
+  } finally {
+    profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+  }
+  const cpu = (await threadTime()) - cpuStart;
+  const { extension, page, busy } = scriptTimeByOwner(profile, extensionOrigin);
+  return { extension, page, cpuShare: busy > 0 ? Math.min(1, cpu / busy) : Number.NaN };
+}
