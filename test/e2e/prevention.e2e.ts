@@ -158,6 +158,27 @@ describe('act before Amazon counts it', () => {
       .toMatch(/Decided against you: ODR [\d.]+%, [^.]+In your favour: ODR [\d.]+%/);
     await shot(again, 'chargebacks', '#chargebacks-table');
     await again.close();
+  });
+
+  it('lists open disputes and removable feedback in the popup', async () => {
+    const popup = await h.openPopup();
+    await popup.setViewportSize({ width: 400, height: 900 });
+    const claim = h.demo.seller.claims.find((c) => c.status === 'PENDING')!;
+    const removable = h.demo.seller.feedback.find((f) => f.comments.startsWith('The knife went dull'))!;
+    await popup.locator(`#disputes [data-dispute="claim"][data-order="${claim.orderId}"]`).waitFor({ timeout: 15_000 });
+    const item = popup.locator(`#removable [data-order="${removable.orderId}"]`);
+    await item.waitFor();
+    expect(await item.getAttribute('data-removable')).toBe('productReview');
+    expect(await item.textContent()).toMatch(/Amazon would likely remove this feedback: Entirely a product review.*dull.*If removed: ODR/);
+    expect(await item.locator('a', { hasText: 'Request removal' }).getAttribute('href')).toBe(
+      `https://sellercentral.amazon.com/feedback-manager/index.html#/request-removal/${removable.orderId}`,
+    );
+    // Most urgent first: the claim (72 hours to respond) before the chargeback (7 days).
+    const kinds = await popup.locator('#disputes [data-dispute]').evaluateAll((items) => items.map((i) => i.getAttribute('data-dispute')));
+    expect(kinds).toEqual(['claim', 'chargeback']);
+    await popup.locator('#disputes').screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-popup-disputes.png` });
+    await popup.locator('#removable').screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-popup-removable.png` });
+    await popup.close();
     expect(h.extensionRequests()).toEqual([]);
   });
 });

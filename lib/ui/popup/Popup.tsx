@@ -9,6 +9,7 @@ import { guessMarketplace, PAGES, sellerCentralUrl } from '../links';
 import { metricShortName } from '../wording';
 import { AtRiskList } from './AtRiskList';
 import { AhrCard, MetricCard } from './MetricCard';
+import { PreventionSection } from './PreventionSection';
 
 export type PopupState = ResponseMap['getPopupState'];
 
@@ -200,6 +201,7 @@ export function Popup({ state, now, onSelectScope, onOpenOptions }: PopupProps) 
           </section>
 
           <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} />
+          <PreventionSection scope={scope} now={now} />
         </main>
       )}
     </div>
