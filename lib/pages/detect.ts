@@ -86,13 +86,17 @@ export const NOT_A_KNOWN_PAGE = [
 ];
 
 /** The page a URL shows, or undefined when it is not a Seller Central page Redline reads. */
-export function detectPage(url: string | URL): PageKind | undefined {
-  let parsed: URL;
+function parseUrl(url: string | URL): URL | undefined {
   try {
-    parsed = new URL(String(url));
+    return new URL(String(url));
   } catch {
     return undefined;
   }
+}
+
+export function detectPage(url: string | URL): PageKind | undefined {
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   if (parsed.protocol !== 'https:' || !isSellerCentralHost(parsed.host)) return undefined;
   return PAGE_DETECTORS.find((d) => d.test(parsed.pathname))?.kind;
 }
@@ -103,12 +107,8 @@ export const isAccountHealth = (url: string | URL) => detectPage(url) === 'accou
 
 /** The order id in a confirm-shipment, buy-shipping or cancel page's path (`/orders-v3/order/{id}/…`), or in `?orderId=`. */
 export function orderIdOfPage(url: string | URL): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(String(url));
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   const inPath = /^\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})(?:\/|$)/.exec(parsed.pathname)?.[1];
   const inQuery = parsed.searchParams.get('orderId') ?? undefined;
   return inPath ?? (inQuery && /^\d{3}-\d{7}-\d{7}$/.test(inQuery) ? inQuery : undefined);

@@ -11,15 +11,24 @@ let h: Harness;
 beforeAll(async () => {
   h = await launchHarness();
   // What a seller has usually opened before: Account Health (Amazon's readings) and the unshipped orders.
-  for (const path of [DEMO_PAGES.accountHealth, DEMO_PAGES.unshipped]) {
-    const page = await h.openSellerCentral(path);
-    await page.waitForLoadState('networkidle');
-    await page.close();
-  }
+  for (const path of [DEMO_PAGES.accountHealth, DEMO_PAGES.unshipped]) await visit(path);
 });
 afterAll(async () => {
   await h?.close();
 });
+
+/** Opens a page as the seller would and leaves once its JSON has arrived (and been captured). */
+async function visit(path: string): Promise<void> {
+  const page = await h.openSellerCentral(path);
+  await page.waitForLoadState('networkidle');
+  await page.close();
+}
+
+/** The risk kinds on an order's Redline badge, once it is drawn ('' before). */
+async function badgeRisks(page: Page, orderId: string): Promise<string> {
+  const badge = page.locator(`redline-badge[data-redline-order="${orderId}"]`);
+  return (await badge.count()) ? ((await badge.getAttribute('data-redline-risks')) ?? '') : '';
+}
 
 const shot = (page: Page, name: string, selector: string) =>
   page.locator(selector).first().screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-${name}.png` });
@@ -53,8 +62,7 @@ describe('act before Amazon counts it', () => {
     await note.waitFor({ timeout: 10_000 });
     await Promise.all([page.waitForURL(`**${DEMO_PAGES.orderDetail(order.amazonOrderId)}`), page.click('[data-test-id=confirm-shipment-button]')]);
     // The order page's JSON shows the shipment: the order is now at risk for VTR, badged on the page.
-    const badge = page.locator(`redline-badge[data-redline-order="${order.amazonOrderId}"]`);
-    await expect.poll(async () => (await badge.count()) && (await badge.getAttribute('data-redline-risks')), { timeout: 15_000 }).toContain('missingTracking');
+    await expect.poll(() => badgeRisks(page, order.amazonOrderId), { timeout: 15_000 }).toContain('missingTracking');
     await page.close();
   });
 
@@ -93,14 +101,17 @@ describe('act before Amazon counts it', () => {
     await asked.selectOption('#cancel-reason', 'NoInventory');
     await expect.poll(() => noteText(asked, 'redline-note')).toContain('The buyer asked to cancel through Amazon');
     await asked.close();
+
+    // The open request is an at-risk order, badged on its page: act on it before shipping.
+    const detail = await h.openSellerCentral(DEMO_PAGES.orderDetail(requested.amazonOrderId));
+    await expect.poll(() => badgeRisks(detail, requested.amazonOrderId), { timeout: 15_000 }).toContain('buyerCancelRequest');
+    await detail.close();
   });
 
   it('marks feedback Amazon would likely remove in Feedback Manager, with the ground and a removal link', async () => {
     const removable = h.demo.seller.feedback.find((f) => f.comments.startsWith('The knife went dull'))!;
     // The feedback list does not say who fulfilled an order: the order page, once seen, does.
-    const order = await h.openSellerCentral(DEMO_PAGES.orderDetail(removable.orderId));
-    await order.waitForLoadState('networkidle');
-    await order.close();
+    await visit(DEMO_PAGES.orderDetail(removable.orderId));
     const page = await h.openSellerCentral(DEMO_PAGES.feedback);
     const row = page.locator(`kat-table-row:has(kat-link[label="${removable.orderId}"])`);
     const note = row.locator('redline-note');
@@ -123,9 +134,7 @@ describe('act before Amazon counts it', () => {
 
   it('badges open claims and chargebacks with their response deadline and the ODR both ways', async () => {
     const claim = h.demo.seller.claims.find((c) => c.status === 'PENDING')!;
-    const order = await h.openSellerCentral(DEMO_PAGES.orderDetail(claim.orderId));
-    await order.waitForLoadState('networkidle');
-    await order.close();
+    await visit(DEMO_PAGES.orderDetail(claim.orderId));
     const claims = await h.openSellerCentral(DEMO_PAGES.claims);
     const claimNote = claims.locator(`#claim-${claim.claimId} redline-note`);
     await claimNote.waitFor({ timeout: 15_000 });
@@ -146,9 +155,7 @@ describe('act before Amazon counts it', () => {
     // Its order was never opened: the chargeback list does not say who fulfilled it, so no ODR is guessed.
     expect(await cbText()).toContain('Redline has not seen this order yet');
     await chargebacks.close();
-    const cbOrder = await h.openSellerCentral(DEMO_PAGES.orderDetail(chargeback.orderId));
-    await cbOrder.waitForLoadState('networkidle');
-    await cbOrder.close();
+    await visit(DEMO_PAGES.orderDetail(chargeback.orderId));
     const again = await h.openSellerCentral(DEMO_PAGES.chargebacks);
     const note = again.locator(`#chargeback-${chargeback.id} redline-note`);
     await note.waitFor({ timeout: 15_000 });
