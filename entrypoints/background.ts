@@ -57,6 +57,7 @@ export default defineBackground(() => {
       });
     }),
   );
+  void service(); // open (and upgrade) at start-up, as before: the first message finds it ready
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>

@@ -19,13 +19,16 @@ export function readDatabase(h: Harness): Promise<StoredSnapshot> {
     () =>
       new Promise<StoredSnapshot>((resolve, reject) => {
         const open = indexedDB.open('redline');
-        open.onerror = () => reject(open.error);
+        const empty: StoredSnapshot = { orders: [], defects: [], readings: [], log: [], meta: {} };
+        // No database yet: do not create an empty one (the worker's own open would then find no stores).
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const names = ['orders', 'defects', 'readings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
           if (names.length < 5) {
             db.close();
-            resolve({ orders: [], defects: [], readings: [], log: [], meta: {} });
+            resolve(empty);
             return;
           }
           const tx = db.transaction(names, 'readonly');
