@@ -17,7 +17,7 @@ type Impact = NonNullable<ResponseMap['getActionImpact']>;
 
 /** The reason as the select shows it: its value, else its label ("Buyer canceled"). */
 export function isBuyerCanceledReason(select: HTMLSelectElement): boolean {
-  return BUYER_CANCELED_REASON.test(select.value.trim()) || BUYER_CANCELED_REASON.test(select.selectedOptions[0]?.textContent?.trim() ?? '');
+  return BUYER_CANCELED_REASON.test(select.value.trim()) || BUYER_CANCELED_REASON.test(select.options[select.selectedIndex]?.textContent?.trim() ?? '');
 }
 
 export function cancelView(answer: Impact | null, buyerReason: boolean): NoteView {
