@@ -141,7 +141,7 @@ describe('Account Health DOM reader under mutation', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('what the fuzzer found, pinned', () => {
