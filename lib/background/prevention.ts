@@ -6,6 +6,7 @@
  */
 import { assessFeedback, REMOVAL_REQUEST_DAYS, type GroundMatch, type RemovalAssessment } from '../feedback-removal/classify';
 import { marketplacesForHost } from '../marketplaces';
+import { computeHealthReport } from '../metrics';
 import { whatIf, type Change, type WhatIf } from '../metrics/what-if';
 import { DEFAULT_ENGINE_SETTINGS, type Defect } from '../model';
 import { CarrierNames } from '../metrics/order-facts';
@@ -81,10 +82,17 @@ export function createPreventionService({ db, now }: PreventionDeps) {
     return active && scopes.includes(active) ? active : scopes[0];
   }
 
-  async function impact(scope: string, change: Change): Promise<WhatIf> {
+  /**
+   * What-if answers for one scope at one instant. The report as it is is computed once and shared by
+   * every change asked (Feedback Manager asks one per removable feedback).
+   */
+  async function impacts(scope: string): Promise<(change: Change) => WhatIf> {
     const data = await scopeData(scope);
     const settings = await readMeta(db, 'settings');
-    return whatIf(data, now(), settings, parseScopeKey(scope)!.marketplaceId, change, { checks: ENGINE_CHECKS });
+    const marketplaceId = parseScopeKey(scope)!.marketplaceId;
+    const asOf = now();
+    const baseline = computeHealthReport(data, asOf, settings, marketplaceId, ENGINE_CHECKS);
+    return (change) => whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks: ENGINE_CHECKS });
   }
 
   /** Fulfilled by Amazon, from the order or the defect; undefined when neither says. */
@@ -113,7 +121,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
       const scope = await scopeFor(host);
       if (!scope) return null;
       const order = (await scopeData(scope)).orders.find((o) => o.orderId === orderId);
-      return { impact: await impact(scope, { kind: action, orderId }), buyerCancelRequestOpen: order?.buyerCancelRequestOpen ?? null };
+      return { impact: (await impacts(scope))({ kind: action, orderId }), buyerCancelRequestOpen: order?.buyerCancelRequestOpen ?? null };
     },
 
     /** Negative feedback Amazon would likely remove, most urgent (fewest days left to ask) first, with the ODR if removed. */
@@ -121,6 +129,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
       const scope = await scopeFor(host, requested);
       if (!scope) return null;
       const data = await scopeData(scope);
+      const impact = await impacts(scope);
       const at = now();
       const items: RemovableFeedback[] = [];
       for (const d of data.defects) {
@@ -135,7 +144,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
           daysLeft: REMOVAL_REQUEST_DAYS - ageDays,
           grounds: assessment.grounds,
           against: assessment.against,
-          odr: await impact(scope, { kind: 'feedbackRemoved', orderId: d.orderId }),
+          odr: impact({ kind: 'feedbackRemoved', orderId: d.orderId }),
           orderSeen: byAmazon(data, d) !== undefined,
         });
       }
@@ -148,6 +157,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
       const scope = await scopeFor(host, requested);
       if (!scope) return null;
       const data = await scopeData(scope);
+      const impact = await impacts(scope);
       const items: OpenDispute[] = [];
       for (const d of data.defects) {
         if (!((d.kind === 'claim' || d.kind === 'chargeback') && d.status === 'open')) continue;
@@ -157,7 +167,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
           orderId: d.orderId,
           filed: d.date,
           deadline: d.responseDeadline ?? null,
-          odr: await impact(scope, { kind: 'decidedForSeller', defectId: d.id }),
+          odr: impact({ kind: 'decidedForSeller', defectId: d.id }),
           orderSeen: byAmazon(data, d) !== undefined,
         });
       }
