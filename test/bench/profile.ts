@@ -81,5 +81,6 @@ export async function profiled(cdp: CDPSession, extensionOrigin: string, action:
   }
   const cpu = (await threadTime()) - cpuStart;
   const { extension, page, busy } = scriptTimeByOwner(profile, extensionOrigin);
-  return { extension, page, cpuShare: busy > 0 ? Math.min(1, cpu / busy) : Number.NaN };
+  // A navigation inside the span restarts the document's metrics: no valid delta then (NaN).
+  return { extension, page, cpuShare: busy > 0 && cpu >= 0 ? Math.min(1, cpu / busy) : Number.NaN };
 }

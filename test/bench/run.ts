@@ -4,18 +4,21 @@
  * `npm test`: timings depend on the machine and what else runs on it.
  *
  *   npm run bench                  everything (~2–4 min here)
- *   npm run bench -- --no-build    reuse .output/chrome-mv3
+ *   npm run bench -- --no-build    reuse bench-output/chrome-mv3
  *   npm run bench -- --only=engine,bundles   a subset: engine, bundles, page, storage
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { CHROME_EXTENSION_DIR, PROJECT_ROOT, launchHarness, type Harness } from '../e2e/harness';
+import { PROJECT_ROOT, launchHarness, type Harness } from '../e2e/harness';
 import { bundleFigures } from './bundles';
 import { engineFigures } from './engine';
 import { formatFigure, passes, type Figure } from './figures';
 import { pageFigures } from './page';
 import { storageFigures } from './storage';
+
+/** Built by test/bench/wxt.bench.config.ts: a directory no other `wxt build` writes to. */
+const EXTENSION_DIR = join(PROJECT_ROOT, 'bench-output/chrome-mv3');
 
 type Section = 'engine' | 'bundles' | 'page' | 'storage';
 const SECTIONS: Section[] = ['engine', 'bundles', 'page', 'storage'];
@@ -29,7 +32,7 @@ export async function runBench(argv: string[]): Promise<number> {
   const started = performance.now();
   console.log(`machine: ${machine()}`);
   if (!argv.includes('--no-build') && wanted.some((s) => s !== 'engine')) {
-    const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build', '-c', 'test/bench/wxt.bench.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
   const figures: Figure[] = [];
@@ -41,11 +44,11 @@ export async function runBench(argv: string[]): Promise<number> {
   for (const section of wanted) {
     console.log(`\n== ${section}`);
     if (section === 'engine') report(engineFigures());
-    if (section === 'bundles') report(bundleFigures(CHROME_EXTENSION_DIR));
+    if (section === 'bundles') report(bundleFigures(EXTENSION_DIR));
     if (section === 'page' || section === 'storage') {
       // One browser for both: launching costs seconds, and the storage figures start from the data
       // the page figures captured, as a seller's would.
-      harness ??= await launchHarness();
+      harness ??= await launchHarness({ extensionDir: EXTENSION_DIR });
       if (section === 'page') report(await pageFigures(harness));
       else report(await storageFigures(harness));
     }
