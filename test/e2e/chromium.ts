@@ -37,12 +37,20 @@ export function extensionLoadError(executablePath: string, extensionDir: string,
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
     'about:blank',
-  ]);
+  ], { detached: true }); // its own process group: /usr/bin/chromium is a wrapper script with children
   return new Promise((resolve) => {
+    let finished = false;
     const done = (message: string | null) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
-      child.kill('SIGKILL');
-      rmSync(userDataDir, { recursive: true, force: true });
+      try {
+        process.kill(-child.pid!, 'SIGKILL'); // the whole group this call started, not only the wrapper
+      } catch {
+        // already gone
+      }
+      // Chromium's processes may still be writing the profile for a moment after the kill.
+      setTimeout(() => rmSync(userDataDir, { recursive: true, force: true }), 500);
       resolve(message);
     };
     const timer = setTimeout(() => done(null), timeoutMs);
