@@ -71,6 +71,7 @@ describe('other demo pages', () => {
     await page.waitForSelector('.package-row');
     await expect(page.locator('#order-id').textContent()).resolves.toContain(order.amazonOrderId);
     await expect(page.locator('.package-row').textContent()).resolves.toContain('No tracking ID');
+    expect(await page.locator('#sc-content').textContent()).not.toContain('null'); // an absent block is not printed
     await page.close();
   });
 

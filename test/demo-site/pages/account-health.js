@@ -1,6 +1,6 @@
 // Account Health dashboard: /performance/dashboard loads /performance/api/summary and renders one row
 // per metric with the ids the real page uses (seller-central.md "DOM hints").
-import { content, formatDate, formatPercent, getJson, h, showError } from './common.js';
+import { formatDate, formatPercent, getJson, h, show, showError } from './common.js';
 
 const targetText = (m) => `Target: ${m.targetCondition === 'LESS_THAN' ? 'under' : 'over'} ${formatPercent(m.targetValue)}`;
 const windowText = (r) => `${formatDate(r.reportingDateFrom.slice(0, 10) + 'T12:00:00Z')} – ${formatDate(r.reportingDateTo.slice(0, 10) + 'T12:00:00Z')}`;
@@ -44,7 +44,7 @@ async function render() {
     const m = summary.performanceMetrics[0];
     const ahr = m.accountHealthRating;
     const policies = Object.entries(m).filter(([, v]) => v && typeof v === 'object' && 'defectsCount' in v);
-    content().replaceChildren(
+    show(
       h('h1', {}, 'Account Health'),
       h('p', { class: 'muted', id: 'ahd-last-updated' }, `Last updated: ${new Date(summary.lastUpdatedDate).toLocaleString(document.documentElement.lang, { timeZone: 'America/Los_Angeles', timeZoneName: 'short' })}`),
       h('section', { class: 'card' }, h('h2', {}, 'Account Health Rating'),

@@ -1,6 +1,6 @@
 // Cancel order (/orders-v3/order/{id}/cancel): loads the order and offers the reasons Amazon allows for it
 // (`possibleCancelReasons`), as Seller Central does. Submitting POSTs the reason and shows the order again.
-import { content, getJson, h, showError } from './common.js';
+import { getJson, h, show, showError } from './common.js';
 
 const orderId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[2] ?? '');
 
@@ -40,7 +40,7 @@ async function render() {
       });
       location.assign(`/orders-v3/order/${order.amazonOrderId}`);
     });
-    content().replaceChildren(
+    show(
       h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › ', h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Order details'), ' › Cancel order'),
       h('h1', {}, 'Cancel order'),
       h('div', { id: 'order-id', 'data-test-id': 'order-id' }, 'Order ID: # ', h('b', {}, order.amazonOrderId)),

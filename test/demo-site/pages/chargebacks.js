@@ -1,10 +1,10 @@
 // Chargeback claims: loads /chargebacks/api/v1/chargebacks.
-import { badge, content, formatDate, formatMoney, getJson, h, showError } from './common.js';
+import { badge, formatDate, formatMoney, getJson, h, show, showError } from './common.js';
 
 async function render() {
   try {
     const data = await getJson('/chargebacks/api/v1/chargebacks');
-    content().replaceChildren(
+    show(
       h('h1', {}, 'Chargeback Claims'),
       h('table', { class: 'sc-table', id: 'chargebacks-table' },
         h('thead', {}, h('tr', {}, ['Filed', 'Order ID', 'Order date', 'Reason', 'Amount', 'Status'].map((c) => h('th', {}, c)))),

@@ -1,12 +1,12 @@
 // A-to-z Guarantee claims: loads /gp/guarantee-claims/api/claims (an invented endpoint, see README.md).
-import { badge, content, formatDate, formatMoney, getJson, h, showError } from './common.js';
+import { badge, formatDate, formatMoney, getJson, h, show, showError } from './common.js';
 
 const COLOURS = { PENDING: 'amber', GRANTED: 'red', DENIED: 'green' };
 
 async function render() {
   try {
     const data = await getJson('/gp/guarantee-claims/api/claims');
-    content().replaceChildren(
+    show(
       h('h1', {}, 'A-to-z Guarantee Claims'),
       h('table', { class: 'sc-table', id: 'claims-table' },
         h('thead', {}, h('tr', {}, ['Claim filed', 'Order ID', 'Order date', 'Reason', 'Amount', 'Status'].map((c) => h('th', {}, c)))),

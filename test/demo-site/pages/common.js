@@ -59,6 +59,11 @@ export function content() {
   return document.getElementById('sc-content');
 }
 
+/** Replace the page body. Unlike replaceChildren, skips null/false (which it would print as "null"). */
+export function show(...children) {
+  content().replaceChildren(...children.flat().filter((c) => c != null && c !== false));
+}
+
 /** Replace the page body with an error: "signed out" gets Amazon's sign-in prompt. */
 export function showError(error) {
   const signedOut = error instanceof SignedOutError;

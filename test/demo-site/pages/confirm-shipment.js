@@ -1,7 +1,7 @@
 // Confirm shipment (/orders-v3/order/{id}/confirm-shipment) and Buy Shipping (…/buy-shipping): loads the
 // order, then a package row with a carrier select and a tracking-id input, as on Seller Central. Submitting
 // POSTs the form and shows the order again.
-import { content, formatDateTime, getJson, h, showError } from './common.js';
+import { formatDateTime, getJson, h, show, showError } from './common.js';
 
 const parts = location.pathname.split('/').filter(Boolean);
 const orderId = decodeURIComponent(parts[2] ?? '');
@@ -39,7 +39,7 @@ async function render() {
       });
       location.assign(`/orders-v3/order/${order.amazonOrderId}`);
     });
-    content().replaceChildren(
+    show(
       h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › ', h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Order details'), buyShipping ? ' › Buy shipping' : ' › Confirm shipment'),
       h('h1', {}, buyShipping ? 'Buy shipping' : 'Confirm shipment'),
       h('div', { id: 'order-id', 'data-test-id': 'order-id' }, 'Order ID: # ', h('b', {}, order.amazonOrderId),

@@ -1,6 +1,6 @@
 // Feedback Manager: loads /fbmapi/v1/feedbacks and renders Katal-like custom elements. As on Amazon,
 // <kat-star-rating> and <kat-link> draw inside shadow roots: their value is in attributes (value, label, href).
-import { content, formatDate, getJson, h, showError } from './common.js';
+import { formatDate, getJson, h, show, showError } from './common.js';
 
 customElements.define('kat-star-rating', class extends HTMLElement {
   connectedCallback() {
@@ -44,7 +44,7 @@ async function render(pageNumber = 1) {
   try {
     const data = await getJson(`/fbmapi/v1/feedbacks?pageSize=${PAGE_SIZE}&pageNumber=${pageNumber}`);
     const pages = Math.max(1, Math.ceil(data.totalCount / PAGE_SIZE));
-    content().replaceChildren(
+    show(
       h('h1', {}, 'Feedback Manager'),
       removalPanel(),
       h('p', { class: 'muted' }, `${data.totalCount} feedback entries in the last 365 days`),

@@ -1,5 +1,5 @@
 // Order details: /orders-v3/order/{orderId} loads /orders-api/order/{orderId}.
-import { badge, content, formatDate, formatDateTime, formatMoney, getJson, h, showError } from './common.js';
+import { badge, formatDate, formatDateTime, formatMoney, getJson, h, show, showError } from './common.js';
 
 const orderId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
 
@@ -12,7 +12,7 @@ async function render() {
     const { order } = await getJson(`/orders-api/order/${encodeURIComponent(orderId)}`);
     const status = order.orderStatus;
     const requests = order.orderItems.map((i) => i.BuyerRequestedCancel).filter(Boolean);
-    content().replaceChildren(
+    show(
       h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › Order details'),
       h('h1', {}, 'Order details'),
       h('div', { id: 'order-id', 'data-test-id': 'order-id' }, 'Order ID: # ', h('b', {}, order.amazonOrderId)),

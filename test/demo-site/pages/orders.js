@@ -1,6 +1,6 @@
 // Manage Orders: a single-page app like the real one. Tabs change the URL with history.pushState (no
 // page load), and every tab or page change fetches /orders-api/search again and re-renders the table.
-import { badge, content, formatDate, formatDateTime, formatMoney, getJson, h, showError } from './common.js';
+import { badge, formatDate, formatDateTime, formatMoney, getJson, h, show, showError } from './common.js';
 
 const TABS = [
   { id: '/mfn/pending', label: 'Pending', path: '/orders-v3/mfn/pending', fulfillmentType: 'mfn', orderStatus: 'pending', count: 'pending' },
@@ -120,7 +120,7 @@ async function render() {
     const now = Date.now() / 1000;
     const first = result.total ? result.offset + 1 : 0;
     const last = result.offset + result.orders.length;
-    content().replaceChildren(
+    show(
       h('h1', {}, 'Manage Orders'),
       tabStrip(tab),
       h('div', { class: 'toolbar' },
