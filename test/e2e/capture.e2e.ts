@@ -30,7 +30,11 @@ function readDatabase(): Promise<Stored> {
     () =>
       new Promise<Stored>((resolve, reject) => {
         const open = indexedDB.open('redline');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
+        // The worker opens its database lazily: if it has not yet, do not create an empty one here
+        // (that would leave version 1 without stores); report "nothing stored yet" instead.
+        const empty: Stored = { orders: [], defects: [], readings: [], log: [], settings: undefined };
+        open.onupgradeneeded = () => open.transaction?.abort();
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction(['orders', 'defects', 'readings', 'log', 'meta'], 'readonly');
