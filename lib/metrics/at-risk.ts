@@ -107,8 +107,14 @@ export interface ImpactMetric {
 export function impactOf(placement: Placement, metric: ImpactMetric): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> {
   const { target, window, counts } = metric;
   const lt = target.condition === 'lt';
+  // A projection anchored on Amazon's counts can hold an empty population even where local data
+  // places the order in the window (Amazon's denominator 0): then the order joins it (den+1), never
+  // a rate over zero orders.
   const inWindow =
-    (placement.membership === 'good' || placement.membership === 'bad') && placement.day >= window.from && placement.day <= window.to;
+    counts.den > 0 &&
+    (placement.membership === 'good' || placement.membership === 'bad') &&
+    placement.day >= window.from &&
+    placement.day <= window.to;
   let before: Counts;
   let after: Counts;
   const alreadyCounted = inWindow && placement.membership === 'bad';

@@ -112,3 +112,14 @@ describe('order impact: "breaches"', () => {
     expect(report.metrics['lsr.10d']).toMatchObject({ numerator: 1, denominator: 1 });
   });
 });
+
+describe('order impact over an empty projected population', () => {
+  it('adds the order (den+1) instead of pricing a rate over zero orders', async () => {
+    const { impactOf } = await import('../../../lib/metrics/at-risk');
+    const impact = impactOf(
+      { membership: 'bad', day: 100 } as Parameters<typeof impactOf>[0],
+      { target: { basisPoints: 100, condition: 'lt' }, window: { from: 90, to: 110 }, counts: { num: 0, den: 0 } },
+    );
+    expect(impact).toMatchObject({ rateIfHappens: 1, breaches: true, alreadyCounted: false });
+  });
+});
