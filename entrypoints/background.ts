@@ -8,6 +8,8 @@ import { forgetCachedReports } from '@/lib/background/report-cache';
 import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
+import { broadcastReportsChanged } from '@/lib/messaging/reports-changed';
+import { SELLER_CENTRAL_MATCHES } from '@/lib/marketplaces';
 import { createNotifier, NOTIFICATION_STATE_KEY, parseNotificationState } from '@/lib/background/notifications';
 
 const RECOMPUTE_ALARM = 'redline-recompute';
@@ -53,6 +55,7 @@ export default defineBackground(() => {
           await browser.action.setBadgeBackgroundColor({ color: badge.color });
           await browser.action.setTitle({ title: badge.title });
           await notify(reports, await (await service()).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
+          await broadcastReportsChanged(SELLER_CENTRAL_MATCHES);
         },
       });
     }),

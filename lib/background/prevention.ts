@@ -12,7 +12,8 @@ import { DEFAULT_ENGINE_SETTINGS, type Defect } from '../model';
 import { CarrierNames } from '../metrics/order-facts';
 import type { RedlineDb } from '../storage/db';
 import { readMeta } from '../storage/meta';
-import { listScopes, loadScope, type ScopeData } from '../storage/repository';
+import { listScopes, type ScopeData } from '../storage/repository';
+import { loadReportData } from './report-data';
 import { parseScopeKey } from '../storage/scope';
 import { checkTracking, normaliseTrackingNumber, trackingLooksWrong, type TrackingCheck } from '../tracking/check';
 
@@ -54,14 +55,19 @@ export interface OpenDispute {
 }
 
 export function createPreventionService({ db, now }: PreventionDeps) {
-  /** The last scope read, kept until the log says something was stored since (every store appends to it). */
-  let cached: { scope: string; stamp: number; data: ScopeData } | undefined;
+  /**
+   * The last scope read, kept until the log says something was stored since (every store appends to
+   * it) or the settings changed (they set how far back the report sees). Time passing needs no reload:
+   * the orders a report sees later are a subset.
+   */
+  let cached: { scope: string; stamp: string; data: ScopeData } | undefined;
 
   async function scopeData(scope: string): Promise<ScopeData> {
     const last = await db.transaction('log').store.openCursor(null, 'prev');
-    const stamp = last?.primaryKey ?? -1;
+    const settings = await readMeta(db, 'settings');
+    const stamp = `${last?.primaryKey ?? -1} ${JSON.stringify(settings)}`;
     if (cached?.scope === scope && cached.stamp === stamp) return cached.data;
-    const data = await loadScope(db, scope);
+    const data = await loadReportData(db, scope, parseScopeKey(scope)!.marketplaceId, settings, now());
     cached = { scope, stamp, data };
     return data;
   }
@@ -109,6 +115,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
       const check = checkTracking(carrier, trackingNumber, (name) => unknown.has(name));
       const scope = await scopeFor(host);
       if (!scope || !check.normalised) return check;
+      // Among the orders a report sees (about the last hundred days, and every open one): an older reuse is no risk to VTR.
       const reusedOn = (await scopeData(scope)).orders
         .filter((o) => o.orderId !== orderId && o.packages?.some((p) => p.trackingNumber && normaliseTrackingNumber(p.trackingNumber) === check.normalised))
         .map((o) => o.orderId)

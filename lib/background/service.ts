@@ -8,10 +8,11 @@ import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
 import type { RedlineDb } from '../storage/db';
 import { readMeta, writeMeta } from '../storage/meta';
-import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../storage/repository';
+import { appendLog, applyBatch, clearAll, listScopes, pruneBefore, recentLog } from '../storage/repository';
 import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
 import { createPreventionService, ENGINE_CHECKS } from './prevention';
+import { loadReportData } from './report-data';
 import { forgetCachedReports, readCachedReport, writeCachedReport } from './report-cache';
 
 const DAY_MS = 86_400_000;
@@ -47,19 +48,54 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     return (await readMeta(db, 'accountId')) ?? DEFAULT_ACCOUNT;
   }
 
-  async function recompute(scopes: string[]): Promise<HealthReport[]> {
-    const settings = await readMeta(db, 'settings');
+  /** Every scope's latest report (the toolbar and notifications look at all marketplaces). */
+  async function allReports(): Promise<HealthReport[]> {
     const reports: HealthReport[] = [];
+    for (const scope of await listScopes(db)) {
+      const report = await readCachedReport(db, scope);
+      if (report) reports.push(report);
+    }
+    return reports;
+  }
+
+  async function recomputeNow(scopes: readonly string[]): Promise<void> {
+    const settings = await readMeta(db, 'settings');
+    let changed = false;
     for (const scope of scopes) {
       const parsed = parseScopeKey(scope);
       if (!parsed) continue;
-      const data = await loadScope(db, scope);
-      const report = computeHealthReport(data, now(), settings, parsed.marketplaceId, ENGINE_CHECKS);
-      await writeCachedReport(db, scope, report);
-      reports.push(report);
+      const asOf = now();
+      const data = await loadReportData(db, scope, parsed.marketplaceId, settings, asOf);
+      await writeCachedReport(db, scope, computeHealthReport(data, asOf, settings, parsed.marketplaceId, ENGINE_CHECKS));
+      changed = true;
     }
-    if (reports.length) await onReportsChanged?.(reports);
-    return reports;
+    if (changed) await onReportsChanged?.(await allReports());
+  }
+
+  /**
+   * Scopes whose report is out of date, and the one loop that brings them up to date. A capture is
+   * answered as soon as it is written; its scope is recomputed here, after it. Captures that arrive
+   * meanwhile join the next round, so a burst of pages costs one recompute, not one each, and the popup
+   * never waits behind a queue of them (it shows the cached report, and refreshes on `reportsChanged`).
+   */
+  const stale = new Set<string>();
+  let recomputing: Promise<void> | null = null;
+
+  function recompute(scopes: readonly string[]): Promise<void> {
+    for (const scope of scopes) stale.add(scope);
+    recomputing ??= (async () => {
+      try {
+        while (stale.size) {
+          const round = [...stale];
+          stale.clear();
+          await recomputeNow(round).catch((error: unknown) => console.warn('Redline: recompute failed', error));
+        }
+      } finally {
+        // No await between the loop's last check and here: a scope marked stale now starts a new loop.
+        recomputing = null;
+      }
+    })();
+    return recomputing;
   }
 
   async function store(result: ReadResult, origin: LogEntry['origin'], source: string): Promise<LogEntry> {
@@ -94,7 +130,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       readings: result.batch.readings.length,
     };
     await appendLog(db, entry);
-    await recompute(counts.changedScopes);
+    if (counts.changedScopes.length) void recompute(counts.changedScopes);
     return entry;
   }
 
@@ -133,6 +169,10 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
 
   return {
     recompute,
+    /** Resolves once no report is out of date (tests; the alarm tick). */
+    settled: async () => {
+      while (recomputing) await recomputing;
+    },
     // Issue 9, "act before Amazon counts it": tracking, cancel, feedback-removal and dispute answers.
     ...createPreventionService({ db, now }),
 
@@ -194,10 +234,13 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const scopes = await listScopes(db);
       const scope = await activeScope(requested);
       const log = await recentLog(db, 20);
+      const report = scope ? ((await readCachedReport(db, scope)) ?? null) : null;
       return {
         scopes,
         scope: scope ?? null,
-        report: scope ? ((await readCachedReport(db, scope)) ?? null) : null,
+        report,
+        /** The report is being brought up to date: a `reportsChanged` broadcast follows. */
+        computing: recomputing !== null || stale.size > 0 || (scope !== undefined && !report),
         /** Amazon's readings of the last 90 days per metric, oldest first: the charts' history. */
         history: scope ? await readingHistory(scope, now() - 90 * DAY_MS) : {},
         lastCapture: log.find((e) => e.ok) ?? null,
@@ -243,10 +286,15 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
         tx.objectStore('defects').getAll(),
         tx.objectStore('readings').getAll(),
       ]);
-      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders, defects, readings };
+      // `reachAt` is derived (recomputed when imported): not part of the file.
+      const exported = orders.map(({ reachAt: _derived, ...order }) => order);
+      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders: exported, defects, readings };
     },
 
     async deleteAll() {
+      // A recompute in flight would write back the report of what is being deleted.
+      stale.clear();
+      while (recomputing) await recomputing;
       await clearAll(db);
       forgetCachedReports();
       await onReportsChanged?.([]);

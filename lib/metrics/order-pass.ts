@@ -48,30 +48,28 @@ export interface Counted {
  * local day before the first bucket (two days of slack cover any zone offset), and a tracking fix
  * deadline counted from it has passed.
  */
-function pastReach(range: DayRange, ctx: FactsContext): number {
+export function pastReach(range: DayRange, ctx: FactsContext): number {
   return Math.min((range.from - 2) * DAY_MS, ctx.asOf - ctx.engine.trackingFixHours * 3_600_000 - DAY_MS);
 }
 
-/** `t ≥ cutoff`, false for an unknown instant (`undefined >= x` is false). */
-function atOrAfter(t: number | undefined, cutoff: number): boolean {
-  return (t as number) >= cutoff;
-}
+const latest = (a: number, b: number | undefined): number => (b !== undefined && b > a ? b : a);
 
 /**
- * True for an order that cannot change any figure: every instant the metrics place it by lies before
- * the report's reach, and it is shipped or cancelled (an unshipped order still has deadlines, and joins
- * VTR's projection today). About two thirds of a year's history: skipping it halves the pass.
- * Orders with defects are never skipped (their risks are listed whatever their age).
+ * The last instant by which the metrics place this order on a day (order, ship-by, deliver-by,
+ * confirmation, package ship times; a cancelled order only by its dates), or Infinity while it is
+ * unshipped or pending (it still has deadlines, and joins VTR's projection today). An order whose reach
+ * is before `pastReach` cannot change any figure. Storage keeps it in an index so that the worker
+ * loads only the orders a report can see (lib/storage/repository.ts loadForReport).
  */
-function isBeyondReach(order: Order, cutoff: number): boolean {
-  if (order.orderDate >= cutoff || order.status === 'unshipped' || order.status === 'pending') return false;
-  if (atOrAfter(order.latestShipDate, cutoff) || atOrAfter(order.latestDeliveryDate, cutoff)) return false;
-  if (order.status === 'cancelled') return true;
+export function orderReachAt(order: Order): number {
+  if (order.status === 'unshipped' || order.status === 'pending') return Number.POSITIVE_INFINITY;
+  let at = latest(latest(order.orderDate, order.latestShipDate), order.latestDeliveryDate);
+  if (order.status === 'cancelled') return at;
   const c = order.shipConfirmation;
-  if (c !== undefined && (atOrAfter(c.at, cutoff) || atOrAfter(c.notAfter, cutoff) || atOrAfter(c.notBefore, cutoff))) return false;
+  if (c !== undefined) at = latest(latest(latest(at, c.at), c.notAfter), c.notBefore);
   const packages = order.packages;
-  if (packages !== undefined) for (let i = 0; i < packages.length; i++) if (atOrAfter(packages[i]!.shipTime, cutoff)) return false;
-  return true;
+  if (packages !== undefined) for (let i = 0; i < packages.length; i++) at = latest(at, packages[i]!.shipTime);
+  return at;
 }
 
 /**
@@ -135,8 +133,9 @@ export function countOrders(
     const order = orders[i]!;
     if (order.marketplaceId !== marketplaceId) continue;
     const defects = lookUpDefects ? defectIndex.get(order.orderId) : undefined;
+    // Orders with defects are never skipped: their risks are listed whatever their age.
     if (defects) defects.orderSeen = true;
-    else if (isBeyondReach(order, cutoff)) continue;
+    else if (orderReachAt(order) < cutoff) continue; // about two thirds of a year's history: skipping it halves the pass
     count(order, defects);
   }
   for (const entry of defectIndex.values()) {

@@ -13,7 +13,7 @@ import { addWorstCase, impactOf, sortAtRiskOrders } from './at-risk';
 import { calendarFor, dateOfDay } from './calendar';
 import { planMetric, type MetricPlan } from './metric-plan';
 import { OdrPartCounts } from './odr';
-import { countOrders, populationById } from './order-pass';
+import { countOrders, pastReach, populationById } from './order-pass';
 import { CarrierNames, OrderFacts, type FactsContext, type TrackingNumberCheck } from './order-facts';
 import { newPlacement, type PopulationId } from './population';
 import {
@@ -96,9 +96,9 @@ export interface EngineChecks {
   trackingLooksWrong?: TrackingNumberCheck;
 }
 
-export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): HealthReport {
-  const timeZone = marketplaceTimeZone(marketplaceId);
-  const calendar = calendarFor(timeZone);
+/** What every report of this marketplace at `asOf` is planned from: the calendar, Amazon's latest readings, the windows. */
+function planReport(amazonReadings: readonly AmazonReading[], asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks) {
+  const calendar = calendarFor(marketplaceTimeZone(marketplaceId));
   const today = calendar.dayOf(asOf);
   const engine = settings.engine ?? DEFAULT_ENGINE_SETTINGS;
   const ctx: FactsContext = {
@@ -109,9 +109,23 @@ export function computeHealthReport(data: HealthData, asOf: number, settings: Se
     unknownCarriers: new CarrierNames(engine.unknownCarriers),
     ...(checks.trackingLooksWrong ? { trackingLooksWrong: checks.trackingLooksWrong } : {}),
   };
-  const readings = latestReadings(data.readings, marketplaceId, asOf);
+  const readings = latestReadings(amazonReadings, marketplaceId, asOf);
   const plans = RATE_METRICS.map((key) => planMetric(key, settings, readings.get(key), calendar, today, marketplaceId));
-  const days = dayRange(plans, today);
+  return { calendar, today, ctx, readings, plans, days: dayRange(plans, today) };
+}
+
+/**
+ * The earliest reach (`orderReachAt`) an order needs to count in the report with these readings and
+ * settings. Orders before it change no figure unless they have defects, so storage need not load them:
+ * the report on (orders reaching it + orders with defects) equals the report on every order.
+ */
+export function reportOrdersFrom(readings: readonly AmazonReading[], asOf: number, settings: Settings, marketplaceId: string): number {
+  const { days, ctx } = planReport(readings, asOf, settings, marketplaceId, {});
+  return pastReach(days, ctx);
+}
+
+export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): HealthReport {
+  const { calendar, today, ctx, readings, plans, days } = planReport(data.readings, asOf, settings, marketplaceId, checks);
   const windowFrom = (key: RateMetricKey) => plans.find((p) => p.key === key)!.window.from;
   const odrFrom = { 'odr.mfn': windowFrom('odr.mfn'), 'odr.afn': windowFrom('odr.afn') };
   const counted = countOrders(data, marketplaceId, ctx, days, settings, odrFrom);
@@ -206,7 +220,7 @@ export function computeHealthReport(data: HealthData, asOf: number, settings: Se
     version: 1,
     marketplaceId,
     asOf,
-    timeZone,
+    timeZone: calendar.timeZone,
     today: dateOfDay(today),
     metrics: {
       'odr.mfn': odr('odr.mfn'),

@@ -5,7 +5,7 @@ import type { LogEntry, StoredDefect, StoredOrder, StoredReading } from './recor
 export const DB_NAME = 'redline';
 
 export interface RedlineSchema extends DBSchema {
-  orders: { key: [string, string]; value: StoredOrder; indexes: { scope: string; scopeOrderDate: [string, number] } };
+  orders: { key: [string, string]; value: StoredOrder; indexes: { scope: string; scopeOrderDate: [string, number]; scopeReach: [string, number] } };
   defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string } };
   readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
   log: { key: number; value: LogEntry };
@@ -23,8 +23,8 @@ export type RedlineDb = IDBPDatabase<RedlineSchema>;
  */
 export async function openRedlineDb(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<RedlineDb> {
   const db = await openDB<RedlineSchema>(name, version, {
-    upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) MIGRATIONS[v]!(database, tx);
+    async upgrade(database, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(database, tx);
     },
     blocking() {
       db.close();

@@ -1,15 +1,17 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { RedlineSchema } from './db';
+import { reachOf, type StoredOrder } from './records';
 
 /**
- * Schema migrations, one per version, applied in order on upgrade. A released migration is never
+ * Schema migrations, one per version, applied in order on upgrade (each may await requests on the
+ * upgrade transaction, nothing else: the transaction must stay active). A released migration is never
  * edited: a change to the stores is a new entry at the end (and a new fixture database in
  * test/fixtures/db/ with a test that upgrades it).
  */
 type Upgrade = (
   db: IDBPDatabase<RedlineSchema>,
   tx: IDBPTransaction<RedlineSchema, StoreNames<RedlineSchema>[], 'versionchange'>,
-) => void;
+) => void | Promise<void>;
 
 export const MIGRATIONS: readonly Upgrade[] = [
   // v1 (0.1.0): orders, defects, Amazon's readings, the capture/import log, and key-value metadata.
@@ -23,6 +25,18 @@ export const MIGRATIONS: readonly Upgrade[] = [
     readings.createIndex('scope', 'scope');
     db.createObjectStore('log', { keyPath: 'seq', autoIncrement: true });
     db.createObjectStore('meta');
+  },
+  // v2 (0.2.0): each order's reach (records.ts `reachAt`), indexed with its scope: a report loads the
+  // orders it can see (a quarter of a year's history), not all of them.
+  async (_db, tx) => {
+    const orders = tx.objectStore('orders');
+    orders.createIndex('scopeReach', ['scope', 'reachAt']);
+    let cursor = await orders.openCursor();
+    while (cursor) {
+      const order = cursor.value as Omit<StoredOrder, 'reachAt'>;
+      await cursor.update({ ...order, reachAt: reachOf(order) });
+      cursor = await cursor.continue();
+    }
   },
 ];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AmazonReading, Defect, Order, LocalDate, EpochMs } from '../model';
+import { orderReachAt } from '../metrics/order-pass';
 
 /**
  * What the database holds: the model's records with the scope they belong to. Every record is
@@ -7,8 +8,21 @@ import { AmazonReading, Defect, Order, LocalDate, EpochMs } from '../model';
  */
 const Scoped = { scope: z.string().min(3).max(128) };
 
-export const StoredOrder = Order.extend(Scoped);
+/** The largest instant a Date can hold: the stored reach of an order that is still open (IndexedDB keys cannot be NaN). */
+export const OPEN_REACH = 8.64e15;
+
+/**
+ * `reachAt`: the engine's `orderReachAt` (the last instant the metrics place the order by), kept in the
+ * `scopeReach` index so a report loads only the orders it can see. Derived: recomputed on every write;
+ * a change to `orderReachAt` needs a migration that recomputes it.
+ */
+export const StoredOrder = Order.extend({ ...Scoped, reachAt: z.number().min(0).max(OPEN_REACH) });
 export type StoredOrder = z.infer<typeof StoredOrder>;
+
+export const reachOf = (order: Order): number => Math.min(orderReachAt(order), OPEN_REACH);
+
+/** An order as the database keeps it. */
+export const storedOrder = (order: Order, scope: string): StoredOrder => ({ ...order, scope, reachAt: reachOf(order) });
 
 export const StoredDefect = z.intersection(Defect, z.object(Scoped));
 export type StoredDefect = z.infer<typeof StoredDefect>;

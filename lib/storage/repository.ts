@@ -4,7 +4,7 @@ import { localDateOf } from '../model';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
 import type { RedlineDb, RedlineSchema } from './db';
-import { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
+import { LogEntry, OPEN_REACH, StoredDefect, StoredOrder, storedOrder, StoredReading } from './records';
 import { scopeKey } from './scope';
 
 export interface ApplyCounts {
@@ -63,12 +63,12 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     const stored = storedOrders[i];
     let next: StoredOrder;
     if (stored) {
-      const { scope: _s, ...storedOrder } = stored;
-      next = { ...mergeOrders(storedOrder, order), scope };
+      const { scope: _s, reachAt: _r, ...known } = stored;
+      next = storedOrder(mergeOrders(known, order), scope);
       if (sameRecord(next, stored)) continue;
       counts.ordersUpdated++;
     } else {
-      next = { ...order, scope };
+      next = storedOrder(order, scope);
       counts.ordersAdded++;
     }
     changed.add(scope);
@@ -114,6 +114,28 @@ export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData
     tx.objectStore('readings').index('scope').getAll(scope),
   ]);
   await tx.done;
+  return { orders, defects, readings };
+}
+
+/**
+ * What one report needs of a scope: its defects and readings, the orders that reach `ordersFrom(readings)`
+ * (the engine's `reportOrdersFrom`) and the orders with defects, whatever their age. The report on it
+ * equals the report on everything stored (test/unit/storage/report-data.test.ts), at a fraction of the
+ * records: a year's history is mostly orders shipped long ago.
+ */
+export async function loadForReport(db: RedlineDb, scope: string, ordersFrom: (readings: readonly StoredReading[]) => number): Promise<ScopeData> {
+  const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
+  const orderStore = tx.objectStore('orders');
+  const [defects, readings] = await Promise.all([tx.objectStore('defects').index('scope').getAll(scope), tx.objectStore('readings').index('scope').getAll(scope)]);
+  const from = ordersFrom(readings);
+  const defectOrderIds = [...new Set(defects.map((d) => d.orderId))];
+  const [recent, ...withDefects] = await Promise.all([
+    orderStore.index('scopeReach').getAll(IDBKeyRange.bound([scope, from], [scope, OPEN_REACH])),
+    ...defectOrderIds.map((orderId) => orderStore.get([scope, orderId])),
+  ]);
+  await tx.done;
+  const orders: Order[] = recent;
+  for (const order of withDefects) if (order && !(order.reachAt >= from)) orders.push(order);
   return { orders, defects, readings };
 }
 

@@ -163,7 +163,11 @@ export function Popup({ state, now, onSelectScope, onOpenOptions }: PopupProps) 
 
       {problem && <ProblemNotice problem={problem} now={now} />}
 
-      {!report ? (
+      {!report && state.computing ? (
+        <p class="computing" role="status" aria-busy="true">
+          {t('computing')}
+        </p>
+      ) : !report ? (
         <FirstRun onOpenOptions={onOpenOptions} />
       ) : (
         <main>

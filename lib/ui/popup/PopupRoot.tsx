@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
+import { onReportsChanged } from '../../messaging/reports-changed';
 import { t } from '../i18n';
 import { Popup, type PopupState } from './Popup';
 
@@ -7,15 +8,18 @@ import { Popup, type PopupState } from './Popup';
 const TICK_MS = 30_000;
 
 /**
- * Loads the cached report (the worker never computes on open) and keeps the clock ticking.
+ * Loads the cached report (the worker never computes on open), loads it again when the worker says
+ * it changed, and keeps the clock ticking.
  * `openOptions` is injected so the component has no browser API of its own.
  */
 export function PopupRoot({ openOptions }: { openOptions: () => void }) {
   const [state, setState] = useState<PopupState | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
+  const shown = useRef<string | undefined>(undefined);
 
   const load = useCallback((scope?: string) => {
+    shown.current = scope;
     sendToBackground({ type: 'getPopupState', ...(scope ? { scope } : {}) }).then(
       (s) => {
         setState(s);
@@ -29,7 +33,13 @@ export function PopupRoot({ openOptions }: { openOptions: () => void }) {
   useEffect(() => {
     load();
     const timer = setInterval(() => setNow(Date.now()), TICK_MS);
-    return () => clearInterval(timer);
+    // A capture or import finished recomputing while the popup is open: show the new figures.
+    const closed = new AbortController();
+    onReportsChanged(() => load(shown.current), closed.signal);
+    return () => {
+      clearInterval(timer);
+      closed.abort();
+    };
   }, [load]);
 
   const selectScope = useCallback(

@@ -38,6 +38,7 @@ async function browseTheDemo() {
   }
   await service.importFiles([{ name: 'feedback.tsv', text: fixture('synthetic/feedback_US.tsv') }], true);
   await service.saveSettings({ ...DEFAULT_SETTINGS, warningHorizonHours: 72, countFraudChargebacks: false });
+  await service.settled();
 }
 
 describe('export, delete all, import', () => {
@@ -57,6 +58,7 @@ describe('export, delete all, import', () => {
 
     const again = await service.exportData();
     expect({ ...again, exportedAt: 0 }).toEqual({ ...exported, exportedAt: 0 });
+    await service.settled();
     const after = await service.popupState();
     expect(after.report).toEqual(before.report);
     expect(after.scopes).toEqual(before.scopes);

@@ -43,6 +43,7 @@ describe('background service', () => {
   it('stores a captured orders page and caches the report the popup reads', async () => {
     const entry = await routeMessage(service, capture('/orders-api/search', SEARCH), contentScript, self);
     expect(entry).toMatchObject({ ok: true, format: expect.stringContaining('orders-api'), orders: 1 });
+    await service.settled();
     const state = await service.popupState();
     expect(state.scope).toBe(SCOPE);
     expect(state.report?.marketplaceId).toBe('ATVPDKIKX0DER');
@@ -68,6 +69,7 @@ describe('background service', () => {
     const before = await loadScope(db, SCOPE);
     await service.captureResponse(signedOut, HOST);
     expect(await loadScope(db, SCOPE)).toEqual(before);
+    await service.settled();
     const state = await service.popupState();
     expect(state.problem).toMatchObject({ ok: false, reason: 'signedOut' });
     expect(state.report).not.toBeNull();
@@ -77,6 +79,7 @@ describe('background service', () => {
     // The captured order is unshipped and due 2021-11-18 07:59 UTC: within 48 h of NOW + 1 day.
     const later = createRedlineService({ db, now: () => Date.UTC(2021, 10, 17, 20) });
     await later.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await later.settled();
     const risks = await later.orderRisks(['114-7941379-5480234', '111-1111111-1111111']);
     expect(risks.map((r) => r.orderId)).toEqual(['114-7941379-5480234']);
     expect(risks[0]!.risks.map((r) => r.kind)).toContain('lateShipment');
@@ -92,10 +95,31 @@ describe('background service', () => {
     expect((await service.popupState()).scopes).toEqual([SCOPE]);
   });
 
-  it('deletes everything on request', async () => {
+  it('answers a capture once it is written, then recomputes once for a burst and says so', async () => {
+    // The first round is held at its end, so the captures after it find a recompute in flight.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let rounds = 0;
+    const gated = createRedlineService({ db, now: () => NOW, onReportsChanged: () => (++rounds === 1 ? held : undefined) });
+    await gated.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    expect((await loadScope(db, SCOPE)).orders).toHaveLength(1);
+    await gated.captureResponse(capture('/orders-api/order/114-7941379-5480234', DETAIL), HOST);
+    await gated.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    expect(await gated.popupState()).toMatchObject({ scope: SCOPE, computing: true });
+    release();
+    await gated.settled();
+    expect(rounds).toBe(2);
+    const state = await gated.popupState();
+    expect(state).toMatchObject({ computing: false });
+    expect(state.report).toEqual(computeHealthReport(await loadScope(db, SCOPE), NOW, DEFAULT_SETTINGS, 'ATVPDKIKX0DER'));
+  });
+
+  it('deletes everything on request, even with a recompute in flight', async () => {
     await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
     await service.deleteAll();
     expect(await service.popupState()).toMatchObject({ scopes: [], report: null });
+    await service.settled();
+    expect(await service.popupState()).toMatchObject({ scopes: [], report: null, computing: false });
   });
 });
 

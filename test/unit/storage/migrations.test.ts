@@ -7,9 +7,11 @@ import { StoredDefect, StoredOrder, StoredReading } from '../../../lib/storage/r
 import { readMeta } from '../../../lib/storage/meta';
 import { loadScope } from '../../../lib/storage/repository';
 import v1 from '../../fixtures/db/v1.json';
+import v2 from '../../fixtures/db/v2.json';
+import { reachOf } from '../../../lib/storage/records';
 
 /** Each released schema version's example records (test/fixtures/db/vN.json). */
-const FIXTURES: Record<number, typeof v1> = { 1: v1 };
+const FIXTURES: Record<number, typeof v1> = { 1: v1, 2: v2 };
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -50,6 +52,17 @@ describe('schema migrations', () => {
     expect(data.defects).toEqual(same(fixture.defects));
     expect(data.readings).toEqual(same(fixture.readings));
     expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
+    db.close();
+  });
+
+  it('gives every order of a version 1 database its reach, and indexes it', async () => {
+    await databaseAtVersion(1);
+    const db = await openRedlineDb();
+    const orders = await db.getAll('orders');
+    expect(orders.length).toBeGreaterThan(0);
+    for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
+    const indexed = await db.getAllFromIndex('orders', 'scopeReach', IDBKeyRange.bound(['default|ATVPDKIKX0DER', 0], ['default|ATVPDKIKX0DER', Infinity]));
+    expect(indexed).toHaveLength(orders.length);
     db.close();
   });
 

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openRedlineDb, type RedlineDb } from '../../../lib/storage/db';
 import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../../../lib/storage/repository';
 import type { Batch, Order } from '../../../lib/model';
+import { OPEN_REACH } from '../../../lib/storage/records';
 
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -52,6 +53,13 @@ describe('applyBatch', () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { notAfter: T0 + 3 * HOUR }, observedAt: T0 + 3 * HOUR })]));
     const [stored] = (await loadScope(db, `default|${US}`)).orders;
     expect(stored).toMatchObject({ status: 'shipped', shipConfirmation: { notBefore: T0, notAfter: T0 + 3 * HOUR } });
+  });
+
+  it('keeps each order\'s reach current: open while unshipped, its last date once shipped', async () => {
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
+    expect((await loadScope(db, `default|${US}`)).orders[0]).toMatchObject({ reachAt: OPEN_REACH });
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]));
+    expect((await loadScope(db, `default|${US}`)).orders[0]).toMatchObject({ reachAt: T0 + 24 * HOUR });
   });
 
   it('keeps an exact confirmation time over a bracket', async () => {
