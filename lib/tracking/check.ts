@@ -1,13 +1,12 @@
 /**
  * Is this tracking number one Amazon will count as valid tracking (metrics-spec §2 VTR)? Checked as
- * the seller types on the confirm-shipment and buy-shipping forms, in the worker (the library is 36 kB
- * gzip: more than the content scripts' whole budget). Pure: the caller adds whether another order
- * already uses the number.
+ * the seller types on the confirm-shipment and buy-shipping forms, in the worker (which alone knows
+ * whether another order already uses the number). Pure: the caller adds that.
  *
  * Only what can be known is said: a carrier Redline has no format for is "not checked", never "valid".
  */
-import { getTracking } from 'ts-tracking-number';
 import { CHECKED_COURIERS, formatOf } from './carriers';
+import { courierOf } from './match';
 
 export type TrackingProblem =
   /** No carrier chosen: the number cannot be tracked (counts as invalid). `looksLike`: the carrier to choose. */
@@ -35,7 +34,7 @@ export function checkTracking(carrier: string, trackingNumber: string, isUnknown
   const name = carrier.trim();
   const normalised = normaliseTrackingNumber(trackingNumber);
   const problems: TrackingProblem[] = [];
-  const looksLike = () => (normalised ? (getTracking(normalised, CHECKED_COURIERS)?.courier.name ?? null) : null);
+  const looksLike = () => (normalised ? (courierOf(normalised, CHECKED_COURIERS)?.name ?? null) : null);
   if (!name) problems.push({ kind: 'noCarrier', looksLike: looksLike() });
   else if (isUnknownCarrier(name)) problems.push({ kind: 'carrierNotRecognised', carrier: name, looksLike: looksLike() });
   if (!normalised) {
@@ -44,7 +43,7 @@ export function checkTracking(carrier: string, trackingNumber: string, isUnknown
   }
   const courier = name ? formatOf(name) : undefined;
   if (!courier) return { normalised, format: 'notChecked', problems };
-  if (getTracking(normalised, [courier])) return { normalised, format: 'checked', problems };
+  if (courierOf(normalised, [courier])) return { normalised, format: 'checked', problems };
   problems.push({ kind: 'wrongFormat', carrier: name, looksLike: looksLike() });
   return { normalised, format: 'wrong', problems };
 }
@@ -53,5 +52,5 @@ export function checkTracking(carrier: string, trackingNumber: string, isUnknown
 export function trackingLooksWrong(carrier: string, trackingNumber: string): boolean {
   const courier = formatOf(carrier);
   const normalised = normaliseTrackingNumber(trackingNumber);
-  return courier !== undefined && normalised !== '' && getTracking(normalised, [courier]) === undefined;
+  return courier !== undefined && normalised !== '' && courierOf(normalised, [courier]) === undefined;
 }
