@@ -2,7 +2,6 @@ import type { MetricKey, ReadResult, Settings } from '../model';
 import { computeHealthReport } from '../metrics';
 import type { HealthReport } from '../metrics/report-schema';
 import { readAny, readResponse } from '../readers/detect';
-import { exportedSettings, REDLINE_EXPORT_FORMAT } from '../readers/redline-export';
 import { readAccountHealth } from '../dom/account-health';
 import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
@@ -153,7 +152,13 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
   function preview(name: string, result: ReadResult): ImportPreview {
     if (!result.ok) return { name, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0, marketplaces: [] };
     const { batch } = result;
-    const dates = batch.orders.map((o) => o.orderDate);
+    // A loop, not Math.min(...dates): spreading hundreds of thousands of arguments overflows the stack.
+    let from = Infinity;
+    let to = -Infinity;
+    for (const o of batch.orders) {
+      if (o.orderDate < from) from = o.orderDate;
+      if (o.orderDate > to) to = o.orderDate;
+    }
     const marketplaces = new Set<string>([...batch.orders, ...batch.defects, ...batch.readings].map((r) => r.marketplaceId));
     return {
       name,
@@ -163,7 +168,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       defects: batch.defects.length,
       readings: batch.readings.length,
       marketplaces: [...marketplaces].sort(),
-      ...(dates.length ? { from: Math.min(...dates), to: Math.max(...dates) } : {}),
+      ...(batch.orders.length ? { from, to } : {}),
     };
   }
 
@@ -269,11 +274,10 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const results = files.map((f) => ({ name: f.name, result: readAny(f.text, ctx) }));
       const previews = results.map(({ name, result }) => preview(name, result));
       if (!commit) return previews;
-      for (const [i, { name, result }] of results.entries()) {
+      for (const { name, result } of results) {
         if (!result.ok) continue;
         // Redline's own export carries the seller's settings too: restored first, so the report is the same.
-        const settings = result.batch.format === REDLINE_EXPORT_FORMAT ? exportedSettings(files[i]!.text) : undefined;
-        if (settings) await writeMeta(db, 'settings', settings);
+        if (result.batch.settings) await writeMeta(db, 'settings', result.batch.settings);
         await store(result, 'import', name);
       }
       return previews;

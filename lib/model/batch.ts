@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Order } from './order';
 import { Defect } from './defect';
 import { AmazonReading } from './reading';
+import { Settings } from './settings';
 
 /**
  * What one reader makes of one input (a captured response, a page's DOM, an imported file):
@@ -14,8 +15,30 @@ export const Batch = z.object({
   orders: z.array(Order),
   defects: z.array(Defect),
   readings: z.array(AmazonReading),
+  /** Redline's own export carries the seller's settings too: restored with its records. */
+  settings: Settings.optional(),
 });
 export type Batch = z.infer<typeof Batch>;
+
+/**
+ * Batches that passed `Batch` once. A reader validates what it returns (readers/result.ts
+ * `recognized`) and storage validates what it writes; the same batch object is not walked twice
+ * (50,000 orders: most of a second of zod). Nothing changes a batch after it is made.
+ */
+const validated = new WeakSet<Batch>();
+
+export function safeParseBatch(input: unknown): { success: true; data: Batch } | { success: false; error: z.ZodError } {
+  if (validated.has(input as Batch)) return { success: true, data: input as Batch };
+  const parsed = Batch.safeParse(input);
+  if (parsed.success) validated.add(parsed.data);
+  return parsed;
+}
+
+export function parseBatch(input: unknown): Batch {
+  const parsed = safeParseBatch(input);
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+}
 
 export const NotRecognizedReason = z.enum([
   'signedOut', // a sign-in page, 401, or 403 {"reason":"sign_in"}

@@ -42,6 +42,8 @@ export interface DetectedFormat {
   reader: Reader;
   /** The format has no marketplace of its own: the context must give one. */
   needsMarketplace: boolean;
+  /** The JSON already parsed to detect it: the reader is given this, not the text (a 20 MB export parses in a quarter of a second). */
+  parsed?: unknown;
 }
 
 const json = (reader: Reader): DetectedFormat => ({ reader, needsMarketplace: false });
@@ -101,13 +103,15 @@ export function detectFormat(text: string): DetectedFormat | Failure {
   const start = input.text.trimStart()[0];
   if (start !== '{' && start !== '[') return detectTable(input.text);
   const parsed = jsonInput(input.text);
-  return parsed.ok ? detectJson(parsed.value) : parsed;
+  if (!parsed.ok) return parsed;
+  const detected = detectJson(parsed.value);
+  return 'reader' in detected ? { ...detected, parsed: parsed.value } : detected;
 }
 
 const readDetected: Reader = neverThrows('file', (text, ctx) => {
   if (typeof text !== 'string') return notRecognized('unknownFormat', 'expected the text of a file');
   const detected = detectFormat(text);
-  return 'reader' in detected ? detected.reader(text, ctx) : detected;
+  return 'reader' in detected ? detected.reader('parsed' in detected ? detected.parsed : text, ctx) : detected;
 });
 
 /** Reads a saved file of any known format. */

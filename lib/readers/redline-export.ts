@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AmazonReading, Defect, EpochMs, Order, Settings } from '../model';
-import { jsonInput, jsonReader } from './input';
+import { EpochMs, Settings, type AmazonReading, type Defect, type Order } from '../model';
+import { jsonReader } from './input';
 import type { Reader } from './result';
 
 /**
@@ -17,26 +17,27 @@ import type { Reader } from './result';
 
 export const REDLINE_EXPORT_FORMAT = 'redline-export';
 
+/**
+ * The records are left for `recognized` to validate against the model (one bad record: the whole file
+ * is invalid), so 50,000 orders are walked once, not twice. Settings that no longer fit are ignored
+ * (the seller's current ones stay), not a reason to refuse the data.
+ */
 const ExportDocument = z.object({
   format: z.literal(REDLINE_EXPORT_FORMAT),
   version: z.literal(1),
   exportedAt: EpochMs,
   settings: z.unknown().optional(),
-  orders: z.array(Order),
-  defects: z.array(Defect),
-  readings: z.array(AmazonReading),
+  orders: z.array(z.unknown()),
+  defects: z.array(z.unknown()),
+  readings: z.array(z.unknown()),
 });
 
-export const readRedlineExport: Reader = jsonReader(REDLINE_EXPORT_FORMAT, ExportDocument, (doc) => ({
-  orders: doc.orders,
-  defects: doc.defects,
-  readings: doc.readings,
-}));
-
-/** The settings an export carries, when they are valid (restored with the records on import). */
-export function exportedSettings(text: string): Settings | undefined {
-  const json = jsonInput(text);
-  if (!json.ok) return undefined;
-  const doc = z.object({ format: z.literal(REDLINE_EXPORT_FORMAT), settings: Settings }).safeParse(json.value);
-  return doc.success ? doc.data.settings : undefined;
-}
+export const readRedlineExport: Reader = jsonReader(REDLINE_EXPORT_FORMAT, ExportDocument, (doc) => {
+  const settings = Settings.safeParse(doc.settings);
+  return {
+    orders: doc.orders as Order[],
+    defects: doc.defects as Defect[],
+    readings: doc.readings as AmazonReading[],
+    ...(settings.success ? { settings: settings.data } : {}),
+  };
+});

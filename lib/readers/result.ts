@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Batch, type NotRecognizedReason, type ReadResult } from '../model';
+import { safeParseBatch, type Batch, type NotRecognizedReason, type ReadResult } from '../model';
 
 /** What a reader knows besides its input: when it was seen, and the marketplace if the source does not say. */
 export interface ReadContext {
@@ -27,7 +27,7 @@ export function issueDetail(error: z.ZodError, what: string): string {
  * reader bug can only ever produce "invalid", never a wrong record.
  */
 export function recognized(format: string, parts: Partial<Omit<Batch, 'format'>>): ReadResult {
-  const parsed = Batch.safeParse({ format, orders: [], defects: [], readings: [], ...parts });
+  const parsed = safeParseBatch({ format, orders: [], defects: [], readings: [], ...parts });
   if (!parsed.success) return notRecognized('invalid', issueDetail(parsed.error, format));
   return { ok: true, batch: parsed.data };
 }

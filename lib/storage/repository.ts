@@ -1,5 +1,5 @@
-import type { IDBPTransaction } from 'idb';
-import { Batch, type Order } from '../model';
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { parseBatch, type Batch, type Order } from '../model';
 import { localDateOf } from '../model';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
@@ -25,7 +25,7 @@ const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
  */
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
-  const batch = Batch.parse(untrusted);
+  const batch = parseBatch(untrusted);
   const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
   try {
     return await writeBatch(tx, accountId, batch);
@@ -54,25 +54,29 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     request.catch(() => {});
     writes.push(request);
   };
-  // Every existing record is asked for at once: IndexedDB answers them back to back, where awaiting
-  // each get costs a round trip through the event loop per order (50,000 of them on a big import).
   const orderScopes = batch.orders.map((o) => scopeKey({ accountId, marketplaceId: o.marketplaceId }));
-  const storedOrders = await Promise.all(batch.orders.map((o, i) => orders.get([orderScopes[i]!, o.orderId])));
+  const storedOrders = await existingOrders(orders, batch.orders, orderScopes);
+  // The same order twice in one batch merges like two batches would: the second sees the first.
+  const written = new Map<string, StoredOrder>();
   for (const [i, order] of batch.orders.entries()) {
     const scope = orderScopes[i]!;
-    const stored = storedOrders[i];
+    const key = `${scope}\n${order.orderId}`;
+    const stored = written.get(key) ?? storedOrders[i];
     let next: StoredOrder;
     if (stored) {
       const { scope: _s, reachAt: _r, ...known } = stored;
-      next = storedOrder(mergeOrders(known, order), scope);
+      // A merge of two valid orders is checked again: a merge bug must not store a wrong shape.
+      next = StoredOrder.parse(storedOrder(mergeOrders(known, order), scope));
       if (sameRecord(next, stored)) continue;
       counts.ordersUpdated++;
     } else {
+      // New: the batch was validated as a whole (parseBatch); scope and reach are ours.
       next = storedOrder(order, scope);
       counts.ordersAdded++;
     }
     changed.add(scope);
-    write(orders.put(StoredOrder.parse(next)));
+    written.set(key, next);
+    write(orders.put(next));
   }
   for (const defect of batch.defects) {
     const scope = scopeKey({ accountId, marketplaceId: defect.marketplaceId });
@@ -97,6 +101,26 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
   await Promise.all([...writes, tx.done]);
   counts.changedScopes = [...changed];
   return counts;
+}
+
+/** Above this many orders, a batch asks for the keys of its scopes first (an import), not for each order. */
+const BULK_ORDERS = 2_000;
+
+type OrderStore = IDBPObjectStore<RedlineSchema, ('orders' | 'defects' | 'readings')[], 'orders', 'readwrite'>;
+
+/**
+ * The stored version of each order of the batch, or undefined. A capture asks for each of its orders
+ * at once (IndexedDB answers them back to back; awaiting each get would cost an event-loop round trip
+ * per order). An import of tens of thousands, mostly new, first reads the keys its scopes hold and gets
+ * only the orders that exist: a fresh import does no gets at all.
+ */
+async function existingOrders(store: OrderStore, batch: readonly Order[], scopes: readonly string[]): Promise<(StoredOrder | undefined)[]> {
+  if (batch.length <= BULK_ORDERS) return Promise.all(batch.map((o, i) => store.get([scopes[i]!, o.orderId])));
+  const held = new Set<string>();
+  for (const scope of new Set(scopes)) {
+    for (const [, orderId] of await store.index('scope').getAllKeys(scope)) held.add(`${scope}\n${orderId}`);
+  }
+  return Promise.all(batch.map((o, i) => (held.has(`${scopes[i]!}\n${o.orderId}`) ? store.get([scopes[i]!, o.orderId]) : undefined)));
 }
 
 export interface ScopeData {

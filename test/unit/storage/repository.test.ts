@@ -77,6 +77,24 @@ describe('applyBatch', () => {
     expect(stored!.latestDeliveryDate).toBe(T0 + 100 * HOUR);
   });
 
+  it('merges an order that appears twice in one batch', async () => {
+    const counts = await applyBatch(db, 'default', batch([order('111-0000000-0000001', { latestDeliveryDate: T0 + 100 * HOUR }), order('111-0000000-0000001', { status: 'shipped', observedAt: T0 + HOUR })]));
+    expect(counts).toMatchObject({ ordersAdded: 1, ordersUpdated: 1 });
+    expect((await loadScope(db, `default|${US}`)).orders).toEqual([expect.objectContaining({ status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR })]);
+  });
+
+  it('imports a big batch onto stored orders: new ones added, known ones merged, nothing twice', async () => {
+    const id = (i: number) => `111-${String(i).padStart(7, '0')}-0000001`;
+    await applyBatch(db, 'default', batch([order(id(1), { latestDeliveryDate: T0 + 100 * HOUR }), order(id(2)), order('222-0000000-0000001', { marketplaceId: DE })]));
+    const big = Array.from({ length: 3_000 }, (_, i) => order(id(i), { status: 'shipped', observedAt: T0 + HOUR }));
+    const counts = await applyBatch(db, 'default', batch(big));
+    expect(counts).toMatchObject({ ordersAdded: 2_998, ordersUpdated: 2 });
+    const stored = (await loadScope(db, `default|${US}`)).orders;
+    expect(stored).toHaveLength(3_000);
+    expect(stored.find((o) => o.orderId === id(1))).toMatchObject({ status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR });
+    expect((await loadScope(db, `default|${DE}`)).orders).toHaveLength(1);
+  });
+
   it('writes all of a batch or none of it', async () => {
     const bad = batch([order('111-0000000-0000001'), { ...order('111-0000000-0000002'), orderDate: -5 }]);
     await expect(applyBatch(db, 'default', bad)).rejects.toThrow();
