@@ -60,7 +60,8 @@ export function jsonReader<T>(
     const parsed = schema.safeParse(json.value);
     if (!parsed.success) return notRecognized('invalid', issueDetail(parsed.error, format));
     const built = build(parsed.data, ctx);
-    return typeof built === 'string' ? notRecognized('invalid', `${format}: ${built}`) : recognized(format, built);
+    // `built` can quote the input (an id of any length): a log line holds at most 300 characters.
+    return typeof built === 'string' ? notRecognized('invalid', `${format}: ${built}`.slice(0, 300)) : recognized(format, built);
   });
 }
 

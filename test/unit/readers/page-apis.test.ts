@@ -86,6 +86,13 @@ describe('/chargebacks/api/v1/chargebacks (shape from seller-central.md)', () =>
   it('a status that does not say the outcome (CLOSED) is not guessed', () => {
     expectNotRecognized(readChargebacksApi({ chargebacks: [{ ...item, status: 'CLOSED' }] }, { ...ctx, marketplaceId: US }), 'invalid');
   });
+
+  it('a reason that quotes a 1 MB id stays short enough for the log (found by the hostile demo)', () => {
+    // The worker logs the detail, and a log entry holds 500 characters: a longer one failed the capture.
+    const detail = expectNotRecognized(readChargebacksApi({ chargebacks: [{ ...item, id: `CB-${'9'.repeat(2 ** 20)}`, status: 'CLOSED' }] }, { ...ctx, marketplaceId: US }), 'invalid');
+    expect(detail).toMatch(/^chargebacks-api: chargeback CB-999/);
+    expect(detail.length).toBeLessThanOrEqual(300);
+  });
 });
 
 describe('claims JSON (the demo site’s invented endpoint)', () => {
