@@ -1,6 +1,6 @@
 import { marketplaceTimeZone } from '../marketplaces';
 import { neverThrows, notRecognized, recognized, type ReadContext, type Reader } from './result';
-import { textInput, type BatchParts } from './input';
+import { builtInvalid, textInput, type BatchParts } from './input';
 import { ColumnReader, parseTsv } from './tsv';
 
 /** A parsed flat-file report: rows and a by-name column reader. */
@@ -29,7 +29,7 @@ export function flatReader(
     // A cut-short file is not read at all: its last row may hold a cut order id (a wrong record).
     if (truncated) return notRecognized('invalid', `${format}: the file ends in the middle of a row (truncated download?)`);
     const built = build({ columns, rows }, ctx);
-    return typeof built === 'string' ? notRecognized('invalid', `${format}: ${built}`) : recognized(format, built);
+    return typeof built === 'string' ? builtInvalid(format, built) : recognized(format, built);
   });
 }
 

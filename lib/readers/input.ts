@@ -40,6 +40,12 @@ export function jsonInput(input: unknown): { ok: true; value: unknown } | Failur
   return { ok: true, value };
 }
 
+/**
+ * A reader's own reason the input is invalid. It can quote the input (an id of any length), and the
+ * worker keeps it in a log entry: at most 300 characters, like every other reason.
+ */
+export const builtInvalid = (format: string, reason: string): Failure => notRecognized('invalid', `${format}: ${reason}`.slice(0, 300));
+
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -60,8 +66,7 @@ export function jsonReader<T>(
     const parsed = schema.safeParse(json.value);
     if (!parsed.success) return notRecognized('invalid', issueDetail(parsed.error, format));
     const built = build(parsed.data, ctx);
-    // `built` can quote the input (an id of any length): a log line holds at most 300 characters.
-    return typeof built === 'string' ? notRecognized('invalid', `${format}: ${built}`.slice(0, 300)) : recognized(format, built);
+    return typeof built === 'string' ? builtInvalid(format, built) : recognized(format, built);
   });
 }
 

@@ -162,6 +162,13 @@ describe('all orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL
     expect(byId['114-0000004-0000004']).toMatchObject({ status: 'pending', shipConfirmation: { notBefore: OBSERVED } });
   });
 
+  it('a reason that quotes a 1 MB order id stays short enough for the log', () => {
+    const row = `${'9'.repeat(2 ** 20)}\t2026-11-01T10:00:00-07:00\tShipped\tAmazon.invalid\n`;
+    const detail = expectNotRecognized(readAllOrdersReport(`amazon-order-id\tpurchase-date\torder-status\tsales-channel\n${row}`, { observedAt: OBSERVED }), 'invalid');
+    expect(detail).toMatch(/^flat\/all-orders: order 999/);
+    expect(detail.length).toBeLessThanOrEqual(300);
+  });
+
   it('reads the same orders with columns reordered, extra columns, BOM, CRLF and quoted fields', () => {
     const rows = text.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
     const shuffled = rows.map((r) => ['"extra, quoted\tcell"', ...[...r].reverse()]);
