@@ -12,7 +12,7 @@
 import type { Page } from 'playwright-core';
 import type { Harness } from '../e2e/harness';
 import { median, round, type Figure } from './figures';
-import { profiled, type ScriptTime } from './profile';
+import { profiled, topExtensionFunctions, type ScriptTime } from './profile';
 
 const RUNS = 7;
 const SETTLE_MS = 800;
@@ -25,7 +25,8 @@ async function firstRowId(page: Page): Promise<string | null> {
   return page.locator(ROWS).first().getAttribute('id');
 }
 
-export async function pageFigures(h: Harness): Promise<Figure[]> {
+/** `top`: also print the extension's `top` most expensive functions of each measurement (`--top=N`). */
+export async function pageFigures(h: Harness, top = 0): Promise<Figure[]> {
   const origin = `chrome-extension://${h.extensionId}/`;
   const page = await h.openSellerCentral('/home');
   const cdp = await h.context.newCDPSession(page);
@@ -60,6 +61,11 @@ export async function pageFigures(h: Harness): Promise<Figure[]> {
     spread: samples.map((s) => round(s.extension, 1)).join(', '),
     cpuShare: round(median(samples.map((s) => s.cpuShare))),
   });
+  if (top) {
+    for (const [name, samples] of [['load', load], ['pagination', paging]] as const) {
+      console.log(`extension time by function, ${name} (ms per run):\n${topExtensionFunctions(samples, top).join('\n')}`);
+    }
+  }
   const l = summary(load);
   const p = summary(paging);
   return [

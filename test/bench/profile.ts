@@ -18,7 +18,7 @@ import type { CDPSession } from 'playwright-core';
 
 interface ProfileNode {
   id: number;
-  callFrame: { url: string; functionName: string };
+  callFrame: { url: string; functionName: string; lineNumber?: number; columnNumber?: number };
   children?: number[];
 }
 interface Profile {
@@ -32,23 +32,33 @@ const PAGE_REQUEST_NATIVES = new Set(['fetch', 'send']);
 export interface ScriptTime {
   extension: number;
   page: number;
+  /** Extension time by where it was spent: innermost extension function (→ the native it called), ms. */
+  extensionFunctions: Map<string, number>;
   /** Main-thread CPU time ÷ sampled non-idle time over the same span (≤ 1 when the OS preempted the thread). */
   cpuShare: number;
 }
 
-function scriptTimeByOwner(profile: Profile, extensionOrigin: string): { extension: number; page: number; busy: number } {
+function scriptTimeByOwner(profile: Profile, extensionOrigin: string): { extension: number; page: number; busy: number; extensionFunctions: Map<string, number> } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const owner = new Map<number, 'extension' | 'page' | null>();
-  const visit = (id: number, inherited: 'extension' | 'page' | null) => {
+  /** For extension-owned nodes: the innermost extension function, and the native under it if any. */
+  const where = new Map<number, string>();
+  const frameName = (node: ProfileNode) => {
+    const file = node.callFrame.url.slice(extensionOrigin.length);
+    return `${node.callFrame.functionName || '(anonymous)'} ${file}:${(node.callFrame.lineNumber ?? 0) + 1}:${(node.callFrame.columnNumber ?? 0) + 1}`;
+  };
+  const visit = (id: number, inherited: 'extension' | 'page' | null, frame: string) => {
     const node = byId.get(id)!;
     const url = node.callFrame.url;
     const isPageRequest = !url && inherited === 'extension' && PAGE_REQUEST_NATIVES.has(node.callFrame.functionName);
     const own = url ? (url.startsWith(extensionOrigin) ? 'extension' : 'page') : isPageRequest ? 'page' : inherited;
     owner.set(id, own);
-    for (const child of node.children ?? []) visit(child, own);
+    const here = url ? (own === 'extension' ? frameName(node) : '') : frame;
+    if (own === 'extension') where.set(id, url ? here : `${here} → ${node.callFrame.functionName}`);
+    for (const child of node.children ?? []) visit(child, own, here);
   };
-  visit(profile.nodes[0]!.id, null);
-  const time = { extension: 0, page: 0, busy: 0 };
+  visit(profile.nodes[0]!.id, null, '');
+  const time = { extension: 0, page: 0, busy: 0, extensionFunctions: new Map<string, number>() };
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -57,9 +67,23 @@ function scriptTimeByOwner(profile: Profile, extensionOrigin: string): { extensi
     const who = owner.get(samples[i]!);
     const ms = deltas[i + 1]! / 1000;
     if (who) time[who] += ms;
+    if (who === 'extension') {
+      const key = where.get(samples[i]!)!;
+      time.extensionFunctions.set(key, (time.extensionFunctions.get(key) ?? 0) + ms);
+    }
     if (!idle.has(samples[i]!)) time.busy += ms;
   }
   return time;
+}
+
+/** The `n` places the extension spent most time in, over several profiles: "ms  function file:line:col (→ native)". */
+export function topExtensionFunctions(samples: ScriptTime[], n: number): string[] {
+  const total = new Map<string, number>();
+  for (const s of samples) for (const [key, ms] of s.extensionFunctions) total.set(key, (total.get(key) ?? 0) + ms);
+  return [...total]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([key, ms]) => `${(ms / samples.length).toFixed(2).padStart(7)} ms  ${key}`);
 }
 
 /** Runs `action` under the profiler (100 µs samples) and returns the JS time of each owner, ms. */
@@ -80,7 +104,7 @@ export async function profiled(cdp: CDPSession, extensionOrigin: string, action:
     profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
   }
   const cpu = (await threadTime()) - cpuStart;
-  const { extension, page, busy } = scriptTimeByOwner(profile, extensionOrigin);
+  const { extension, page, busy, extensionFunctions } = scriptTimeByOwner(profile, extensionOrigin);
   // A navigation inside the span restarts the document's metrics: no valid delta then (NaN).
-  return { extension, page, cpuShare: busy > 0 && cpu >= 0 ? Math.min(1, cpu / busy) : Number.NaN };
+  return { extension, page, extensionFunctions, cpuShare: busy > 0 && cpu >= 0 ? Math.min(1, cpu / busy) : Number.NaN };
 }

@@ -6,6 +6,7 @@
  *   npm run bench                  everything (~2–4 min here)
  *   npm run bench -- --no-build    reuse bench-output/chrome-mv3
  *   npm run bench -- --only=engine,bundles   a subset: engine, bundles, page, storage
+ *   npm run bench -- --only=page --top=15    also where the content scripts spent their time
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -28,6 +29,7 @@ const machine = () =>
 
 export async function runBench(argv: string[]): Promise<number> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
   const wanted = SECTIONS.filter((s) => !only || only.includes(s));
   const started = performance.now();
   console.log(`machine: ${machine()}`);
@@ -49,7 +51,7 @@ export async function runBench(argv: string[]): Promise<number> {
       // One browser for both: launching costs seconds, and the storage figures start from the data
       // the page figures captured, as a seller's would.
       harness ??= await launchHarness({ extensionDir: EXTENSION_DIR });
-      if (section === 'page') report(await pageFigures(harness));
+      if (section === 'page') report(await pageFigures(harness, top));
       else report(await storageFigures(harness));
     }
   }
