@@ -10,9 +10,19 @@ export interface BridgeCapture {
   path: string;
   status: number;
   contentType: string | null;
-  body: string;
+  /**
+   * The response's bytes (UTF-8), transferred rather than copied: a `fetch` body. XHR bodies the
+   * page already read as text come as that string.
+   */
+  body: ArrayBuffer | string;
   observedAt: number;
 }
+
+/**
+ * By its tag, not `instanceof`: the buffer was made in the page's world (Firefox hands a content
+ * script the page's objects through wrappers, whose prototype is not the content script's).
+ */
+export const isArrayBuffer = (value: unknown): value is ArrayBuffer => Object.prototype.toString.call(value) === '[object ArrayBuffer]';
 
 export function isBridgeCapture(value: unknown): value is BridgeCapture {
   if (!value || typeof value !== 'object') return false;
@@ -21,7 +31,7 @@ export function isBridgeCapture(value: unknown): value is BridgeCapture {
     typeof v.path === 'string' &&
     typeof v.status === 'number' &&
     (typeof v.contentType === 'string' || v.contentType === null) &&
-    typeof v.body === 'string' &&
+    (typeof v.body === 'string' || isArrayBuffer(v.body)) &&
     typeof v.observedAt === 'number'
   );
 }

@@ -3,8 +3,9 @@ import { BRIDGE_MARKER, type BridgeCapture } from './bridge-protocol';
 
 /**
  * Runs in the page's MAIN world at document_start, before Seller Central's own scripts. It wraps
- * `fetch` and `XMLHttpRequest` to observe the responses of allow-listed paths, and hands a copy
- * of each body to the isolated content script.
+ * `fetch` and `XMLHttpRequest` to observe the responses of allow-listed paths, and hands each
+ * body to the isolated content script as it arrived (bytes, transferred: no decoding and no copy
+ * here, on the page's main thread while it renders).
  *
  * Rules: the page receives exactly what it would without us (we read a clone, after the page's
  * own promise resolved); we add no request; we define nothing on `window` besides the two
@@ -15,9 +16,10 @@ export function installPageBridge(win: typeof globalThis & Window): void {
   const port = channel.port1;
   win.postMessage({ [BRIDGE_MARKER]: true }, win.location.origin, [channel.port2]);
 
-  const forward = (url: string, status: number, contentType: string | null, body: string) => {
+  const forward = (url: string, status: number, contentType: string | null, body: ArrayBuffer | string) => {
     const capture: BridgeCapture = { path: new URL(url, win.location.href).pathname, status, contentType, body, observedAt: Date.now() };
-    port.postMessage(capture);
+    // Bytes are handed over, not copied; the content script decodes, trims and sends them when the page is idle.
+    port.postMessage(capture, typeof body === 'string' ? [] : [body]);
   };
   const wanted = (url: string | URL | undefined): url is string | URL => {
     if (!url) return false;
@@ -38,7 +40,7 @@ export function installPageBridge(win: typeof globalThis & Window): void {
         const url = response.url;
         response
           .clone()
-          .text()
+          .arrayBuffer()
           .then((body) => forward(url, response.status, response.headers.get('content-type'), body))
           .catch(() => {});
       })

@@ -1,7 +1,6 @@
 import { extractAccountHealth } from '../dom/account-health-extract';
 import { ACCOUNT_HEALTH_ROWS, queryFirst } from '../dom/selectors';
 import { sendToBackground } from '../messaging/client';
-import { notifyDataChanged } from './data-events';
 import type { Feature } from './features';
 import { waitFor } from './wait-for';
 
@@ -23,7 +22,8 @@ export const accountHealthCapture: Feature = {
       });
       return;
     }
-    const entry = await sendToBackground({
+    // Written once answered; the overlays refresh on the worker's `reportsChanged` that follows.
+    await sendToBackground({
       type: 'captureDom',
       page: 'accountHealth',
       path: location.pathname,
@@ -31,6 +31,5 @@ export const accountHealthCapture: Feature = {
       extraction: extractAccountHealth(document),
       observedAt: Date.now(),
     });
-    if (entry.ok) notifyDataChanged();
   },
 };

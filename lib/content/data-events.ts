@@ -1,7 +1,8 @@
 /**
- * "The worker has new figures": fired in the content script when something it sent (a capture of
- * the page's JSON or DOM) has been stored and the reports recomputed, so overlays ask again
- * instead of polling. The worker answers a capture only after recomputing.
+ * "The worker has new figures": fired in the content script when the worker broadcasts
+ * `reportsChanged` (lib/messaging/reports-changed.ts; main.ts listens), so overlays ask again
+ * instead of polling. The answer to a capture says only that it was written: the reports are
+ * recomputed after it, and the broadcast follows.
  */
 const listeners = new Set<() => void>();
 

@@ -1,15 +1,15 @@
-import { listenToPageBridge } from '../capture/bridge-listener';
-import { sendToBackground } from '../messaging/client';
+import { onReportsChanged } from '../messaging/reports-changed';
 import { detectPage } from '../pages/detect';
 import { accountHealthCapture } from './account-health-feature';
 import { accountHealthBadges } from './badges/account-health-badges';
 import { orderBadges } from './badges/order-badges';
+import { forwardCaptures } from './capture';
 import { notifyDataChanged } from './data-events';
 import { cancelImpact } from './prevention/cancel-feature';
 import { disputeBadges } from './prevention/dispute-badges';
 import { removableFeedback } from './prevention/feedback-feature';
 import { trackingCheck } from './prevention/tracking-feature';
-import { reportFeatureError, runFeatures, type Feature } from './features';
+import { runFeatures, type Feature } from './features';
 
 export const FEATURES: readonly Feature[] = [
   accountHealthCapture,
@@ -30,19 +30,14 @@ export interface ContentContext {
 
 /**
  * The isolated content script: forwards what the page bridge observed to the background worker,
- * and runs the page features, restarting them on every single-page navigation.
+ * tells the features when the worker has new figures, and runs the page features, restarting them
+ * on every single-page navigation.
  */
 export function startContentScript(ctx: ContentContext, features: readonly Feature[] = FEATURES): void {
-  listenToPageBridge(
-    window,
-    (capture) => {
-      sendToBackground({ type: 'captureResponse', ...capture })
-        // The worker answers after storing and recomputing: overlays can ask for fresh figures.
-        .then((entry) => entry.ok && notifyDataChanged())
-        .catch((error) => reportFeatureError('capture', error));
-    },
-    ctx.signal,
-  );
+  forwardCaptures(window, ctx.signal);
+  // The worker recomputed its reports (after a capture from this tab or another, an import, the
+  // clock): the overlays ask again for what they show.
+  onReportsChanged(notifyDataChanged, ctx.signal);
 
   let page: AbortController | undefined;
   const start = () => {

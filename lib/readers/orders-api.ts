@@ -126,14 +126,18 @@ function readOrders(format: string, schema: z.ZodType<PageOrder[]>): Reader {
   });
 }
 
+/** The two bodies as read; exported for lib/capture/trim.ts's test (the content script sends only these fields). */
+export const SearchBody = z.object({ orders: z.array(PageOrder) });
+export const OrderBody = z.object({ order: PageOrder });
+
 /** `GET /orders-api/search`: one page of the Manage Orders table (15 rows by default: not the whole account). */
 export const readOrdersApiSearch: Reader = readOrders(
   'orders-api/search',
-  z.object({ orders: z.array(PageOrder) }).transform((r) => r.orders),
+  SearchBody.transform((r) => r.orders),
 );
 
 /** `GET /orders-api/order/{orderId}`: one order with its flags, packages and item requests. */
 export const readOrdersApiOrder: Reader = readOrders(
   'orders-api/order',
-  z.object({ order: PageOrder }).transform((r) => [r.order]),
+  OrderBody.transform((r) => [r.order]),
 );
