@@ -3,9 +3,10 @@
  * at-risk order's id, nothing on orders that are fine (or a quiet mark, if the seller wants one).
  *
  * Follows the page with one MutationObserver on the orders table's container, batched per
- * animation frame: every re-render (pagination, filters, sorting, in-app navigation) is one scan of
- * the rows and moves the existing badges rather than recreating them. Budget: ≤ 5 ms per scan for
- * 100 rows; the last scan's time is the user-timing measure `redline:badges`.
+ * animation frame: at most one scan of the rows per frame, and only when the page changed them
+ * (rows already read are remembered: OrderRowScanner); an answer of the worker only redraws. The
+ * existing badges are moved rather than recreated. Budget: ≤ 5 ms per scan for 100 rows; the last
+ * frame's time is the user-timing measure `redline:badges`.
  */
 import type { AtRiskOrder } from '../../metrics/report-schema';
 import { ORDER_DETAIL_ID, ORDERS_TABLE, queryFirst } from '../../dom/selectors';
@@ -17,7 +18,7 @@ import { reportFeatureError } from '../features';
 import { waitFor } from '../wait-for';
 import { BadgeLayer } from './badge-layer';
 import { badgeView, quietView, type BadgeView } from './badge-view';
-import { findOrderDetail, findOrderRows } from './order-rows';
+import { findOrderDetail, OrderRowScanner } from './order-rows';
 
 /** Countdowns are redrawn and risks asked again this often while the page is open. */
 const REFRESH_MS = 60_000;
@@ -31,7 +32,11 @@ export const MEASURE_NAME = 'redline:badges';
 const risks = new Map<string, AtRiskOrder | null>();
 const views = new Map<string, { order: AtRiskOrder | null; minute: number; quiet: boolean; view: BadgeView | null }>();
 let layer: BadgeLayer | undefined;
+let scanner = new OrderRowScanner();
 let claimed = 0;
+/** The seller's quiet-marks setting, asked once per document and again with every refresh. */
+let quietMarks: boolean | undefined;
+let askingContext: Promise<void> | undefined;
 
 function viewOf(orderId: string, now: number, quiet: boolean): BadgeView | null {
   if (!risks.has(orderId)) return null; // not answered yet: draw nothing rather than guess
@@ -65,20 +70,25 @@ export const orderBadges: Feature = {
       if (detail) return queryFirst(doc, ORDER_DETAIL_ID)?.closest('main, #sc-content') ?? (findOrderDetail(doc, location.pathname).size ? doc.body : null);
       const table = queryFirst(doc, ORDERS_TABLE);
       if (table) return table.parentElement ?? table;
-      return findOrderRows(doc).size ? doc.body : null;
+      return scanner.scan(doc).size ? doc.body : null;
     };
     let container = await waitFor(doc.documentElement, findContainer, signal);
     if (signal.aborted || !container) return;
 
-    let quiet = false;
-    sendToBackground({ type: 'getPageContext' })
-      .then((ctx) => {
-        if (ctx.showQuietMarks !== quiet) {
-          quiet = ctx.showQuietMarks;
-          schedule();
-        }
-      })
-      .catch((error) => reportFeatureError('order-badges', error));
+    const askContext = () =>
+      (askingContext ??= sendToBackground({ type: 'getPageContext' })
+        .then((ctx) => {
+          quietMarks = ctx.showQuietMarks;
+        })
+        .catch((error) => reportFeatureError('order-badges', error))
+        .finally(() => {
+          askingContext = undefined;
+        }));
+    const quiet = () => quietMarks ?? false;
+    if (quietMarks === undefined) {
+      const before = quiet();
+      void askContext().then(() => quiet() !== before && schedule());
+    }
 
     const pending = new Set<string>();
     /** `again`: ask even for orders with a question in flight (its answer may predate new figures). */
@@ -98,39 +108,60 @@ export const orderBadges: Feature = {
         });
     };
 
-    const scan = () => {
+    /** The orders on screen as of the last scan; whether the page changed since; ask about all of them after the next scan. */
+    let anchors = new Map<string, Element>();
+    let stale = true;
+    let askAll = false;
+    const update = () => {
       const start = performance.now();
-      if (!container!.isConnected) {
-        const next = findContainer();
-        if (next) observe((container = next));
+      const scanned = stale;
+      if (stale) {
+        stale = false;
+        if (!container!.isConnected) {
+          const next = findContainer();
+          if (next) observe((container = next));
+        }
+        anchors = detail ? findOrderDetail(doc, location.pathname) : scanner.scan(container!);
+        if (askAll) ask([...anchors.keys()], true);
+        else ask([...anchors.keys()].filter((id) => !risks.has(id)));
+        askAll = false;
       }
-      const anchors = detail ? findOrderDetail(doc, location.pathname) : findOrderRows(container!);
       const now = Date.now();
-      const unknown = [...anchors.keys()].filter((id) => !risks.has(id));
-      if (unknown.length) ask(unknown);
-      badges.apply(anchors, (id) => viewOf(id, now, quiet), container!);
+      // Badges of someone else's making (a cloned row) can only have come with a change of the page.
+      badges.apply(anchors, (id) => viewOf(id, now, quiet()), scanned ? container! : undefined);
       try {
         performance.clearMeasures(MEASURE_NAME);
-        performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: { rows: anchors.size } });
+        performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: { rows: anchors.size, scanned } });
       } catch {
         // user timing unavailable: the measure is only a diagnostic
       }
     };
 
     let frame = 0;
-    const schedule = () => {
+    /** Draws in the next frame; `rescan`: the page changed, read the rows again first. */
+    const schedule = (rescan = false) => {
+      stale ||= rescan;
       if (frame || signal.aborted) return;
       frame = requestAnimationFrame(() => {
         frame = 0;
-        if (!signal.aborted) scan();
+        if (!signal.aborted) update();
       });
     };
 
     const isOurs = (node: Node) => node.nodeName === 'REDLINE-BADGE';
+    const onlyOurs = (nodes: NodeList) => {
+      for (let i = 0; i < nodes.length; i++) if (!isOurs(nodes[i]!)) return false;
+      return true;
+    };
     const observer = new MutationObserver((records) => {
-      // Our own insertions and moves are not news.
-      if (records.every((r) => [...r.addedNodes, ...r.removedNodes].every(isOurs))) return;
-      schedule();
+      let changed = false;
+      for (const record of records) {
+        // Our own insertions and moves are not news.
+        if (onlyOurs(record.addedNodes) && onlyOurs(record.removedNodes)) continue;
+        scanner.changed(record.target);
+        changed = true;
+      }
+      if (changed) schedule(true);
     });
     const observe = (root: Element) => {
       observer.disconnect();
@@ -144,16 +175,20 @@ export const orderBadges: Feature = {
       cancelAnimationFrame(frame);
     });
 
-    // Fresh figures (the page's JSON was just captured) or the clock: ask again for what is on screen.
+    // Fresh figures (the worker recomputed its reports) or the clock: ask again for what is on screen.
     const refresh = () => {
-      const anchors = detail ? findOrderDetail(doc, location.pathname) : findOrderRows(container!);
-      ask([...anchors.keys()], true);
+      if (!stale) return ask([...anchors.keys()], true);
+      askAll = true; // the rows changed since the last scan: ask about the ones the next scan finds
+      schedule();
     };
     onDataChanged(refresh, signal);
-    const timer = setInterval(refresh, REFRESH_MS);
+    const timer = setInterval(() => {
+      refresh();
+      void askContext().then(() => schedule());
+    }, REFRESH_MS);
     signal.addEventListener('abort', () => clearInterval(timer));
 
-    scan();
+    update();
   },
 };
 
@@ -163,4 +198,6 @@ export function resetOrderBadges(): void {
   layer = undefined;
   risks.clear();
   views.clear();
+  scanner = new OrderRowScanner();
+  quietMarks = undefined;
 }

@@ -28,17 +28,46 @@ export function orderInRow(row: Element): { orderId: string; anchor: Element } |
   return null;
 }
 
+type RowOrder = { orderId: string; anchor: Element } | null;
+const ANY_ROW = ORDER_ROWS.join(', ');
+
+/**
+ * Finds the order rows under a root like `findOrderRows`, remembering what each row element held:
+ * a later scan reads again only rows it has not seen, or rows the page changed since (`changed`,
+ * from the MutationObserver's records). A re-render that keeps its row elements (sorting a keyed
+ * list, updating one cell) then costs one `querySelectorAll` and a lookup per row.
+ */
+export class OrderRowScanner {
+  private readonly rows = new WeakMap<Element, RowOrder>();
+
+  /** The page changed something at `node` (added, removed or replaced children): its row is read again. */
+  changed(node: Node): void {
+    // Every row around it: a row can hold a nested table of its own.
+    let row = (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(ANY_ROW);
+    for (; row; row = row.parentElement?.closest(ANY_ROW)) this.rows.delete(row);
+  }
+
+  /** Order id → anchor, first row per order id. */
+  scan(root: ParentNode): Map<string, Element> {
+    const anchors = new Map<string, Element>();
+    for (const row of queryAllFirst(root, ORDER_ROWS)) {
+      let found = this.rows.get(row);
+      if (found === undefined || (found && !row.contains(found.anchor))) {
+        found = orderInRow(row);
+        this.rows.set(row, found);
+      }
+      if (found && !anchors.has(found.orderId)) anchors.set(found.orderId, found.anchor);
+    }
+    return anchors;
+  }
+}
+
 /**
  * Every order row under `root`, first row per order id (a re-rendering page can briefly hold two).
  * Rows of our own making and rows without an order id (headers, "No orders found") are skipped.
  */
 export function findOrderRows(root: ParentNode): Map<string, Element> {
-  const anchors = new Map<string, Element>();
-  for (const row of queryAllFirst(root, ORDER_ROWS)) {
-    const found = orderInRow(row);
-    if (found && !anchors.has(found.orderId)) anchors.set(found.orderId, found.anchor);
-  }
-  return anchors;
+  return new OrderRowScanner().scan(root);
 }
 
 /** The order detail page's order id (from its URL) and where its id is shown. */

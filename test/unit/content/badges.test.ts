@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadgeLayer } from '../../../lib/content/badges/badge-layer';
 import { badgeView, quietView } from '../../../lib/content/badges/badge-view';
-import { findOrderDetail, findOrderRows } from '../../../lib/content/badges/order-rows';
+import { findOrderDetail, findOrderRows, OrderRowScanner } from '../../../lib/content/badges/order-rows';
 import type { AtRiskOrder } from '../../../lib/metrics/report-schema';
 import { NOW, risk } from '../ui/fixtures';
 import { useLocale } from '../ui/messages';
@@ -42,6 +42,26 @@ describe('finding orders on the page', () => {
     const rows = findOrderRows(document);
     expect([...rows.keys()]).toEqual([orderId(7)]);
     expect(rows.get(orderId(7))!.className).toBe('id');
+  });
+
+  it('reads a row again only when the page changed it (the scanner remembers rows it has read)', () => {
+    renderOrdersTable(document, ids(3));
+    const scanner = new OrderRowScanner();
+    expect([...scanner.scan(document).keys()]).toEqual(ids(3));
+    // The page reuses row 0 for another order: new link inside the same <tr>.
+    const row = document.querySelector(`#row-${orderId(0)}`)!;
+    const link = row.querySelector('a')!;
+    const replacement = link.cloneNode() as HTMLAnchorElement;
+    replacement.href = `/orders-v3/order/${orderId(9)}`;
+    link.replaceWith(replacement);
+    scanner.changed(replacement.parentNode!);
+    expect([...scanner.scan(document).keys()]).toEqual([orderId(9), orderId(1), orderId(2)]);
+    // A row the scanner has never seen (a re-render, a cloned row) is read.
+    row.parentNode!.append(document.querySelector(`#row-${orderId(2)}`)!.cloneNode(true));
+    expect(scanner.scan(document).size).toBe(3);
+    // An anchor taken out of its row is not trusted, even without a change record.
+    replacement.remove();
+    expect([...scanner.scan(document).keys()]).toEqual([orderId(1), orderId(2)]);
   });
 
   it('finds the order id on the order detail page', () => {

@@ -20,6 +20,7 @@ vi.mock('../../../lib/messaging/client', () => ({
 }));
 
 const { orderBadges, resetOrderBadges } = await import('../../../lib/content/badges/order-badges');
+const { OrderRowScanner } = await import('../../../lib/content/badges/order-rows');
 const { notifyDataChanged } = await import('../../../lib/content/data-events');
 
 const ids = (n: number, from = 0) => Array.from({ length: n }, (_, i) => orderId(from + i));
@@ -93,6 +94,42 @@ describe('order badges feature on Manage Orders', () => {
     await orderBadges.init(controller.signal);
     await settle();
     expect(badges().map((b) => b.dataset.redlineRisk)).toEqual(['none', 'lateShipment', 'none', 'none', 'lateShipment']);
+  });
+
+  it('reads the rows once per change of the page: answers and fresh figures only redraw', async () => {
+    const scans = vi.spyOn(OrderRowScanner.prototype, 'scan');
+    try {
+      renderOrdersTable(document, ids(15));
+      await orderBadges.init(controller.signal);
+      await settle();
+      expect(badges()).toHaveLength(2);
+      expect(scans).toHaveBeenCalledTimes(1); // the answer of the worker drew, without reading the rows again
+      atRisk.set(orderId(9), lateShipment(orderId(9)));
+      notifyDataChanged();
+      await settle();
+      expect(badges()).toHaveLength(3);
+      expect(scans).toHaveBeenCalledTimes(1);
+      // Several changes of the page in one frame: one scan.
+      renderOrdersTable(document, ids(15, 15));
+      renderOrdersTable(document, ids(15, 30));
+      await settle();
+      expect(scans).toHaveBeenCalledTimes(2);
+      expect(badges().map((b) => b.dataset.redlineOrder)).toEqual([]);
+    } finally {
+      scans.mockRestore();
+    }
+  });
+
+  it('asks about the rows on screen when new figures arrive while the page is re-rendering', async () => {
+    renderOrdersTable(document, ids(15));
+    await orderBadges.init(controller.signal);
+    await settle();
+    asked.length = 0;
+    renderOrdersTable(document, ids(15, 15)); // not scanned yet when the figures arrive
+    await Promise.resolve(); // the page's change is observed (a microtask), the next frame has not come
+    notifyDataChanged();
+    await settle();
+    expect(asked.flat().sort()).toEqual(ids(15, 15).sort());
   });
 
   it('takes its badges off when the page is left', async () => {
