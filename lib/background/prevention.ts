@@ -12,8 +12,8 @@ import { DEFAULT_ENGINE_SETTINGS, type Defect } from '../model';
 import { CarrierNames } from '../metrics/order-facts';
 import type { RedlineDb } from '../storage/db';
 import { readMeta } from '../storage/meta';
-import { listScopes, type ScopeData } from '../storage/repository';
-import { loadReportData } from './report-data';
+import type { ScopeData } from '../storage/repository';
+import type { ReportInputs } from './report-data';
 import { parseScopeKey } from '../storage/scope';
 import { checkTracking, normaliseTrackingNumber, trackingLooksWrong, type TrackingCheck } from '../tracking/check';
 
@@ -25,6 +25,8 @@ export const ENGINE_CHECKS = { trackingLooksWrong } as const;
 export interface PreventionDeps {
   db: RedlineDb;
   now: () => number;
+  /** The service's: what reports read, held between calls. */
+  inputs: ReportInputs;
 }
 
 export interface RemovableFeedback {
@@ -54,22 +56,9 @@ export interface OpenDispute {
   orderSeen: boolean;
 }
 
-export function createPreventionService({ db, now }: PreventionDeps) {
-  /**
-   * The last scope read, kept until the log says something was stored since (every store appends to
-   * it) or the settings changed (they set how far back the report sees). Time passing needs no reload:
-   * the orders a report sees later are a subset.
-   */
-  let cached: { scope: string; stamp: string; data: ScopeData } | undefined;
-
+export function createPreventionService({ db, now, inputs }: PreventionDeps) {
   async function scopeData(scope: string): Promise<ScopeData> {
-    const last = await db.transaction('log').store.openCursor(null, 'prev');
-    const settings = await readMeta(db, 'settings');
-    const stamp = `${last?.primaryKey ?? -1} ${JSON.stringify(settings)}`;
-    if (cached?.scope === scope && cached.stamp === stamp) return cached.data;
-    const data = await loadReportData(db, scope, parseScopeKey(scope)!.marketplaceId, settings, now());
-    cached = { scope, stamp, data };
-    return data;
+    return inputs.get(scope, await readMeta(db, 'settings'), now());
   }
 
   /**
@@ -77,7 +66,7 @@ export function createPreventionService({ db, now }: PreventionDeps) {
    * active one first); for our own pages, the requested or active scope.
    */
   async function scopeFor(host: string, requested?: string): Promise<string | undefined> {
-    const scopes = await listScopes(db);
+    const scopes = await inputs.scopes();
     const active = await readMeta(db, 'activeScope');
     const marketplaces = new Set(marketplacesForHost(host).map((m) => m.marketplaceId));
     if (marketplaces.size) {

@@ -7,11 +7,11 @@ import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
 import type { RedlineDb } from '../storage/db';
 import { readMeta, writeMeta } from '../storage/meta';
-import { appendLog, applyBatch, clearAll, listScopes, pruneBefore, recentLog } from '../storage/repository';
+import { appendLog, applyBatch, clearAll, pruneBefore, recentLog } from '../storage/repository';
 import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
 import { createPreventionService, ENGINE_CHECKS } from './prevention';
-import { loadReportData } from './report-data';
+import { ReportInputs } from './report-data';
 import { forgetCachedReports, readCachedReport, writeCachedReport } from './report-cache';
 
 const DAY_MS = 86_400_000;
@@ -43,6 +43,7 @@ export interface ImportPreview {
  * unit tests call them directly and the worker entry only wires messages to them.
  */
 export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps) {
+  const inputs = new ReportInputs(db);
   async function accountId(): Promise<string> {
     return (await readMeta(db, 'accountId')) ?? DEFAULT_ACCOUNT;
   }
@@ -50,7 +51,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
   /** Every scope's latest report (the toolbar and notifications look at all marketplaces). */
   async function allReports(): Promise<HealthReport[]> {
     const reports: HealthReport[] = [];
-    for (const scope of await listScopes(db)) {
+    for (const scope of await inputs.scopes()) {
       const report = await readCachedReport(db, scope);
       if (report) reports.push(report);
     }
@@ -64,7 +65,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const parsed = parseScopeKey(scope);
       if (!parsed) continue;
       const asOf = now();
-      const data = await loadReportData(db, scope, parsed.marketplaceId, settings, asOf);
+      const data = await inputs.get(scope, settings, asOf);
       await writeCachedReport(db, scope, computeHealthReport(data, asOf, settings, parsed.marketplaceId, ENGINE_CHECKS));
       changed = true;
     }
@@ -107,6 +108,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     let counts: Awaited<ReturnType<typeof applyBatch>>;
     try {
       counts = await applyBatch(db, await accountId(), result.batch);
+      inputs.written(counts.written);
     } catch (error) {
       // Nothing of the batch was written (one transaction). Say why where the seller looks (a full
       // disk: QuotaExceededError), if the log can still be written; the caller gets the error too.
@@ -134,7 +136,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
   }
 
   async function activeScope(requested?: string): Promise<string | undefined> {
-    const scopes = await listScopes(db);
+    const scopes = await inputs.scopes();
     if (requested && scopes.includes(requested)) return requested;
     const active = await readMeta(db, 'activeScope');
     return active && scopes.includes(active) ? active : scopes[0];
@@ -179,7 +181,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       while (recomputing) await recomputing;
     },
     // Issue 9, "act before Amazon counts it": tracking, cancel, feedback-removal and dispute answers.
-    ...createPreventionService({ db, now }),
+    ...createPreventionService({ db, now, inputs }),
 
     async captureResponse(m: MessageOf<'captureResponse'>, host: string) {
       const hostMarketplaces = marketplacesForHost(host);
@@ -212,7 +214,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     async orderRisks(orderIds: string[]) {
       const wanted = new Set(orderIds);
       const risks: HealthReport['atRiskOrders'] = [];
-      for (const scope of await listScopes(db)) {
+      for (const scope of await inputs.scopes()) {
         const report = await readCachedReport(db, scope);
         for (const order of report?.atRiskOrders ?? []) if (wanted.has(order.orderId)) risks.push(order);
       }
@@ -224,7 +226,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const settings = await readMeta(db, 'settings');
       const marketplaceIds = new Set(marketplacesForHost(host).map((m) => m.marketplaceId));
       const active = await activeScope();
-      const scopes = (await listScopes(db))
+      const scopes = (await inputs.scopes())
         .filter((s) => marketplaceIds.has(parseScopeKey(s)?.marketplaceId ?? ''))
         .sort((a, b) => Number(b === active) - Number(a === active));
       const reports: HealthReport[] = [];
@@ -236,7 +238,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     },
 
     async popupState(requested?: string) {
-      const scopes = await listScopes(db);
+      const scopes = await inputs.scopes();
       const scope = await activeScope(requested);
       const log = await recentLog(db, 20);
       const report = scope ? ((await readCachedReport(db, scope)) ?? null) : null;
@@ -255,14 +257,14 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     },
 
     async setActiveScope(scope: string) {
-      if ((await listScopes(db)).includes(scope)) await writeMeta(db, 'activeScope', scope);
+      if ((await inputs.scopes()).includes(scope)) await writeMeta(db, 'activeScope', scope);
     },
 
     settings: () => readMeta(db, 'settings'),
 
     async saveSettings(settings: Settings) {
       await writeMeta(db, 'settings', settings);
-      await recompute(await listScopes(db));
+      await recompute(await inputs.scopes());
     },
 
     async importFiles(files: { name: string; text: string }[], commit: boolean, marketplaceId?: string) {
@@ -300,6 +302,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       stale.clear();
       while (recomputing) await recomputing;
       await clearAll(db);
+      inputs.forget();
       forgetCachedReports();
       await onReportsChanged?.([]);
     },
@@ -307,8 +310,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     /** Alarm tick: time alone changes the numbers (deadlines pass, orders leave windows). */
     async tick() {
       const settings = await readMeta(db, 'settings');
-      await pruneBefore(db, now() - settings.retentionDays * DAY_MS);
-      return recompute(await listScopes(db));
+      if (await pruneBefore(db, now() - settings.retentionDays * DAY_MS)) inputs.forget();
+      return recompute(await inputs.scopes());
     },
 
   };

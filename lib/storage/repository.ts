@@ -7,6 +7,13 @@ import type { RedlineDb, RedlineSchema } from './db';
 import { LogEntry, OPEN_REACH, StoredDefect, StoredOrder, storedOrder, StoredReading } from './records';
 import { scopeKey } from './scope';
 
+/** The records a batch changed, as now stored. */
+export interface WrittenRecords {
+  orders: StoredOrder[];
+  defects: StoredDefect[];
+  readings: StoredReading[];
+}
+
 export interface ApplyCounts {
   ordersAdded: number;
   ordersUpdated: number;
@@ -14,6 +21,7 @@ export interface ApplyCounts {
   readings: number;
   /** Scopes (account|marketplace) whose data changed: their reports must be recomputed. */
   changedScopes: string[];
+  written: WrittenRecords;
 }
 
 const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -41,7 +49,7 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
 }
 
 async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defects' | 'readings')[], 'readwrite'>, accountId: string, batch: Batch): Promise<ApplyCounts> {
-  const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [] };
+  const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [], written: { orders: [], defects: [], readings: [] } };
   const changed = new Set<string>();
   const orders = tx.objectStore('orders');
   const defects = tx.objectStore('defects');
@@ -57,11 +65,11 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
   const orderScopes = batch.orders.map((o) => scopeKey({ accountId, marketplaceId: o.marketplaceId }));
   const storedOrders = await existingOrders(orders, batch.orders, orderScopes);
   // The same order twice in one batch merges like two batches would: the second sees the first.
-  const written = new Map<string, StoredOrder>();
+  const pending = new Map<string, StoredOrder>();
   for (const [i, order] of batch.orders.entries()) {
     const scope = orderScopes[i]!;
     const key = `${scope}\n${order.orderId}`;
-    const stored = written.get(key) ?? storedOrders[i];
+    const stored = pending.get(key) ?? storedOrders[i];
     let next: StoredOrder;
     if (stored) {
       const { scope: _s, reachAt: _r, ...known } = stored;
@@ -75,17 +83,23 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
       counts.ordersAdded++;
     }
     changed.add(scope);
-    written.set(key, next);
+    pending.set(key, next);
     write(orders.put(next));
   }
-  for (const defect of batch.defects) {
-    const scope = scopeKey({ accountId, marketplaceId: defect.marketplaceId });
-    const stored = await defects.get([scope, defect.id]);
+  // Defects too are asked for all at once; one seen twice in the batch is judged against the first.
+  const defectScopes = batch.defects.map((d) => scopeKey({ accountId, marketplaceId: d.marketplaceId }));
+  const storedDefects = await Promise.all(batch.defects.map((d, i) => defects.get([defectScopes[i]!, d.id])));
+  const pendingDefects = new Map<string, StoredDefect>();
+  for (const [i, defect] of batch.defects.entries()) {
+    const scope = defectScopes[i]!;
+    const key = `${scope}\n${defect.id}`;
+    const stored = pendingDefects.get(key) ?? storedDefects[i];
     if (stored && stored.observedAt > defect.observedAt) continue;
     const next = StoredDefect.parse({ ...defect, scope });
     if (stored && sameRecord(next, stored)) continue;
     counts.defects++;
     changed.add(scope);
+    pendingDefects.set(key, next);
     write(defects.put(next));
   }
   for (const reading of batch.readings) {
@@ -96,10 +110,14 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     if (stored && stored.observedAt >= reading.observedAt) continue;
     counts.readings++;
     changed.add(scope);
-    write(readings.put(StoredReading.parse({ ...reading, scope, day })));
+    const next = StoredReading.parse({ ...reading, scope, day });
+    counts.written.readings.push(next);
+    write(readings.put(next));
   }
   await Promise.all([...writes, tx.done]);
   counts.changedScopes = [...changed];
+  counts.written.orders = [...pending.values()];
+  counts.written.defects = [...pendingDefects.values()];
   return counts;
 }
 
@@ -167,10 +185,12 @@ export async function loadForReport(db: RedlineDb, scope: string, ordersFrom: (r
 export async function listScopes(db: RedlineDb): Promise<string[]> {
   const scopes = new Set<string>();
   for (const store of ['orders', 'defects', 'readings'] as const) {
-    let cursor = await db.transaction(store).store.index('scope').openKeyCursor(undefined, 'nextunique');
+    // One seek per scope: from each scope straight to the smallest key after it (`scope + '\0'`).
+    // A 'nextunique' cursor walks every entry of the index in Chromium: 100,000 orders, seconds.
+    let cursor = await db.transaction(store).store.index('scope').openKeyCursor();
     while (cursor) {
       scopes.add(cursor.key);
-      cursor = await cursor.continue();
+      cursor = await cursor.continue(`${cursor.key}\0`);
     }
   }
   return [...scopes].sort();
