@@ -242,6 +242,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const scope = await activeScope(requested);
       const log = await recentLog(db, 20);
       const report = scope ? ((await readCachedReport(db, scope)) ?? null) : null;
+      // Data but no report (a cached one from an older version no longer fits): make one; `reportsChanged` follows.
+      if (scope && !report) void recompute([scope]);
       return {
         scopes,
         scope: scope ?? null,

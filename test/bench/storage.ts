@@ -28,6 +28,7 @@ async function popupPaintMs(h: Harness): Promise<number> {
   await page.goto(`chrome-extension://${h.extensionId}/popup.html`, { waitUntil: 'commit' });
   // Not painted within 20 s counts as not measured (NaN fails the budget) rather than ending the run.
   const painted = await page.waitForSelector(MEANINGFUL, { timeout: 20_000 }).then(() => true, () => false);
+  if (!painted) console.warn(`popup not painted within 20 s; it shows: ${(await page.locator('body').innerText().catch(() => '?')).slice(0, 200)}`);
   const ms = !painted ? Number.NaN : await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now()))));
   await page.close();
   return ms;

@@ -6,6 +6,7 @@ import { createRedlineService, type RedlineService } from '../../../lib/backgrou
 import { RejectedMessage, routeMessage } from '../../../lib/background/router';
 import { computeHealthReport } from '../../../lib/metrics';
 import { loadScope } from '../../../lib/storage/repository';
+import { forgetCachedReports } from '../../../lib/background/report-cache';
 import { DEFAULT_SETTINGS } from '../../../lib/model';
 
 const SEARCH = fixture('seller-central/orders-api/search_mfn-unshipped_2021-11.json');
@@ -112,6 +113,16 @@ describe('background service', () => {
     const state = await gated.popupState();
     expect(state).toMatchObject({ computing: false });
     expect(state.report).toEqual(computeHealthReport(await loadScope(db, SCOPE), NOW, DEFAULT_SETTINGS, 'ATVPDKIKX0DER'));
+  });
+
+  it('makes the report again when data is stored but its cached report is gone', async () => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await service.settled();
+    forgetCachedReports();
+    await db.delete('meta', `report:${SCOPE}`);
+    expect(await service.popupState()).toMatchObject({ report: null, computing: true });
+    await service.settled();
+    expect((await service.popupState()).report?.marketplaceId).toBe('ATVPDKIKX0DER');
   });
 
   it('deletes everything on request, even with a recompute in flight', async () => {
