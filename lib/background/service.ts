@@ -83,6 +83,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
 
   function recompute(scopes: readonly string[]): Promise<void> {
     for (const scope of scopes) stale.add(scope);
+    // Nothing to do: the loop below would finish before `??=` assigns it, leaving `recomputing` set for good.
+    if (!stale.size) return recomputing ?? Promise.resolve();
     recomputing ??= (async () => {
       try {
         while (stale.size) {

@@ -125,6 +125,19 @@ describe('background service', () => {
     expect((await service.popupState()).report?.marketplaceId).toBe('ATVPDKIKX0DER');
   });
 
+  it('computes reports after a recompute with nothing to do (settings saved, or the alarm, before any data)', async () => {
+    await service.saveSettings({ ...DEFAULT_SETTINGS, warningHorizonHours: 72 });
+    await service.tick();
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    // Polled with timers, not `settled()`: with the bug, `settled()` spun forever on a resolved promise.
+    const ready = async () => {
+      const state = await service.popupState();
+      return state.report !== null && !state.computing;
+    };
+    for (let i = 0; i < 100 && !(await ready()); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await service.popupState()).toMatchObject({ computing: false, report: { marketplaceId: 'ATVPDKIKX0DER' } });
+  });
+
   it('deletes everything on request, even with a recompute in flight', async () => {
     await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
     await service.deleteAll();
