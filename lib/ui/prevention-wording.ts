@@ -7,6 +7,7 @@ import type { Evidence, RemovalGround } from '../feedback-removal/classify';
 import type { WhatIf } from '../metrics/what-if';
 import { countdown, formatDay, formatRate } from './format';
 import { t, tp, uiLocale } from './i18n';
+import { clip } from './text';
 import { metricShortName } from './wording';
 
 /** Good-event metrics must stay above their target; the rest below. */
@@ -32,9 +33,12 @@ export function groundLabel(ground: RemovalGround): string {
   return t(`fb_ground_${ground}`);
 }
 
-/** "broke", "fulfilled by Amazon", "555-201-7788": what made a ground match. */
+/** Longest matched word shown: a buyer's "word" can be thousands of letters long. */
+const EVIDENCE_MAX = 40;
+
+/** "broke", "fulfilled by Amazon", "555-201-7788": what made a ground match (the buyer's words, clipped). */
 export function evidenceText(evidence: Evidence): string {
-  return evidence.kind === 'fact' ? t('fb_fact_fulfilledByAmazon') : evidence.text;
+  return evidence.kind === 'fact' ? t('fb_fact_fulfilledByAmazon') : clip(evidence.text, EVIDENCE_MAX);
 }
 
 export function daysLeftText(daysLeft: number): string {

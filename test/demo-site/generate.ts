@@ -9,6 +9,7 @@
  */
 import { accountHealthSummary, readingAsOf, type AccountHealthSummary } from './account-health';
 import { BUYER_CANCEL_REASONS, CARRIERS, CATALOG, NEGATIVE_COMMENTS, NEUTRAL_COMMENTS, POSITIVE_COMMENTS, REMOVABLE_COMMENTS, trackingIdFor } from './catalog';
+import { makeHostile, type HostileFacts } from './hostile';
 import type { Channel, DemoChargeback, DemoClaim, DemoFeedback, DemoItem, DemoOrder, DemoSellerData, Scenario } from './model';
 import { Random } from './random';
 import { maxUnder, referenceMetrics, type ReferenceMetrics } from './reference-metrics';
@@ -26,6 +27,8 @@ export interface DemoSellerOptions {
   days?: number;
   mfnPerDay?: number;
   fbaPerDay?: number;
+  /** Hostile strings in every text the pages show (hostile.ts): for browser tests of inert rendering. */
+  hostile?: boolean;
 }
 
 export interface DemoSeller extends DemoSellerData {
@@ -39,6 +42,8 @@ export interface DemoSeller extends DemoSellerData {
   /** What Amazon's Account Health shows: the same data as of `readingAsOf` (Amazon lags by days). */
   accountHealth: AccountHealthSummary;
   readingAsOf: number;
+  /** With `hostile: true`: where the notable hostile strings are (hostile.ts). */
+  hostile?: HostileFacts;
 }
 
 const MINUTE = 60_000;
@@ -65,6 +70,8 @@ export function generateDemoSeller(options: DemoSellerOptions = {}): DemoSeller 
     claims: g.claims,
     chargebacks: g.chargebacks,
   };
+  // Last, so the same seed gives the same account with or without them.
+  const hostile = options.hostile ? makeHostile(data, now) : undefined;
   const asOf = readingAsOf(now, DEMO_TIME_ZONE);
   return {
     ...data,
@@ -74,6 +81,7 @@ export function generateDemoSeller(options: DemoSellerOptions = {}): DemoSeller 
     expected: referenceMetrics(data, now),
     accountHealth: accountHealthSummary(data, asOf, seed),
     readingAsOf: asOf,
+    ...(hostile ? { hostile } : {}),
   };
 }
 

@@ -217,3 +217,26 @@ describe('DemoSite', () => {
     expect(signedOut.respond('GET', url('/orders-v3/mfn/unshipped')).status).toBe(200);
   });
 });
+
+describe('the hostile demo (hostile: true)', () => {
+  const hostile = new DemoSite({ seed: 7, now: NOW, hostile: true });
+  const facts = hostile.seller.hostile!;
+  const figures = (s: DemoSeller) => Object.fromEntries(Object.entries(s.expected).map(([k, v]) => [k, { num: v.num, den: v.den }]));
+
+  it('keeps the same metrics: no hostile string sits where a figure is read', () => {
+    expect(figures(hostile.seller)).toEqual(figures(seller));
+  });
+
+  it('puts the notable strings where the facts say, and serves them as JSON text', () => {
+    expect(facts.orderIds).toHaveLength(3);
+    expect(facts.orderIds.every((id) => id.length <= 64 && id.includes('__redlinePwned('))).toBe(true);
+    const unshipped = JSON.parse(hostile.respond('GET', 'https://sellercentral.amazon.com/orders-api/search?orderStatus=unshipped&limit=100').body);
+    const ids = unshipped.orders.map((o: { amazonOrderId: string }) => o.amazonOrderId);
+    expect(ids).toEqual(expect.arrayContaining([...facts.orderIds, facts.bigTitleOrderId]));
+    const big = unshipped.orders.find((o: { amazonOrderId: string }) => o.amazonOrderId === facts.bigTitleOrderId);
+    expect(big.orderItems[0].productName.length).toBeGreaterThan(2 ** 20);
+    const feedback = JSON.parse(hostile.respond('GET', 'https://sellercentral.amazon.com/fbmapi/v1/feedbacks?pageSize=25&pageNumber=1').body);
+    expect(feedback.feedbacks.find((f: { orderId: string }) => f.orderId === facts.bigCommentOrderId).comments.length).toBeGreaterThan(2 ** 20);
+    expect(hostile.seller.chargebacks.some((c) => c.id === facts.rejectedChargebackId)).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { feedbackRemovalPath } from '../../feedback-removal/removal-link';
 import { sendToBackground } from '../../messaging/client';
 import { t } from '../../ui/i18n';
 import { daysLeftText, evidenceText, groundLabel, ifRemovedText } from '../../ui/prevention-wording';
+import { quote } from '../../ui/text';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
 import { waitFor } from '../wait-for';
@@ -21,7 +22,7 @@ export function removableView(item: RemovableFeedback): NoteView {
     tone: 'info',
     title: t('fb_likely'),
     lines: [...item.grounds.map((g) => groundLabel(g.ground)), ifRemovedText(item.odr, item.orderSeen), daysLeftText(item.daysLeft)],
-    chips: item.grounds.flatMap((g) => g.evidence.map((e) => t('fb_matched', evidenceText(e)))),
+    chips: item.grounds.flatMap((g) => g.evidence.map((e) => t('fb_matched', quote(evidenceText(e))))),
     ...(path ? { link: { href: path, text: t('fb_request') } } : {}),
     state: item.grounds.map((g) => g.ground).join(' '),
   };

@@ -26,11 +26,12 @@ const STYLE = `
   font: 13px/1.4 "Amazon Ember", Arial, system-ui, -apple-system, "Segoe UI", "Hiragino Sans", sans-serif;
 }
 .icon { grid-row: span 9; width: 18px; height: 18px; border-radius: 50%; display: grid; place-items: center; color: #fff; font: 700 11px/1 Arial, sans-serif; margin-top: 1px; }
+.title, .line { overflow-wrap: anywhere; } /* they quote the page: an order id, a carrier */
 .title { font-weight: 700; }
 .line { color: #0f1111; }
 .brand { font-weight: 700; color: #b12704; font-size: 11px; letter-spacing: 0.2px; text-transform: uppercase; margin-right: 6px; }
 .chips { display: flex; flex-wrap: wrap; gap: 4px; margin-top: 2px; }
-.chip { font-size: 11px; padding: 0 6px; border-radius: 9px; background: #f0f2f2; color: #565959; border: 1px solid #d5d9d9; }
+.chip { font-size: 11px; padding: 0 6px; border-radius: 9px; background: #f0f2f2; color: #565959; border: 1px solid #d5d9d9; max-width: 100%; overflow-wrap: anywhere; }
 a { color: #007185; text-decoration: none; font-weight: 700; }
 a:hover { color: #c7511f; text-decoration: underline; }
 .ok { border-color: #a6dbc0; border-left-color: #067d62; background: #f0faf7; } .ok .icon { background: #067d62; }

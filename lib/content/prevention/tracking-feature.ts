@@ -13,6 +13,7 @@ import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
 import { waitFor } from '../wait-for';
 import { impactText } from '../../ui/prevention-wording';
+import { quote } from '../../ui/text';
 import { createNote, renderNote, type NoteView } from './note';
 
 const TYPING_PAUSE_MS = 250;
@@ -27,11 +28,12 @@ function problemSentence(p: TrackingProblem): string {
     case 'noCarrier':
       return t('track_noCarrier');
     case 'carrierNotRecognised':
-      return t('track_carrierNotRecognised', p.carrier);
+      return t('track_carrierNotRecognised', quote(p.carrier));
     case 'wrongFormat':
-      return t('track_wrongFormat', p.carrier);
+      return t('track_wrongFormat', quote(p.carrier));
     case 'reused':
-      return t('track_reused', p.orderIds.join(', '));
+      // Order ids as stored: any text a page gave (up to 64 characters), each isolated from the sentence.
+      return t('track_reused', p.orderIds.map((id) => quote(id)).join(', '));
   }
 }
 
@@ -39,8 +41,8 @@ function problemSentence(p: TrackingProblem): string {
 export function trackingView(check: Check, carrier: string, impact: Impact): NoteView | null {
   const [first, ...rest] = check.problems;
   if (!first) {
-    if (check.format === 'checked') return { tone: 'ok', title: t('track_ok', carrier), lines: [], state: 'valid' };
-    return carrier && check.normalised ? { tone: 'info', title: t('track_notChecked', carrier), lines: [], state: 'notChecked' } : null;
+    if (check.format === 'checked') return { tone: 'ok', title: t('track_ok', quote(carrier)), lines: [], state: 'valid' };
+    return carrier && check.normalised ? { tone: 'info', title: t('track_notChecked', quote(carrier)), lines: [], state: 'notChecked' } : null;
   }
   const looksLike = check.problems.map((p) => ('looksLike' in p ? p.looksLike : null)).find(Boolean);
   const lines = [...rest.map(problemSentence), ...(looksLike ? [t('track_looksLike', looksLike)] : [])];

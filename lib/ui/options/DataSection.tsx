@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { HealthReport } from '../../metrics/report-schema';
 import { sendToBackground } from '../../messaging/client';
 import { t, tp } from '../i18n';
+import { failureText } from '../problem';
 import { atRiskCsv } from './csv';
 import { datedName, downloadText } from './download';
 
@@ -16,7 +17,7 @@ export function DataSection({ onDeleted }: { onDeleted: () => void }) {
       downloadText(datedName('redline-export', 'json'), JSON.stringify(data, null, 2), 'application/json');
       setStatus(t('options_exported', String(data.orders.length)));
     } catch (e) {
-      setStatus(t('options_failed', e instanceof Error ? e.message : String(e)));
+      setStatus(failureText(e, 'options_failed'));
     }
   };
 
@@ -32,7 +33,7 @@ export function DataSection({ onDeleted }: { onDeleted: () => void }) {
       downloadText(datedName('redline-at-risk-orders', 'csv'), atRiskCsv(reports), 'text/csv');
       setStatus(tp('options_exportedRisks', count));
     } catch (e) {
-      setStatus(t('options_failed', e instanceof Error ? e.message : String(e)));
+      setStatus(failureText(e, 'options_failed'));
     }
   };
 
@@ -43,7 +44,7 @@ export function DataSection({ onDeleted }: { onDeleted: () => void }) {
       setStatus(t('options_deleted'));
       onDeleted();
     } catch (e) {
-      setStatus(t('options_failed', e instanceof Error ? e.message : String(e)));
+      setStatus(failureText(e, 'options_failed'));
     }
   };
 

@@ -4,6 +4,8 @@ import { sendToBackground } from '../../messaging/client';
 import { marketplaceById } from '../../marketplaces';
 import { formatCount, formatDate } from '../format';
 import { t, tp, uiLocale, type MessageKey } from '../i18n';
+import { failureKind, failureText, problemKind } from '../problem';
+import { quote } from '../text';
 
 const FORMAT_KEYS: Record<string, MessageKey> = {
   'flat/all-orders': 'format_flat_all_orders',
@@ -48,6 +50,18 @@ function marketplaceNames(ids: string[], locale: string): string {
 type Phase = 'idle' | 'reading' | 'previewed' | 'saving' | 'saved' | 'error';
 
 /**
+ * Why a save failed. The worker's answer carries only the error's message, which for a full disk need
+ * not say "quota"; the worker's log says so (reason `storageFailed`, detail `QuotaExceededError: …`).
+ */
+async function saveFailure(error: unknown, since: number): Promise<string> {
+  if (failureKind(error) === 'other') {
+    const problem = await sendToBackground({ type: 'getPopupState' }).then((s) => s.problem, () => null);
+    if (problem && problem.at >= since && problemKind(problem) === 'quota') return t('options_quotaError');
+  }
+  return failureText(error, 'options_importError');
+}
+
+/**
  * Import of Amazon report files: pick or drop, see what each file is (format, orders, dates,
  * marketplace) before anything is stored, then save. Files are read in the browser; nothing is sent
  * anywhere.
@@ -57,6 +71,8 @@ export function ImportSection() {
   const [previews, setPreviews] = useState<ImportPreview[]>([]);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState('');
+  /** The save failed: the previewed files stay, and can be saved again. */
+  const [retry, setRetry] = useState(false);
   const [dragging, setDragging] = useState(false);
   const locale = uiLocale();
 
@@ -68,22 +84,26 @@ export function ImportSection() {
       const read = await Promise.all(picked.map(async (f) => ({ name: f.name.slice(0, 300), text: await f.text() })));
       setFiles(read);
       setPreviews(await sendToBackground({ type: 'importFiles', files: read, commit: false }));
+      setRetry(false);
       setPhase('previewed');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(failureText(e, 'options_importError'));
       setPhase('error');
     }
   };
 
   const save = async () => {
+    const started = Date.now();
     setPhase('saving');
     try {
       const recognised = files.filter((_, i) => previews[i]?.ok);
       setPreviews(await sendToBackground({ type: 'importFiles', files: recognised, commit: true }));
       setFiles([]);
+      setRetry(false);
       setPhase('saved');
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(await saveFailure(e, started));
+      setRetry(true);
       setPhase('error');
     }
   };
@@ -128,7 +148,7 @@ export function ImportSection() {
         {phase === 'reading' && t('options_reading')}
         {phase === 'saving' && t('options_saving')}
         {phase === 'saved' && tp('options_saved', okCount)}
-        {phase === 'error' && t('options_importError', error)}
+        {phase === 'error' && error}
       </p>
 
       {previews.length > 0 && (
@@ -176,7 +196,7 @@ export function ImportSection() {
                         {t('options_notRecognised')}
                       </span>{' '}
                       {reasonText(p)}
-                      {p.detail && <span class="muted small"> ({p.detail})</span>}
+                      {p.detail && <span class="muted small"> ({quote(p.detail, 300)})</span>}
                     </td>
                   )}
                 </tr>
@@ -186,7 +206,7 @@ export function ImportSection() {
         </div>
       )}
 
-      {phase === 'previewed' && (
+      {(phase === 'previewed' || (phase === 'error' && retry)) && (
         <div class="actions">
           <button type="button" class="button button-primary" disabled={okCount === 0} onClick={() => void save()}>
             {tp('options_saveFiles', okCount)}
@@ -197,6 +217,7 @@ export function ImportSection() {
             onClick={() => {
               setFiles([]);
               setPreviews([]);
+              setRetry(false);
               setPhase('idle');
             }}
           >

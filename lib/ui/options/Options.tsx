@@ -3,6 +3,7 @@ import { sendToBackground } from '../../messaging/client';
 import type { Settings } from '../../model/settings';
 import { DEFAULT_SETTINGS } from '../../model/settings';
 import { t } from '../i18n';
+import { failureText } from '../problem';
 import { DataSection } from './DataSection';
 import { ImportSection } from './ImportSection';
 import { fromForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
@@ -64,7 +65,7 @@ export function Options() {
         setSave('clean');
       },
       (e: unknown) => {
-        setFailure(e instanceof Error ? e.message : String(e));
+        setFailure(failureText(e, 'options_failed'));
         setBase(DEFAULT_SETTINGS);
         setForm(toForm(DEFAULT_SETTINGS));
       },
@@ -96,7 +97,7 @@ export function Options() {
       setBase(result.settings);
       setSave('saved');
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(failureText(error, 'options_failed'));
       setSave('failed');
     }
   };
@@ -161,7 +162,7 @@ export function Options() {
             {save === 'saving' && t('options_saving')}
             {save === 'saved' && t('options_settingsSaved')}
             {save === 'invalid' && t('options_invalid')}
-            {save === 'failed' && t('options_failed', failure)}
+            {save === 'failed' && failure}
           </span>
         </div>
       </form>

@@ -6,6 +6,8 @@ import type { LogEntry } from '../../storage/records';
 import { formatAge } from '../format';
 import { t, tp, uiLocale } from '../i18n';
 import { guessMarketplace, PAGES, sellerCentralUrl } from '../links';
+import { problemKind, problemWording } from '../problem';
+import { quote } from '../text';
 import { metricShortName } from '../wording';
 import { AtRiskList } from './AtRiskList';
 import { AhrCard, MetricCard } from './MetricCard';
@@ -40,14 +42,14 @@ export function scopeLabel(scope: string, locale = uiLocale()): string {
 
 /** Where a capture or import came from, in the seller's words. */
 function sourceName(entry: Pick<LogEntry, 'origin' | 'source'>): string {
-  if (entry.origin === 'import') return t('source_file', entry.source);
+  if (entry.origin === 'import') return t('source_file', quote(entry.source));
   const p = entry.source;
   if (p.startsWith('/orders-api') || p.startsWith('/orders-v3')) return t('page_manageOrders');
   if (p.startsWith('/performance')) return t('page_accountHealth');
   if (p.startsWith('/fbmapi') || p.startsWith('/feedback-manager')) return t('page_feedback');
   if (p.includes('chargeback')) return t('page_chargebacks');
   if (p.includes('guarantee-claims')) return t('page_claims');
-  return p;
+  return quote(p);
 }
 
 function RefreshLinks({ marketplaceId }: { marketplaceId: string | undefined }) {
@@ -69,16 +71,17 @@ function RefreshLinks({ marketplaceId }: { marketplaceId: string | undefined }) 
 }
 
 function ProblemNotice({ problem, now }: { problem: LogEntry; now: number }) {
-  const signedOut = problem.reason === 'signedOut';
+  const kind = problemKind(problem);
+  const { title, text } = problemWording(kind, sourceName(problem));
   return (
-    <div class="notice notice-problem" role="alert">
+    <div class="notice notice-problem" role="alert" data-problem={kind}>
       <span class="notice-icon" aria-hidden="true">
         !
       </span>
       <div>
-        <p class="notice-title">{signedOut ? t('problem_signedOut_title') : t('problem_unrecognized_title')}</p>
+        <p class="notice-title">{title}</p>
         <p class="small">
-          {signedOut ? t('problem_signedOut') : t('problem_unrecognized', sourceName(problem))} · {formatAge(now - problem.at, uiLocale())}
+          {text} · {formatAge(now - problem.at, uiLocale())}
         </p>
       </div>
     </div>

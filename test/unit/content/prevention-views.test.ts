@@ -68,6 +68,14 @@ describe('tracking note', () => {
     });
   });
 
+  it('names the orders of a reused number as isolated text, and a carrier from the page too', () => {
+    const hostile = '\u202E<img src=x onerror=alert(1)>\u2069';
+    const view = trackingView({ normalised: '1Z5R89390357567127', format: 'checked', problems: [{ kind: 'reused', orderIds: [hostile, '111-0000000-0000001'] }] }, 'UPS', null);
+    expect(view!.title).toBe('This number is already on order \u2068\u202E<img src=x onerror=alert(1)>\u2069, \u2068111-0000000-0000001\u2069: a reused number is not valid tracking.');
+    const carrier = trackingView({ normalised: '1', format: 'notChecked', problems: [] }, `Courier${'X'.repeat(500)}`, null);
+    expect(carrier!.title).toContain(`\u2068Courier${'X'.repeat(72)}…\u2069`);
+  });
+
   it('confirms a checked number, and says nothing before anything is typed', () => {
     expect(trackingView({ normalised: '1Z5R89390357567127', format: 'checked', problems: [] }, 'UPS', null)).toMatchObject({ tone: 'ok', state: 'valid' });
     expect(trackingView({ normalised: '', format: 'notChecked', problems: [] }, 'UPS', null)).toBeNull();
@@ -88,8 +96,15 @@ describe('feedback and dispute notes', () => {
       orderSeen: true,
     });
     expect(view.lines).toEqual(['Entirely a product review', 'If removed: ODR: 1.89% → 0%, still within target', '88 days left to ask']);
-    expect(view.chips).toEqual(['matched: dull']);
+    expect(view.chips).toEqual(['matched: \u2068dull\u2069']); // the buyer's word, bidi-isolated
     expect(view.link).toEqual({ href: '/feedback-manager/index.html#/request-removal/114-4926004-3323732', text: 'Request removal' });
+  });
+
+  it('clips a matched word thousands of letters long', () => {
+    const odr: WhatIf = { ...cr, metric: 'odr.mfn' };
+    const word = `product${'S'.repeat(4990)}`;
+    const view = removableView({ orderId: '114-4926004-3323732', rating: 2, date: 0, daysLeft: 88, grounds: [{ ground: 'productReview', evidence: [{ kind: 'word', text: word }] }], against: [], odr, orderSeen: true });
+    expect(view.chips).toEqual([`matched: \u2068${word.slice(0, 39)}…\u2069`]);
   });
 
   it('shows a dispute’s deadline and the ODR both ways', () => {

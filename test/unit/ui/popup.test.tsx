@@ -89,6 +89,30 @@ describe('popup', () => {
     expect(root.querySelector('[role=alert]')!.textContent).toContain('Signed out of Seller Central');
   });
 
+  it.each([
+    ['en', 'Disk full: Redline could not save', 'The browser refused to store what Manage Orders showed: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data on Redline’s options page'],
+    ['de', 'Speicher voll: Redline konnte nicht speichern', 'Der Browser hat sich geweigert, zu speichern, was Bestellungen verwalten gezeigt hat'],
+    ['ja', '容量不足：Redlineは保存できませんでした', 'ブラウザが注文管理の内容を保存できませんでした。'],
+  ] as const)('says what a full disk means and what to do, not "page not recognized" (%s)', (lang, title, text) => {
+    useLocale(lang);
+    const quota = { at: NOW - MIN, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'storageFailed', detail: 'QuotaExceededError: The quota has been exceeded.', orders: 0, defects: 0, readings: 0 } as const;
+    const notice = show(state({ problem: quota })).querySelector('[role=alert]')!;
+    expect(notice.getAttribute('data-problem')).toBe('quota');
+    expect(notice.querySelector('.notice-title')!.textContent).toBe(title);
+    expect(notice.textContent!.replace(/[\u2068\u2069]/g, '')).toContain(text);
+    // Another storage failure is not called a full disk either, nor a page Amazon changed.
+    const other = show(state({ problem: { ...quota, detail: 'UnknownError: Internal error.' } })).querySelector('[role=alert]')!;
+    expect(other.getAttribute('data-problem')).toBe('storage');
+    expect(other.textContent).not.toContain(title);
+  });
+
+  it('isolates a file name in the freshness line, so its bidi controls cannot turn the words after it', () => {
+    const name = `\u202Etxt.exe\u2069${'W'.repeat(400)}`;
+    const root = show(state({ lastCapture: { at: NOW - MIN, origin: 'import', source: name, ok: true, orders: 1, defects: 0, readings: 0 } }));
+    const line = root.querySelector('.freshness')!.textContent!;
+    expect(line).toContain(`file \u2068\u202Etxt.exe${'W'.repeat(71)}…\u2069 · refresh:`);
+  });
+
   it('explains what to do on first run', () => {
     let opened = 0;
     const root = show(state({ scopes: [], scope: null, report: null, history: {}, lastCapture: null }), { options: () => opened++ });

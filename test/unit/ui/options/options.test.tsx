@@ -4,6 +4,8 @@ import { DEFAULT_SETTINGS } from '../../../../lib/model/settings';
 import { useLocale } from '../messages';
 
 const sent: { type: string; [k: string]: unknown }[] = [];
+/** Saving (an import with `commit: true`) fails with this; the worker's newest problem is `problem`. */
+const failing: { commit: Error | null; problem: unknown } = { commit: null, problem: null };
 
 vi.mock('../../../../lib/messaging/client', () => ({
   sendToBackground: vi.fn(async (message: { type: string; files?: { name: string }[]; commit?: boolean }) => {
@@ -14,7 +16,10 @@ vi.mock('../../../../lib/messaging/client', () => ({
       case 'saveSettings':
       case 'deleteAllData':
         return undefined;
+      case 'getPopupState':
+        return { problem: failing.problem };
       case 'importFiles':
+        if (message.commit && failing.commit) throw failing.commit;
         return message.files!.map((f) =>
           f.name.endsWith('.txt')
             ? { name: f.name, ok: true, format: 'flat/all-orders', orders: 1234, defects: 0, readings: 0, marketplaces: ['ATVPDKIKX0DER'], from: Date.UTC(2026, 8, 1), to: Date.UTC(2026, 10, 25) }
@@ -49,6 +54,8 @@ describe('options page', () => {
   beforeEach(() => {
     useLocale('en');
     sent.length = 0;
+    failing.commit = null;
+    failing.problem = null;
   });
 
   it('shows every metric with Amazon’s default, validates, and saves', async () => {
@@ -96,6 +103,49 @@ describe('options page', () => {
     const commit = sent.at(-1) as unknown as { commit: boolean; files: { name: string }[] };
     expect(commit.commit).toBe(true);
     expect(commit.files.map((f) => f.name)).toEqual(['all-orders.txt']);
+  });
+
+  /** Picks one recognised file, previews it and saves it; the status line after the save. */
+  async function importOne(root: HTMLElement): Promise<string> {
+    const input = root.querySelector<HTMLInputElement>('[data-test-id="import-input"]')!;
+    Object.defineProperty(input, 'files', { value: [new File(['order-id\tpurchase-date\n'], 'all-orders.txt')], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    root.querySelector<HTMLButtonElement>('.actions .button-primary')!.click(); // "Save 1 recognised file"
+    await flush();
+    return root.querySelector('section [role=status]')!.textContent ?? '';
+  }
+
+  it.each(['en', 'de', 'ja'] as const)('says what a full disk means and what to do (%s), and offers to save again', async (lang) => {
+    useLocale(lang);
+    failing.commit = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const root = await show();
+    const status = await importOne(root);
+    expect(status).toBe({
+      en: 'Not saved: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data below (shorten “Keep history for”, or delete all data), then save again. Nothing of the file that failed was stored.',
+      de: 'Nicht gespeichert: Die Festplatte oder der Speicher des Browsers für Erweiterungen ist voll. Geben Sie Speicherplatz frei oder löschen Sie unten alte Daten („Verlauf aufbewahren“ verkürzen oder alle Daten löschen) und speichern Sie dann erneut. Von der fehlgeschlagenen Datei wurde nichts gespeichert.',
+      ja: '保存されませんでした：ディスク、またはブラウザの拡張機能用ストレージがいっぱいです。ディスクの空き容量を増やすか、下で古いデータを削除し（「履歴の保存期間」を短くするか、全データを削除）、もう一度保存してください。失敗したファイルの内容は何も保存されていません。',
+    }[lang]);
+    // The file is still there to save once space is freed.
+    failing.commit = null;
+    root.querySelector<HTMLButtonElement>('.actions .button-primary')!.click();
+    await flush();
+    expect(sent.filter((m) => m.type === 'importFiles' && m.commit)).toHaveLength(2);
+    expect(root.querySelector('section [role=status]')!.textContent).not.toBe(status);
+  });
+
+  it('knows a full disk from the worker’s log when the error’s own words do not say so', async () => {
+    failing.commit = new Error('Transaction was aborted.');
+    failing.problem = { at: Date.now() + 1000, origin: 'import', source: 'all-orders.txt', ok: false, reason: 'storageFailed', detail: 'QuotaExceededError: Transaction was aborted.' };
+    expect(await importOne(await show())).toMatch(/^Not saved: the disk, or the browser’s storage for extensions, is full\./);
+    failing.problem = { ...(failing.problem as object), at: Date.now() - 60_000 }; // an old one is not this failure
+    expect(await importOne(await show())).toBe('Could not read the files: \u2068Transaction was aborted.\u2069');
+  });
+
+  it('says the worker stopped, that what it finished is kept and that saving again completes it', async () => {
+    failing.commit = new Error('no answer from the background worker');
+    const status = await importOne(await show());
+    expect(status).toBe('Redline’s background worker stopped before it finished. Files it had finished are kept; nothing of the one it was saving was stored. Save again to complete them: nothing is counted twice.');
   });
 
   it('deletes all data only after a confirmation', async () => {
