@@ -6,7 +6,7 @@ export const DB_NAME = 'redline';
 
 export interface RedlineSchema extends DBSchema {
   orders: { key: [string, string]; value: StoredOrder; indexes: { scope: string; scopeOrderDate: [string, number]; scopeReach: [string, number] } };
-  defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string } };
+  defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string; scopeDate: [string, number] } };
   readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
   log: { key: number; value: LogEntry };
   meta: { key: string; value: unknown };

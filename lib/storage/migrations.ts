@@ -27,8 +27,10 @@ export const MIGRATIONS: readonly Upgrade[] = [
     db.createObjectStore('meta');
   },
   // v2 (0.2.0): each order's reach (records.ts `reachAt`), indexed with its scope: a report loads the
-  // orders it can see (a quarter of a year's history), not all of them.
+  // orders it can see (a quarter of a year's history), not all of them. Defects by date: retention
+  // finds the old ones without reading the rest.
   async (_db, tx) => {
+    tx.objectStore('defects').createIndex('scopeDate', ['scope', 'date']);
     const orders = tx.objectStore('orders');
     orders.createIndex('scopeReach', ['scope', 'reachAt']);
     let cursor = await orders.openCursor();

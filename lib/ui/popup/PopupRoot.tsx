@@ -20,8 +20,11 @@ export function PopupRoot({ openOptions }: { openOptions: () => void }) {
 
   const load = useCallback((scope?: string) => {
     shown.current = scope;
+    // User Timing marks (DevTools' Performance panel, and npm run bench): script ready → worker answered.
+    performance.mark('redline:popup-ask');
     sendToBackground({ type: 'getPopupState', ...(scope ? { scope } : {}) }).then(
       (s) => {
+        performance.mark('redline:popup-answer');
         setState(s);
         setNow(Date.now());
         setError(null);

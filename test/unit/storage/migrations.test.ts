@@ -55,7 +55,7 @@ describe('schema migrations', () => {
     db.close();
   });
 
-  it('gives every order of a version 1 database its reach, and indexes it', async () => {
+  it('gives every order of a version 1 database its reach, and indexes it and defects by date', async () => {
     await databaseAtVersion(1);
     const db = await openRedlineDb();
     const orders = await db.getAll('orders');
@@ -63,6 +63,7 @@ describe('schema migrations', () => {
     for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
     const indexed = await db.getAllFromIndex('orders', 'scopeReach', IDBKeyRange.bound(['default|ATVPDKIKX0DER', 0], ['default|ATVPDKIKX0DER', Infinity]));
     expect(indexed).toHaveLength(orders.length);
+    expect(db.transaction('defects').store.indexNames.contains('scopeDate')).toBe(true);
     db.close();
   });
 

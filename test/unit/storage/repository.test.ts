@@ -117,8 +117,17 @@ describe('applyBatch', () => {
 describe('retention and log', () => {
   it('prunes records older than the cutoff and nothing newer', async () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: T0 - 500 * 24 * HOUR }), order('111-0000000-0000002')]));
-    expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(1);
-    expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
+    const old = T0 - 500 * 24 * HOUR;
+    const defect = (id: string, date: number) => ({ kind: 'feedback' as const, id, orderId: '111-0000000-0000001', marketplaceId: US, date, observedAt: T0, source: 'test', rating: 1 });
+    const reading = (observedAt: number) => ({ marketplaceId: US, metric: 'lsr.10d' as const, observedAt, source: 'test', rate: 0.01 });
+    await applyBatch(db, 'default', batch([], { defects: [defect('f1', old), defect('f2', T0)], readings: [reading(old), reading(T0)] }));
+    await applyBatch(db, 'default', batch([order('111-0000000-0000003', { marketplaceId: DE, orderDate: old })]));
+    expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(4);
+    const kept = await loadScope(db, `default|${US}`);
+    expect(kept.orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
+    expect(kept.defects.map((d) => d.id)).toEqual(['f2']);
+    expect(kept.readings.map((r) => r.observedAt)).toEqual([T0]);
+    expect(await listScopes(db)).toEqual([`default|${US}`]);
   });
 
   it('keeps the newest log entries first and caps the log', async () => {
