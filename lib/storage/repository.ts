@@ -1,6 +1,6 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { parseBatch, type Batch, type Order } from '../model';
-import { localDateOf } from '../model';
+import { calendarFor } from '../metrics/calendar';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
 import type { RedlineDb, RedlineSchema } from './db';
@@ -104,7 +104,9 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
   }
   for (const reading of batch.readings) {
     const scope = scopeKey({ accountId, marketplaceId: reading.marketplaceId });
-    const day = localDateOf(reading.observedAt, marketplaceTimeZone(reading.marketplaceId));
+    // The engine's calendar: the reading's day is the day the report places it on.
+    const calendar = calendarFor(marketplaceTimeZone(reading.marketplaceId));
+    const day = calendar.dateOf(calendar.dayOf(reading.observedAt));
     const stored = await readings.get([scope, reading.metric, day]);
     // One reading per metric per day: the day's latest.
     if (stored && stored.observedAt >= reading.observedAt) continue;
