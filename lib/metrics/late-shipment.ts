@@ -6,19 +6,15 @@
  * population (§6: "unconfirmed orders due later today are not in the population yet"): they are
  * `pending`, expected on time in the projection.
  */
-import { channelGate, placeOn, type PopulationDefinition } from './population';
+import { isMfnToJudge, placeOn, type PopulationDefinition } from './population';
 
 export const lateShipment: PopulationDefinition = {
   id: 'lsr',
   channel: 'MFN',
   place(facts, _ctx, out) {
     const day = facts.shipByDay;
-    const gate = channelGate(facts, 'MFN');
-    if (gate === 'out' || facts.cancelled) {
-      out.membership = 'none';
-    } else if (gate === 'unknown') {
-      placeOn(out, 'unknown', day);
-    } else if (facts.ship === 'confirmed') {
+    if (!isMfnToJudge(facts, day, out)) return;
+    if (facts.ship === 'confirmed') {
       placeOn(out, facts.lateness === 'late' ? 'bad' : facts.lateness === 'onTime' ? 'good' : 'unknown', day);
     } else if (facts.ship === 'unconfirmed') {
       placeOn(out, facts.overdue ? 'bad' : 'pending', day);

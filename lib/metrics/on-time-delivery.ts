@@ -6,19 +6,15 @@
  * day with no delivery seen: `unknown` [decision: a missing delivery scan is not a late delivery].
  * Unconfirmed orders promised today or later are `pending` too: expected shipped on time and delivered.
  */
-import { channelGate, placeOn, type PopulationDefinition } from './population';
+import { isMfnToJudge, placeOn, type PopulationDefinition } from './population';
 
 export const onTimeDelivery: PopulationDefinition = {
   id: 'otdr',
   channel: 'MFN',
   place(facts, ctx, out) {
     const day = facts.deliverByDay;
-    const gate = channelGate(facts, 'MFN');
-    if (gate === 'out' || facts.cancelled) {
-      out.membership = 'none';
-    } else if (gate === 'unknown') {
-      placeOn(out, 'unknown', day);
-    } else if (facts.ship === 'confirmed') {
+    if (!isMfnToJudge(facts, day, out)) return;
+    if (facts.ship === 'confirmed') {
       if (facts.tracking === 'invalid') out.membership = 'none';
       else if (facts.tracking === 'unknown') placeOn(out, 'unknown', day);
       else if (!Number.isNaN(facts.deliveredDay)) placeOn(out, facts.deliveredDay <= day ? 'good' : 'bad', day);

@@ -36,4 +36,21 @@ export function channelGate(facts: OrderFacts, channel: FulfillmentChannel): 'in
   return facts.channel === channel ? 'in' : 'out';
 }
 
+/**
+ * The first steps of the seller-fulfilled shipment populations (LSR, OTDR): an AFN or cancelled order is
+ * out, one of unknown channel is `unknown` on `day`. True when the order goes on to be judged.
+ */
+export function isMfnToJudge(facts: OrderFacts, day: number, out: Placement): boolean {
+  const gate = channelGate(facts, 'MFN');
+  if (gate === 'out' || facts.cancelled) {
+    out.membership = 'none';
+    return false;
+  }
+  if (gate === 'unknown') {
+    placeOn(out, 'unknown', day);
+    return false;
+  }
+  return true;
+}
+
 export const newPlacement = (): Placement => ({ membership: 'none', day: 0 });
