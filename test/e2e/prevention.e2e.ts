@@ -34,7 +34,14 @@ const shot = (page: Page, name: string, selector: string) =>
   page.locator(selector).first().screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-${name}.png` });
 
 /** The text of a Redline note (its content is in a shadow root). */
-const noteText = (page: Page, selector: string) => page.locator(selector).first().evaluate((host) => host.shadowRoot?.textContent ?? '');
+/** Text as read: page text inside our sentences is wrapped in invisible bidi isolates (lib/ui/text.ts `quote`), left out here. */
+const readable = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
+const noteText = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .evaluate((host) => host.shadowRoot?.textContent ?? '')
+    .then(readable);
 
 const openOrders = () =>
   h.demo.seller.orders.filter((o) => o.channel === 'MFN' && o.status === 'Unshipped' && !o.buyerCancelRequest && !o.scenarios.includes('overdue'));
@@ -117,7 +124,7 @@ describe('act before Amazon counts it', () => {
     const note = row.locator('redline-note');
     await note.waitFor({ timeout: 15_000 });
     expect(await note.getAttribute('data-redline-state')).toBe('productReview');
-    const text = await note.evaluate((host) => host.shadowRoot?.textContent ?? '');
+    const text = readable(await note.evaluate((host) => host.shadowRoot?.textContent ?? ''));
     expect(text).toContain('Amazon would likely remove this feedback');
     expect(text).toContain('Entirely a product review');
     expect(text).toContain('matched: dull');
