@@ -4,6 +4,9 @@
  * clearing the extension's site data.
  */
 import type { Page } from 'playwright-core';
+import { ENGINE_CHECKS } from '../../lib/background/prevention';
+import { computeHealthReport, type HealthData } from '../../lib/metrics';
+import type { Settings } from '../../lib/model';
 import type { ExtensionGlobal, Harness } from './harness';
 
 export interface StoredSnapshot {
@@ -80,4 +83,84 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * Lighter reads for big databases (tens of thousands of orders), in the worker: one store's primary
+ * keys, records by key, all its records, or a count. `readDatabase` ships every record of every store.
+ * A read waits for any write transaction on its store to end.
+ */
+type StoreName = 'orders' | 'defects' | 'readings' | 'log';
+export function storedKeys(h: Harness, store: StoreName): Promise<IDBValidKey[]> {
+  return inStore(h, store, { op: 'keys' }) as Promise<IDBValidKey[]>;
+}
+export function storedRecords(h: Harness, store: StoreName, keys: IDBValidKey[]): Promise<unknown[]> {
+  return inStore(h, store, { op: 'get', keys }) as Promise<unknown[]>;
+}
+export function storedAll<T = unknown>(h: Harness, store: StoreName): Promise<T[]> {
+  return inStore(h, store, { op: 'all' }) as Promise<T[]>;
+}
+export function storedCount(h: Harness, store: StoreName): Promise<number> {
+  return inStore(h, store, { op: 'count' }) as Promise<number>;
+}
+
+type StoreQuery = { op: 'keys' } | { op: 'all' } | { op: 'count' } | { op: 'get'; keys: IDBValidKey[] };
+
+function inStore(h: Harness, store: string, query: StoreQuery): Promise<unknown> {
+  return h.evaluateInServiceWorker(
+    ({ store: name, query: q }: { store: string; query: StoreQuery }) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('redline');
+        open.onupgradeneeded = () => open.transaction?.abort(); // no database yet: do not make one
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(q.op === 'count' ? 0 : []) : reject(open.error));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(name, 'readonly');
+          const objects = tx.objectStore(name);
+          const done = (value: unknown) => {
+            db.close();
+            resolve(value);
+          };
+          if (q.op === 'keys' || q.op === 'all') {
+            const request = q.op === 'keys' ? objects.getAllKeys() : objects.getAll();
+            request.onsuccess = () => done(request.result);
+          } else if (q.op === 'count') {
+            const request = objects.count();
+            request.onsuccess = () => done(request.result);
+          } else {
+            const found: unknown[] = new Array(q.keys.length);
+            q.keys.forEach((key, i) => {
+              const request = objects.get(key);
+              request.onsuccess = () => (found[i] = request.result);
+            });
+            tx.oncomplete = () => done(found);
+          }
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, query },
+  );
+}
+
+/**
+ * Waits until the worker's report for `marketplaceId` is the engine's report on `data`, computed as of
+ * the report's own time with the stored settings: what the worker shows after an uninterrupted write of
+ * exactly that data. The worker recomputes after it answers a write, so the report is polled, not assumed.
+ */
+export async function untilReportIs(page: Page, marketplaceId: string, data: HealthData, timeoutMs = 90_000): Promise<void> {
+  const settings = await ask<Settings>(page, { type: 'getSettings' });
+  const scope = `default|${marketplaceId}`;
+  let last = 'none';
+  await until(
+    () => ask<{ report: ReturnType<typeof computeHealthReport> | null }>(page, { type: 'getPopupState', scope }),
+    ({ report }) => {
+      if (!report) return false;
+      last = JSON.stringify(report).slice(0, 300);
+      return JSON.stringify(report) === JSON.stringify(computeHealthReport(data, report.asOf, settings, marketplaceId, ENGINE_CHECKS));
+    },
+    'the report on the expected data',
+    timeoutMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; the last report began ${last}`);
+  });
 }

@@ -11,7 +11,7 @@ import { LONE_SURROGATE, PAYLOADS, PWNED, RLO, ZERO_WIDTH, type HostileFacts } f
 import { DEMO_PAGES } from '../demo-site/server';
 import { ask, readDatabase, until, type StoredSnapshot } from './database';
 import { launchHarness, type Harness } from './harness';
-import { armPayloadTrap, boxesOutside, payloadElements, trapReport, watchPage, type PageWatch } from './inert';
+import { armPayloadTrap, boxesOutside, payloadElements, trapReport, watchedPages } from './inert';
 
 const FSI = '\u2068';
 const PDI = '\u2069';
@@ -19,7 +19,7 @@ const POPUP_WIDTH = 400;
 
 let h: Harness;
 let facts: HostileFacts;
-const watches: PageWatch[] = [];
+const pages = watchedPages(() => h.context);
 
 beforeAll(async () => {
   h = await launchHarness({ demo: { hostile: true } });
@@ -36,19 +36,14 @@ afterAll(async () => {
 });
 
 /** A page of ours or Seller Central's, watched for dialogs, uncaught errors and Redline's failure warnings. */
-async function open(path: string): Promise<Page> {
-  const page = await h.context.newPage();
-  watches.push(watchPage(page));
-  await page.goto(path.startsWith('/') ? h.url(path) : path, { waitUntil: 'load' });
-  return page;
-}
+const open = (path: string): Promise<Page> => pages.open(path.startsWith('/') ? h.url(path) : path);
 const extensionPage = (name: 'popup' | 'options') => open(`chrome-extension://${h.extensionId}/${name}.html`);
 
 /** Nothing ran, no dialog, no payload element in our UI (`where`), no failure warning so far. */
 async function expectInert(page: Page, where: 'document' | 'redline-hosts'): Promise<void> {
   expect(await trapReport(page)).toEqual({ pwned: [], cspViolations: [] });
   expect(await payloadElements(page, where)).toEqual([]);
-  expect(watches.flatMap((w) => w.problems())).toEqual([]);
+  expect(pages.problems()).toEqual([]);
   // An `<img src=x>` made from data would have asked for it.
   expect(h.requests.filter((r) => /\/x$/.test(new URL(r.url).pathname))).toEqual([]);
 }
@@ -286,7 +281,7 @@ describe('the options page', () => {
 
   it('nothing made a request of its own, and no payload ever ran', () => {
     expect(h.extensionRequests()).toEqual([]);
-    expect(watches.flatMap((w) => w.problems())).toEqual([]);
+    expect(pages.problems()).toEqual([]);
     expect(PWNED).toBe('__redlinePwned');
   });
 });

@@ -56,6 +56,23 @@ export function watchPage(page: Page): PageWatch {
 }
 
 /**
+ * Pages that are watched from the moment they open: `open(url)` a new tab (after its `load`), and
+ * `problems()` everything any of them reported. `context` is read at each call (a harness made in beforeAll).
+ */
+export function watchedPages(context: () => BrowserContext): { open(url: string): Promise<Page>; problems(): string[] } {
+  const watches: PageWatch[] = [];
+  return {
+    async open(url) {
+      const page = await context().newPage();
+      watches.push(watchPage(page));
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    problems: () => watches.flatMap((w) => w.problems()),
+  };
+}
+
+/**
  * Elements a payload could have made, in our UI: under `root` (the document of the popup or the options
  * page) or in the shadow roots of Redline's hosts on a Seller Central page. Markup that executes or loads
  * (`img`, `script`, `iframe`, `object`, `embed`, `svg` other than our own icons and charts), any `on…`
