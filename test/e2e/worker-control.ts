@@ -12,6 +12,8 @@
  *
  * Or, instead of stopping it, `await worker.release()`: the held transaction commits, and whatever queued
  * behind it (other captures, another import) runs after it, as when writes arrive at once.
+ * `failWrites('QuotaExceededError', …)` makes every put throw as on a full disk (Chromium does not apply a
+ * quota to an extension with `unlimitedStorage`, even under `Storage.overrideQuotaForOrigin`).
  *
  * Never evaluate in the worker while it is stopped (Playwright closes the whole context then): wake it
  * first. The Worker handle Playwright gave stays valid for the restarted worker.
@@ -32,6 +34,10 @@ export interface WorkerControl {
   whenHolding(timeoutMs?: number): Promise<number>;
   /** Lets the held transaction commit. */
   release(): Promise<void>;
+  /** Every put from now on throws `new DOMException(message, name)`, as a full disk makes it fail (`QuotaExceededError`). */
+  failWrites(name: string, message: string): Promise<void>;
+  /** Puts work again (no hold, no failure). */
+  restoreWrites(): Promise<void>;
   /** Stops the worker and resolves once the browser says it has stopped. */
   stop(): Promise<void>;
   /** Sends a message from `page` (an extension page) so the worker starts again; resolves once it runs. */
@@ -80,41 +86,18 @@ export async function controlWorker(h: Harness): Promise<WorkerControl> {
       return stops;
     },
     async holdWrites(store, count) {
-      await h.evaluateInServiceWorker(
-        ({ store: name, count: after }) => {
-          type Hold = { store: string; after: number; puts: number; held: number | null; released: boolean };
-          const g = globalThis as unknown as { __redlineHold?: Hold; __redlinePutHooked?: boolean };
-          g.__redlineHold = { store: name, after, puts: 0, held: null, released: false };
-          if (g.__redlinePutHooked) return;
-          g.__redlinePutHooked = true;
-          const put = IDBObjectStore.prototype.put;
-          IDBObjectStore.prototype.put = function hookedPut(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-            const request = put.apply(this, args);
-            const hold = g.__redlineHold;
-            if (hold && hold.held === null && this.name === hold.store && ++hold.puts >= hold.after) {
-              hold.held = hold.puts;
-              // A transaction commits when it has no request left: one read after another keeps it open.
-              const store = this;
-              const keepOpen = () => {
-                if (hold.released) return;
-                try {
-                  store.count(IDBKeyRange.only(['~', '~'])).onsuccess = keepOpen;
-                } catch {
-                  // the transaction ended (it cannot, short of the worker stopping)
-                }
-              };
-              keepOpen();
-            }
-            return request;
-          };
-        },
-        { store, count },
-      );
+      await hookPuts(h, { hold: { store, after: count, puts: 0, held: null, released: false } });
+    },
+    async failWrites(name, message) {
+      await hookPuts(h, { fail: { name, message } });
+    },
+    async restoreWrites() {
+      await hookPuts(h, {});
     },
     async whenHolding(timeoutMs = 120_000) {
       const end = Date.now() + timeoutMs;
       for (;;) {
-        const held = await h.evaluateInServiceWorker(() => (globalThis as unknown as { __redlineHold?: { held: number | null } }).__redlineHold?.held ?? null);
+        const held = await h.evaluateInServiceWorker(() => (globalThis as unknown as { __redlinePutHook?: PutHook }).__redlinePutHook?.hold?.held ?? null);
         if (held !== null) return held;
         if (Date.now() > end) throw new Error('no write transaction was held');
         await new Promise((r) => setTimeout(r, 100));
@@ -122,7 +105,7 @@ export async function controlWorker(h: Harness): Promise<WorkerControl> {
     },
     async release() {
       await h.evaluateInServiceWorker(() => {
-        const hold = (globalThis as unknown as { __redlineHold?: { released: boolean } }).__redlineHold;
+        const hold = (globalThis as unknown as { __redlinePutHook?: PutHook }).__redlinePutHook?.hold;
         if (hold) hold.released = true;
       });
     },
@@ -140,6 +123,45 @@ export async function controlWorker(h: Harness): Promise<WorkerControl> {
       await anchor.close().catch(() => undefined);
     },
   };
+}
+
+interface PutHook {
+  hold?: { store: string; after: number; puts: number; held: number | null; released: boolean };
+  fail?: { name: string; message: string };
+}
+
+/**
+ * Installs (once per worker) a wrapper of `IDBObjectStore.prototype.put` that the storage code calls
+ * through `idb`, and sets what it does: hold the transaction of the `after`-th put on `store`, or fail.
+ */
+function hookPuts(h: Harness, hook: PutHook): Promise<void> {
+  return h.evaluateInServiceWorker((next: PutHook) => {
+    const g = globalThis as unknown as { __redlinePutHook?: PutHook; __redlinePutHooked?: boolean };
+    g.__redlinePutHook = next;
+    if (g.__redlinePutHooked) return;
+    g.__redlinePutHooked = true;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function hookedPut(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      const { hold, fail } = g.__redlinePutHook ?? {};
+      if (fail) throw new DOMException(fail.message, fail.name);
+      const request = put.apply(this, args);
+      if (hold && hold.held === null && this.name === hold.store && ++hold.puts >= hold.after) {
+        hold.held = hold.puts;
+        // A transaction commits when it has no request left: one read after another keeps it open.
+        const store = this;
+        const keepOpen = () => {
+          if (hold.released) return;
+          try {
+            store.count(IDBKeyRange.only(['~', '~'])).onsuccess = keepOpen;
+          } catch {
+            // the transaction ended (it cannot, short of the worker stopping)
+          }
+        };
+        keepOpen();
+      }
+      return request;
+    };
+  }, hook);
 }
 
 /** A harness with its worker under control, closed together. */

@@ -90,9 +90,9 @@ describe('popup', () => {
   });
 
   it.each([
-    ['en', 'Disk full: Redline could not save', 'The browser refused to store what Manage Orders showed: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data on Redline’s options page'],
-    ['de', 'Speicher voll: Redline konnte nicht speichern', 'Der Browser hat sich geweigert, zu speichern, was Bestellungen verwalten gezeigt hat'],
-    ['ja', '容量不足：Redlineは保存できませんでした', 'ブラウザが注文管理の内容を保存できませんでした。'],
+    ['en', 'Disk full: Redline could not save', 'The browser refused to store the data from Manage Orders: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data on Redline’s options page'],
+    ['de', 'Speicher voll: Redline konnte nicht speichern', 'Der Browser hat sich geweigert, die Daten von Bestellungen verwalten zu speichern: Die Festplatte'],
+    ['ja', '容量不足：Redlineは保存できませんでした', 'ブラウザが注文管理のデータを保存できませんでした。'],
   ] as const)('says what a full disk means and what to do, not "page not recognized" (%s)', (lang, title, text) => {
     useLocale(lang);
     const quota = { at: NOW - MIN, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'storageFailed', detail: 'QuotaExceededError: The quota has been exceeded.', orders: 0, defects: 0, readings: 0 } as const;
