@@ -60,8 +60,9 @@ const variant = (i: number, where: string) => VARIANTS[i % VARIANTS.length]!(whe
 /** Order ids the readers accept (1–64 characters of anything), each a different attack. */
 export const HOSTILE_ORDER_IDS = [
   PAYLOADS.img('order-id-1'),
-  `${RLO}${PAYLOADS.svg('order-id-2')}`.padEnd(64, 'W'), // 64 characters without a space
-  `${PAYLOADS.javascript('order-id-3')}//${ZERO_WIDTH}${BIDI}`,
+  // No place to break the line in 62 characters (a 400 px popup fits about 50 of them), reversed by U+202E.
+  `${RLO}${'W'.repeat(22)}${PAYLOADS.javascript('order-id-2')}`,
+  `${PAYLOADS.svg('order-id-3')}${ZERO_WIDTH}${BIDI}`,
 ] as const;
 export const HOSTILE_REUSED_ORDER_ID = `${PAYLOADS.script('order-id-4')}${BIDI}`;
 

@@ -140,6 +140,7 @@ describe('two tabs capturing while the options page imports', () => {
     ]);
     // Every capture reached the worker while the import held its transaction: nothing of them is stored yet.
     const captures = await recorded();
+    expect(captures).toHaveLength(8);
     expect(captures.filter(search(page1))).toHaveLength(2);
     expect(captures.filter(detail)).toHaveLength(2);
     // (The orders store is locked by the held import; the log is not: no capture is written yet.)
