@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EpochMs } from './time';
-import { FulfillmentChannel, OrderId } from './order';
+import { FulfillmentChannel, MarketplaceId, OrderId } from './order';
 
 /**
  * Customer-side events that can make an order defective (metrics-spec §2 "What is a defect").
@@ -11,7 +11,7 @@ const DefectBase = z.object({
   /** Stable id: Amazon's id where it has one, else `${kind}:${orderId}`. */
   id: z.string().min(1).max(128),
   orderId: OrderId,
-  marketplaceId: z.string().min(1).max(32),
+  marketplaceId: MarketplaceId,
   /** The order's date and channel when the source gives them, for orders not seen otherwise. */
   orderDate: EpochMs.optional(),
   channel: FulfillmentChannel.optional(),

@@ -10,6 +10,9 @@ import { EpochMs } from './time';
  */
 
 export const OrderId = z.string().min(1).max(64);
+
+/** Amazon's marketplace ids are letters and digits (`ATVPDKIKX0DER`); anything else (a `|`, markup) is not one, and would break the scope key. */
+export const MarketplaceId = z.string().regex(/^[A-Za-z0-9]{1,32}$/);
 export type OrderId = z.infer<typeof OrderId>;
 
 /** MFN: seller-fulfilled. AFN: fulfilled by Amazon (FBA). */
@@ -54,7 +57,7 @@ export type Cancellation = z.infer<typeof Cancellation>;
 
 export const Order = z.object({
   orderId: OrderId,
-  marketplaceId: z.string().min(1).max(32),
+  marketplaceId: MarketplaceId,
   channel: FulfillmentChannel.optional(),
   orderDate: EpochMs,
   status: OrderStatus.optional(),

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { EpochMs } from './time';
 import { MetricKey, TargetCondition } from './metric-keys';
+import { MarketplaceId } from './order';
 
 /**
  * One metric as Amazon itself reported it (Account Health page, its JSON, or the SP-API
  * GET_V2_SELLER_PERFORMANCE_REPORT), read at `observedAt` (metrics-spec §4).
  */
 export const AmazonReading = z.object({
-  marketplaceId: z.string().min(1).max(32),
+  marketplaceId: MarketplaceId,
   metric: MetricKey,
   observedAt: EpochMs,
   source: z.string().min(1).max(64),

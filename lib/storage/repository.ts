@@ -238,7 +238,9 @@ const LOG_KEEP = 500;
 /** Records a capture or import outcome, keeping the latest few hundred entries. */
 export async function appendLog(db: RedlineDb, entry: LogEntry): Promise<void> {
   const tx = db.transaction('log', 'readwrite');
-  const { seq: _seq, ...rest } = LogEntry.parse(entry);
+  // Paths and reasons come from pages and readers: cut to what the log keeps, so an odd one is still logged.
+  const clipped = { ...entry, source: entry.source.slice(0, 300), ...(entry.detail !== undefined ? { detail: entry.detail.slice(0, 500) } : {}) };
+  const { seq: _seq, ...rest } = LogEntry.parse(clipped);
   await tx.store.add(rest);
   const count = await tx.store.count();
   if (count > LOG_KEEP) {

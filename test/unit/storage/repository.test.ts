@@ -95,6 +95,11 @@ describe('applyBatch', () => {
     expect((await loadScope(db, `default|${DE}`)).orders).toHaveLength(1);
   });
 
+  it('refuses a marketplace id that is not one (it would break the scope key)', async () => {
+    await expect(applyBatch(db, 'default', batch([order('111-0000000-0000001', { marketplaceId: '<b>|</b>' })]))).rejects.toThrow();
+    expect(await listScopes(db)).toEqual([]);
+  });
+
   it('writes all of a batch or none of it', async () => {
     const bad = batch([order('111-0000000-0000001'), { ...order('111-0000000-0000002'), orderDate: -5 }]);
     await expect(applyBatch(db, 'default', bad)).rejects.toThrow();
@@ -128,6 +133,12 @@ describe('retention and log', () => {
     expect(kept.defects.map((d) => d.id)).toEqual(['f2']);
     expect(kept.readings.map((r) => r.observedAt)).toEqual([T0]);
     expect(await listScopes(db)).toEqual([`default|${US}`]);
+  });
+
+  it('logs an entry whose page path or detail is longer than the log keeps, cut', async () => {
+    await appendLog(db, { at: T0, origin: 'capture', source: `/orders-api/${'x'.repeat(490)}`, ok: false, reason: 'invalid', detail: 'y'.repeat(2000), orders: 0, defects: 0, readings: 0 });
+    const [entry] = await recentLog(db, 1);
+    expect([entry!.source.length, entry!.detail!.length]).toEqual([300, 500]);
   });
 
   it('keeps the newest log entries first and caps the log', async () => {
