@@ -19,6 +19,13 @@ import { checkTracking, normaliseTrackingNumber, trackingLooksWrong, type Tracki
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Each what-if is a whole report (10–30 ms on a year's history), and a seller with hundreds of open
+ * disputes asks for one each: between them the worker answers whatever else is waiting (the popup's
+ * state, a capture), instead of holding it up for seconds.
+ */
+const letOthersRun = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** The checks the engine is given everywhere the worker computes a report. */
 export const ENGINE_CHECKS = { trackingLooksWrong } as const;
 
@@ -57,6 +64,24 @@ export interface OpenDispute {
 }
 
 export function createPreventionService({ db, now, inputs }: PreventionDeps) {
+  /**
+   * The dispute and feedback lists, kept while nothing was stored, the settings are the same and the
+   * minute has not changed: the popup, Feedback Manager and the dispute pages all ask for them, and
+   * each asking again would compute every what-if again. Asked while being computed: the same answer.
+   */
+  const lists = new Map<string, { stamp: string; answer: Promise<unknown> }>();
+  async function kept<T>(name: string, scope: string, compute: () => Promise<T>): Promise<T> {
+    const last = await db.transaction('log').store.openCursor(null, 'prev');
+    const stamp = `${last?.primaryKey ?? -1} ${Math.floor(now() / 60_000)} ${JSON.stringify(await readMeta(db, 'settings'))}`;
+    const key = `${name} ${scope}`;
+    const held = lists.get(key);
+    if (held?.stamp === stamp) return held.answer as Promise<T>;
+    const answer = compute();
+    lists.set(key, { stamp, answer });
+    answer.catch(() => lists.delete(key));
+    return answer;
+  }
+
   async function scopeData(scope: string): Promise<ScopeData> {
     return inputs.get(scope, await readMeta(db, 'settings'), now());
   }
@@ -124,54 +149,64 @@ export function createPreventionService({ db, now, inputs }: PreventionDeps) {
     async removableFeedback(host: string, requested?: string): Promise<{ marketplaceId: string; items: RemovableFeedback[] } | null> {
       const scope = await scopeFor(host, requested);
       if (!scope) return null;
-      const data = await scopeData(scope);
-      const impact = await impacts(scope);
-      const at = now();
-      const items: RemovableFeedback[] = [];
-      for (const d of data.defects) {
-        if (d.kind !== 'feedback' || d.comment === undefined) continue;
-        const ageDays = Math.floor((at - d.date) / DAY_MS);
-        const assessment = assessFeedback({ rating: d.rating, comment: d.comment, fulfilledByAmazon: byAmazon(data, d), removed: d.removed, ageDays });
-        if (!assessment.likelyEligible) continue;
-        items.push({
-          orderId: d.orderId,
-          rating: d.rating,
-          date: d.date,
-          daysLeft: REMOVAL_REQUEST_DAYS - ageDays,
-          grounds: assessment.grounds,
-          against: assessment.against,
-          odr: impact({ kind: 'feedbackRemoved', orderId: d.orderId }),
-          orderSeen: byAmazon(data, d) !== undefined,
-        });
-      }
-      items.sort((a, b) => a.daysLeft - b.daysLeft || b.date - a.date);
-      return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+      return kept('removableFeedback', scope, () => removableIn(scope));
     },
 
     /** Open A-to-z claims and chargebacks, most urgent first: deadline, then those that decide a breach. */
     async openDisputes(host: string, requested?: string): Promise<{ marketplaceId: string; items: OpenDispute[] } | null> {
       const scope = await scopeFor(host, requested);
       if (!scope) return null;
-      const data = await scopeData(scope);
-      const impact = await impacts(scope);
-      const items: OpenDispute[] = [];
-      for (const d of data.defects) {
-        if (!((d.kind === 'claim' || d.kind === 'chargeback') && d.status === 'open')) continue;
-        items.push({
-          id: d.id,
-          kind: d.kind,
-          orderId: d.orderId,
-          filed: d.date,
-          deadline: d.responseDeadline ?? null,
-          odr: impact({ kind: 'decidedForSeller', defectId: d.id }),
-          orderSeen: byAmazon(data, d) !== undefined,
-        });
-      }
-      const breaches = (i: OpenDispute) => Number(i.odr.before.status === 'breach');
-      items.sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || breaches(b) - breaches(a) || a.filed - b.filed);
-      return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+      return kept('openDisputes', scope, () => disputesIn(scope));
     },
   };
+
+  async function removableIn(scope: string): Promise<{ marketplaceId: string; items: RemovableFeedback[] }> {
+    const data = await scopeData(scope);
+    const impact = await impacts(scope);
+    const at = now();
+    const items: RemovableFeedback[] = [];
+    for (const d of data.defects) {
+      if (d.kind !== 'feedback' || d.comment === undefined) continue;
+      const ageDays = Math.floor((at - d.date) / DAY_MS);
+      const assessment = assessFeedback({ rating: d.rating, comment: d.comment, fulfilledByAmazon: byAmazon(data, d), removed: d.removed, ageDays });
+      if (!assessment.likelyEligible) continue;
+      items.push({
+        orderId: d.orderId,
+        rating: d.rating,
+        date: d.date,
+        daysLeft: REMOVAL_REQUEST_DAYS - ageDays,
+        grounds: assessment.grounds,
+        against: assessment.against,
+        odr: impact({ kind: 'feedbackRemoved', orderId: d.orderId }),
+        orderSeen: byAmazon(data, d) !== undefined,
+      });
+      await letOthersRun();
+    }
+    items.sort((a, b) => a.daysLeft - b.daysLeft || b.date - a.date);
+    return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+  }
+
+  async function disputesIn(scope: string): Promise<{ marketplaceId: string; items: OpenDispute[] }> {
+    const data = await scopeData(scope);
+    const impact = await impacts(scope);
+    const items: OpenDispute[] = [];
+    for (const d of data.defects) {
+      if (!((d.kind === 'claim' || d.kind === 'chargeback') && d.status === 'open')) continue;
+      items.push({
+        id: d.id,
+        kind: d.kind,
+        orderId: d.orderId,
+        filed: d.date,
+        deadline: d.responseDeadline ?? null,
+        odr: impact({ kind: 'decidedForSeller', defectId: d.id }),
+        orderSeen: byAmazon(data, d) !== undefined,
+      });
+      await letOthersRun();
+    }
+    const breaches = (i: OpenDispute) => Number(i.odr.before.status === 'breach');
+    items.sort((a, b) => (a.deadline ?? Infinity) - (b.deadline ?? Infinity) || breaches(b) - breaches(a) || a.filed - b.filed);
+    return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
+  }
 }
 
 export type PreventionService = ReturnType<typeof createPreventionService>;

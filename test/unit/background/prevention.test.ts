@@ -70,5 +70,10 @@ describe('act before Amazon counts it: the worker', () => {
     expect(disputes?.items).toEqual([
       expect.objectContaining({ kind: 'claim', orderId: orders[2]!.orderId, deadline: NOW + 30 * HOUR, odr: expect.objectContaining({ after: expect.objectContaining({ num: 2 }) }) }),
     ]);
+    // Asked again (the popup, then Feedback Manager) with nothing stored since: the same answer, not computed again.
+    expect(await service.openDisputes(HOST)).toBe(disputes);
+    // Something stored since (the log moved on): computed again.
+    await appendLog(db, { at: NOW, origin: 'capture', source: '/test', ok: true, orders: 0, defects: 0, readings: 0 });
+    expect(await service.openDisputes(HOST)).not.toBe(disputes);
   });
 });
