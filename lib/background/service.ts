@@ -251,7 +251,8 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
         scope: scope ?? null,
         report,
         /** The report is being brought up to date: a `reportsChanged` broadcast follows. */
-        computing: recomputing !== null || stale.size > 0 || (scope !== undefined && !report),
+        // Stale scopes and a missing report (just scheduled above) both mean a recompute is running.
+        computing: recomputing !== null,
         /** Amazon's readings of the last 90 days per metric, oldest first: the charts' history. */
         history: scope ? await readingHistory(scope, now() - 90 * DAY_MS) : {},
         lastCapture: log.find((e) => e.ok) ?? null,
