@@ -7,7 +7,7 @@ import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
 import type { RedlineDb } from '../storage/db';
 import { readMeta, writeMeta } from '../storage/meta';
-import { appendLog, applyBatch, clearAll, pruneBefore, recentLog } from '../storage/repository';
+import { appendLog, applyBatch, clearAll, loadAll, pruneBefore, recentLog } from '../storage/repository';
 import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
 import { createPreventionService, ENGINE_CHECKS } from './prevention';
@@ -291,12 +291,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     },
 
     async exportData() {
-      const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
-      const [orders, defects, readings] = await Promise.all([
-        tx.objectStore('orders').getAll(),
-        tx.objectStore('defects').getAll(),
-        tx.objectStore('readings').getAll(),
-      ]);
+      const { orders, defects, readings } = await loadAll(db);
       // `reachAt` is derived (recomputed when imported): not part of the file.
       const exported = orders.map(({ reachAt: _derived, ...order }) => order);
       return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders: exported, defects, readings };

@@ -1,11 +1,13 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { DB_VERSION, MIGRATIONS } from './migrations';
-import type { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
+import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from './migrations';
+import type { OrderDay } from './order-days';
+import type { LogEntry, StoredDefect, StoredReading } from './records';
 
 export const DB_NAME = 'redline';
 
 export interface RedlineSchema extends DBSchema {
-  orders: { key: [string, string]; value: StoredOrder; indexes: { scope: string; scopeOrderDate: [string, number]; scopeReach: [string, number] } };
+  /** Orders a day at a time (order-days.ts). */
+  orderDays: { key: [string, number]; value: OrderDay };
   defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string; scopeDate: [string, number] } };
   readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
   log: { key: number; value: LogEntry };
@@ -24,7 +26,7 @@ export type RedlineDb = IDBPDatabase<RedlineSchema>;
 export async function openRedlineDb(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<RedlineDb> {
   const db = await openDB<RedlineSchema>(name, version, {
     async upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(database, tx);
+      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(database as unknown as UpgradeDb, tx as unknown as UpgradeTx);
     },
     blocking() {
       db.close();

@@ -12,9 +12,9 @@ const Scoped = { scope: z.string().min(3).max(128) };
 export const OPEN_REACH = 8.64e15;
 
 /**
- * `reachAt`: the engine's `orderReachAt` (the last instant the metrics place the order by), kept in the
- * `scopeReach` index so a report loads only the orders it can see. Derived: recomputed on every write;
- * a change to `orderReachAt` needs a migration that recomputes it.
+ * `reachAt`: the engine's `orderReachAt` (the last instant the metrics place the order by), kept with
+ * the order so a report keeps only the orders it can see (repository.ts `loadForReport`). Derived:
+ * recomputed on every write; a change to `orderReachAt` needs a migration that recomputes it.
  */
 export const StoredOrder = Order.extend({ ...Scoped, reachAt: z.number().min(0).max(OPEN_REACH) });
 export type StoredOrder = z.infer<typeof StoredOrder>;

@@ -4,7 +4,8 @@ import { calendarFor } from '../metrics/calendar';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
 import type { RedlineDb, RedlineSchema } from './db';
-import { LogEntry, OPEN_REACH, StoredDefect, StoredOrder, storedOrder, StoredReading } from './records';
+import { candidateDays, orderDayOf, orderDayRecord, readOrderDay, type OrderDay } from './order-days';
+import { LogEntry, StoredDefect, StoredOrder, storedOrder, StoredReading } from './records';
 import { scopeKey } from './scope';
 
 /** The records a batch changed, as now stored. */
@@ -34,7 +35,7 @@ const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
   const batch = parseBatch(untrusted);
-  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
   try {
     return await writeBatch(tx, accountId, batch);
   } catch (error) {
@@ -48,10 +49,9 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
   }
 }
 
-async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defects' | 'readings')[], 'readwrite'>, accountId: string, batch: Batch): Promise<ApplyCounts> {
+async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'readwrite'>, accountId: string, batch: Batch): Promise<ApplyCounts> {
   const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [], written: { orders: [], defects: [], readings: [] } };
   const changed = new Set<string>();
-  const orders = tx.objectStore('orders');
   const defects = tx.objectStore('defects');
   const readings = tx.objectStore('readings');
 
@@ -62,30 +62,10 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
     request.catch(() => {});
     writes.push(request);
   };
-  const orderScopes = batch.orders.map((o) => scopeKey({ accountId, marketplaceId: o.marketplaceId }));
-  const storedOrders = await existingOrders(orders, batch.orders, orderScopes);
-  // The same order twice in one batch merges like two batches would: the second sees the first.
-  const pending = new Map<string, StoredOrder>();
-  for (const [i, order] of batch.orders.entries()) {
-    const scope = orderScopes[i]!;
-    const key = `${scope}\n${order.orderId}`;
-    const stored = pending.get(key) ?? storedOrders[i];
-    let next: StoredOrder;
-    if (stored) {
-      const { scope: _s, reachAt: _r, ...known } = stored;
-      // A merge of two valid orders is checked again: a merge bug must not store a wrong shape.
-      next = StoredOrder.parse(storedOrder(mergeOrders(known, order), scope));
-      if (sameRecord(next, stored)) continue;
-      counts.ordersUpdated++;
-    } else {
-      // New: the batch was validated as a whole (parseBatch); scope and reach are ours.
-      next = storedOrder(order, scope);
-      counts.ordersAdded++;
-    }
-    changed.add(scope);
-    pending.set(key, next);
-    write(orders.put(next));
-  }
+  const orderWrites = await writeOrders(tx.objectStore('orderDays'), accountId, batch.orders, write);
+  counts.ordersAdded = orderWrites.added;
+  counts.ordersUpdated = orderWrites.updated;
+  for (const order of orderWrites.written) changed.add(order.scope);
   // Defects too are asked for all at once; one seen twice in the batch is judged against the first.
   const defectScopes = batch.defects.map((d) => scopeKey({ accountId, marketplaceId: d.marketplaceId }));
   const storedDefects = await Promise.all(batch.defects.map((d, i) => defects.get([defectScopes[i]!, d.id])));
@@ -118,42 +98,96 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orders' | 'defect
   }
   await Promise.all([...writes, tx.done]);
   counts.changedScopes = [...changed];
-  counts.written.orders = [...pending.values()];
+  counts.written.orders = orderWrites.written;
   counts.written.defects = [...pendingDefects.values()];
   return counts;
 }
 
-/** Above this many orders, a batch asks for the keys of its scopes first (an import), not for each order. */
-const BULK_ORDERS = 2_000;
-
-type OrderStore = IDBPObjectStore<RedlineSchema, ('orders' | 'defects' | 'readings')[], 'orders', 'readwrite'>;
+type OrderDayStore = IDBPObjectStore<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'orderDays', 'readwrite'>;
 
 /**
- * The stored version of each order of the batch, or undefined. A capture asks for each of its orders
- * at once (IndexedDB answers them back to back; awaiting each get would cost an event-loop round trip
- * per order). An import of tens of thousands, mostly new, first reads the keys its scopes hold and gets
- * only the orders that exist: a fresh import does no gets at all.
+ * Merges a batch's orders into their day records (order-days.ts): asks for every day an order may be
+ * stored in, merges, and writes each changed day once (`write` collects the requests). The same order
+ * twice in one batch merges like two batches would: the second sees the first. An order whose merged
+ * `orderDate` moves it to another day leaves its old day.
  */
-async function existingOrders(store: OrderStore, batch: readonly Order[], scopes: readonly string[]): Promise<(StoredOrder | undefined)[]> {
-  if (batch.length <= BULK_ORDERS) return Promise.all(batch.map((o, i) => store.get([scopes[i]!, o.orderId])));
-  const held = new Set<string>();
-  for (const scope of new Set(scopes)) {
-    for (const [, orderId] of await store.index('scope').getAllKeys(scope)) held.add(`${scope}\n${orderId}`);
+async function writeOrders(store: OrderDayStore, accountId: string, batch: readonly Order[], write: (request: Promise<unknown>) => void) {
+  const keys = new Map<string, [scope: string, day: number]>();
+  const keyOf = (scope: string, day: number) => {
+    const key = `${scope}\n${day}`;
+    keys.set(key, [scope, day]);
+    return key;
+  };
+  const scopes = batch.map((o) => scopeKey({ accountId, marketplaceId: o.marketplaceId }));
+  for (const [i, order] of batch.entries()) for (const day of candidateDays(order.orderDate)) keyOf(scopes[i]!, day);
+  // All asked at once: IndexedDB answers them back to back (awaiting each would cost a round trip per day).
+  const records = await Promise.all([...keys.values()].map((key) => store.get(key)));
+  const days = new Map<string, Map<string, StoredOrder>>();
+  for (const record of records) if (record) days.set(keyOf(record.scope, record.day), new Map(readOrderDay(record).map((o) => [o.orderId, o])));
+  const touched = new Set<string>();
+  const written = new Map<string, StoredOrder>();
+  let added = 0;
+  let updated = 0;
+  for (const [i, order] of batch.entries()) {
+    const scope = scopes[i]!;
+    const home = candidateDays(order.orderDate).map((day) => keyOf(scope, day)).find((key) => days.get(key)?.has(order.orderId));
+    const stored = home === undefined ? undefined : days.get(home)!.get(order.orderId)!;
+    let next: StoredOrder;
+    if (stored) {
+      const { scope: _s, reachAt: _r, ...known } = stored;
+      // A merge of two valid orders is checked again: a merge bug must not store a wrong shape.
+      next = StoredOrder.parse(storedOrder(mergeOrders(known, order), scope));
+      if (sameRecord(next, stored)) continue;
+      updated++;
+      days.get(home!)!.delete(order.orderId);
+      touched.add(home!);
+    } else {
+      // New: the batch was validated as a whole (parseBatch); scope and reach are ours.
+      next = storedOrder(order, scope);
+      added++;
+    }
+    const key = keyOf(scope, orderDayOf(next.orderDate));
+    if (!days.has(key)) days.set(key, new Map());
+    days.get(key)!.set(next.orderId, next);
+    touched.add(key);
+    written.set(`${scope}\n${order.orderId}`, next);
   }
-  return Promise.all(batch.map((o, i) => (held.has(`${scopes[i]!}\n${o.orderId}`) ? store.get([scopes[i]!, o.orderId]) : undefined)));
+  for (const key of touched) {
+    const [scope, day] = keys.get(key)!;
+    const orders = [...days.get(key)!.values()];
+    write(orders.length ? store.put(orderDayRecord(scope, day, orders)) : store.delete([scope, day]));
+  }
+  return { added, updated, written: [...written.values()] };
 }
 
 export interface ScopeData {
-  orders: Order[];
+  orders: StoredOrder[];
   defects: StoredDefect[];
   readings: StoredReading[];
 }
 
+type ReadTx = IDBPTransaction<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'readonly'>;
+
+/** A scope's days this many at a time: a year of a big seller is ~45 MB of JSON, read in parts of ~4. */
+const DAYS_PER_READ = 32;
+
+/** Every order of `scope` that `keep` keeps, read a few weeks at a time and parsed a day at a time. */
+async function scopeOrders(tx: ReadTx, scope: string, keep: (order: StoredOrder) => boolean = () => true): Promise<StoredOrder[]> {
+  const store = tx.objectStore('orderDays');
+  const kept: StoredOrder[] = [];
+  for (let after = Number.NEGATIVE_INFINITY; ; ) {
+    const records: OrderDay[] = await store.getAll(IDBKeyRange.bound([scope, after], [scope, Number.POSITIVE_INFINITY], true), DAYS_PER_READ);
+    for (const record of records) for (const order of readOrderDay(record)) if (keep(order)) kept.push(order);
+    if (records.length < DAYS_PER_READ) return kept;
+    after = records.at(-1)!.day;
+  }
+}
+
 /** Everything stored for one scope, ready for the engine. */
 export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData> {
-  const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
+  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
   const [orders, defects, readings] = await Promise.all([
-    tx.objectStore('orders').index('scope').getAll(scope),
+    scopeOrders(tx, scope),
     tx.objectStore('defects').index('scope').getAll(scope),
     tx.objectStore('readings').index('scope').getAll(scope),
   ]);
@@ -161,34 +195,42 @@ export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData
   return { orders, defects, readings };
 }
 
+/** Everything stored, every scope (the seller's export). */
+export async function loadAll(db: RedlineDb): Promise<ScopeData> {
+  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
+  const [days, defects, readings] = await Promise.all([tx.objectStore('orderDays').getAll(), tx.objectStore('defects').getAll(), tx.objectStore('readings').getAll()]);
+  await tx.done;
+  return { orders: days.flatMap(readOrderDay), defects, readings };
+}
+
 /**
  * What one report needs of a scope: its defects and readings, the orders that reach `ordersFrom(readings)`
  * (the engine's `reportOrdersFrom`) and the orders with defects, whatever their age. The report on it
  * equals the report on everything stored (test/unit/storage/report-data.test.ts), at a fraction of the
- * records: a year's history is mostly orders shipped long ago.
+ * orders: a year's history is mostly orders shipped long ago. The days are all read (a defect's order
+ * may be on any of them: a defect does not say when its order was placed); only these orders are kept.
  */
 export async function loadForReport(db: RedlineDb, scope: string, ordersFrom: (readings: readonly StoredReading[]) => number): Promise<ScopeData> {
-  const tx = db.transaction(['orders', 'defects', 'readings'], 'readonly');
-  const orderStore = tx.objectStore('orders');
+  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
   const [defects, readings] = await Promise.all([tx.objectStore('defects').index('scope').getAll(scope), tx.objectStore('readings').index('scope').getAll(scope)]);
   const from = ordersFrom(readings);
-  const defectOrderIds = [...new Set(defects.map((d) => d.orderId))];
-  const [recent, ...withDefects] = await Promise.all([
-    orderStore.index('scopeReach').getAll(IDBKeyRange.bound([scope, from], [scope, OPEN_REACH])),
-    ...defectOrderIds.map((orderId) => orderStore.get([scope, orderId])),
-  ]);
+  const withDefects = new Set(defects.map((d) => d.orderId));
+  const orders = await scopeOrders(tx, scope, (order) => order.reachAt >= from || withDefects.has(order.orderId));
   await tx.done;
-  const orders: Order[] = recent;
-  for (const order of withDefects) if (order && !(order.reachAt >= from)) orders.push(order);
   return { orders, defects, readings };
 }
 
 /** Every scope that has any data, for the account/marketplace switcher. */
 export async function listScopes(db: RedlineDb): Promise<string[]> {
   const scopes = new Set<string>();
-  for (const store of ['orders', 'defects', 'readings'] as const) {
-    // One seek per scope: from each scope straight to the smallest key after it (`scope + '\0'`).
-    // A 'nextunique' cursor walks every entry of the index in Chromium: 100,000 orders, seconds.
+  // One seek per scope: from each scope straight to the smallest key after it (`scope + '\0'`).
+  // A 'nextunique' cursor walks every entry of the index in Chromium: 100,000 orders, seconds.
+  let days = await db.transaction('orderDays').store.openKeyCursor();
+  while (days) {
+    scopes.add(days.key[0]);
+    days = await days.continue([`${days.key[0]}\0`] as unknown as [string, number]);
+  }
+  for (const store of ['defects', 'readings'] as const) {
     let cursor = await db.transaction(store).store.index('scope').openKeyCursor();
     while (cursor) {
       scopes.add(cursor.key);
@@ -200,34 +242,41 @@ export async function listScopes(db: RedlineDb): Promise<string[]> {
 
 /**
  * Drops every record older than `cutoff` (retention, settings.retentionDays): orders by order date,
- * defects by their date, readings by when they were taken. Orders and defects are found through their
- * date indexes, so the alarm's daily-nothing-to-do costs a seek per scope, not a walk over a year of
- * orders in a read-write transaction (which held up every other request for seconds).
+ * defects by their date, readings by when they were taken. Orders are found by their days' keys and
+ * defects through their date index, so the alarm's daily-nothing-to-do costs a seek per scope, not a
+ * walk over a year of orders in a read-write transaction (which held up every other request for seconds).
  */
 export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number> {
   const scopes = await listScopes(db);
-  const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
   let removed = 0;
-  const dated = [tx.objectStore('orders').index('scopeOrderDate'), tx.objectStore('defects').index('scopeDate')] as const;
+  const cutoffDay = orderDayOf(cutoff);
   for (const scope of scopes) {
-    const before = IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoff], false, true);
-    for (const index of dated) {
-      let cursor = await index.openCursor(before);
-      while (cursor) {
-        void cursor.delete();
-        removed++;
-        cursor = await cursor.continue();
-      }
+    // Orders: the days before the cutoff's day go whole; that day keeps its orders from the cutoff on.
+    let day = await tx.objectStore('orderDays').openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoffDay]));
+    while (day) {
+      const orders = readOrderDay(day.value);
+      const kept = orders.filter((o) => o.orderDate >= cutoff);
+      removed += orders.length - kept.length;
+      if (!kept.length) void day.delete();
+      else if (kept.length < orders.length) void day.update(orderDayRecord(scope, day.value.day, kept));
+      day = await day.continue();
+    }
+    let cursor = await tx.objectStore('defects').index('scopeDate').openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoff], false, true));
+    while (cursor) {
+      void cursor.delete();
+      removed++;
+      cursor = await cursor.continue();
     }
   }
   // One reading per metric per day: a few thousand at most.
-  let cursor = await tx.objectStore('readings').openCursor();
-  while (cursor) {
-    if (cursor.value.observedAt < cutoff) {
-      void cursor.delete();
+  let reading = await tx.objectStore('readings').openCursor();
+  while (reading) {
+    if (reading.value.observedAt < cutoff) {
+      void reading.delete();
       removed++;
     }
-    cursor = await cursor.continue();
+    reading = await reading.continue();
   }
   await tx.done;
   return removed;
@@ -265,7 +314,7 @@ export async function recentLog(db: RedlineDb, limit = 50): Promise<LogEntry[]> 
 
 /** Deletes every record Redline holds (the seller's "delete all data"). */
 export async function clearAll(db: RedlineDb): Promise<void> {
-  const tx = db.transaction(['orders', 'defects', 'readings', 'log', 'meta'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'defects', 'readings', 'log', 'meta'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
 }

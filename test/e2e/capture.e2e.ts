@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo-site/server';
 import { launchHarness, type Harness } from './harness';
+import { readDatabase as readStoredDatabase, until } from './database';
 import { computeHealthReport } from '../../lib/metrics';
 import { DEFAULT_SETTINGS, type Order, type Settings } from '../../lib/model';
 
@@ -24,50 +25,14 @@ interface Stored {
   settings: unknown;
 }
 
-/** Reads the extension's database from inside its service worker. */
-function readDatabase(): Promise<Stored> {
-  return h.evaluateInServiceWorker(
-    () =>
-      new Promise<Stored>((resolve, reject) => {
-        const open = indexedDB.open('redline');
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
-        // The worker opens its database lazily: if it has not yet, do not create an empty one here
-        // (that would leave version 1 without stores); report "nothing stored yet" instead.
-        const empty: Stored = { orders: [], defects: [], readings: [], log: [], settings: undefined };
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['orders', 'defects', 'readings', 'log', 'meta'], 'readonly');
-          const all = (name: string) =>
-            new Promise<unknown[]>((res) => {
-              const req = tx.objectStore(name).getAll();
-              req.onsuccess = () => res(req.result);
-            });
-          const settings = new Promise<unknown>((res) => {
-            const req = tx.objectStore('meta').get('settings');
-            req.onsuccess = () => res(req.result);
-          });
-          Promise.all([all('orders'), all('defects'), all('readings'), all('log'), settings]).then(([orders, defects, readings, log, s]) => {
-            db.close();
-            resolve({ orders, defects, readings, log, settings: s } as Stored);
-          });
-        };
-      }),
-  );
+/** The extension's database as its worker sees it (test/e2e/database.ts), with the stored settings. */
+async function readDatabase(): Promise<Stored> {
+  const { meta, ...stores } = await readStoredDatabase(h);
+  return { ...stores, settings: meta.settings } as unknown as Stored;
 }
 
 /** Asks the worker from an extension page, as the popup does (`chrome` exists there; Node's types lack it). */
 const askPopupState = () => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
-
-async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('live capture on the demo Seller Central', () => {
   let afterTabs = 0;

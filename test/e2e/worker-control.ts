@@ -4,7 +4,7 @@
  * hook that holds one IndexedDB write transaction open so the stop lands in the middle of a batch.
  *
  *   const worker = await controlWorker(h);
- *   await worker.holdWrites('orders', 5000);     // the 5,000th put on `orders` from now keeps its transaction open
+ *   await worker.holdWrites('orderDays', 50);    // the 50th put on `orderDays` from now keeps its transaction open
  *   … start an import or a capture …
  *   await worker.whenHolding();                  // that transaction is open, with its puts pending
  *   await worker.stop();                         // the worker is gone; its transaction never commits

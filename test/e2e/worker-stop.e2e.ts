@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticHistory } from '../../lib/metrics/synthetic-history';
 import { Order } from '../../lib/model';
+import { orderDayOf } from '../../lib/storage/order-days';
 import { DEMO_PAGES } from '../demo-site/server';
 import { ask, readDatabase, storedCount, storedKeys, storedRecords, until, untilReportIs } from './database';
 import type { Harness } from './harness';
@@ -56,10 +57,12 @@ describe('the worker stopped in the middle of an import', () => {
     );
     await expect.poll(() => options.locator('[data-test-id=import-preview] tbody tr:not(.not-recognised)').count(), { timeout: 60_000 }).toBe(FILES);
 
-    // Hold the third file's transaction after half its puts, then stop the worker.
-    await worker.holdWrites('orders', 2 * PER_FILE + PER_FILE / 2);
+    // Hold the third file's transaction after half its puts (one per order day: lib/storage/order-days.ts), then stop the worker.
+    const puts = (file: (typeof files)[number]) => new Set(file.orders.map((o) => orderDayOf(o.orderDate))).size;
+    const holdAt = puts(files[0]!) + puts(files[1]!) + Math.ceil(puts(files[2]!) / 2);
+    await worker.holdWrites('orderDays', holdAt);
     await options.click('.actions .button-primary');
-    expect(await worker.whenHolding()).toBe(2 * PER_FILE + PER_FILE / 2);
+    expect(await worker.whenHolding()).toBe(holdAt);
     const stopsBefore = worker.stops;
     await worker.stop();
     expect(worker.stops).toBe(stopsBefore + 1);
@@ -112,9 +115,9 @@ describe('the worker stopped in the middle of a capture', () => {
     const secondIds = second.orders.map((o) => o.amazonOrderId);
     expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
 
-    await worker.holdWrites('orders', 50);
+    await worker.holdWrites('orderDays', 1);
     const page = await open(h.url(secondPath));
-    expect(await worker.whenHolding(60_000)).toBe(50);
+    expect(await worker.whenHolding(60_000)).toBe(1);
     await worker.stop();
     const popup = await extensionPage('popup');
     await worker.wake(popup);

@@ -20,10 +20,11 @@ const NOW = Date.UTC(2021, 10, 16, 20);
 const HOST = 'sellercentral.amazon.com';
 const SEARCH = fixture('seller-central/orders-api/search_mfn-unshipped_2021-11.json');
 
+/** Order `n`, placed `n` days before T0: each on a day of its own, so each is a put of its own (lib/storage/order-days.ts). */
 const order = (n: number): Order => ({
   orderId: `111-0000000-${String(n).padStart(7, '0')}`,
   marketplaceId: US,
-  orderDate: T0 - 86_400_000,
+  orderDate: T0 - n * 86_400_000,
   status: 'unshipped',
   observedAt: T0,
   source: 'orders-api/search',
@@ -95,7 +96,7 @@ describe('a transaction cut off half-way (the worker stopped mid-write)', () => 
     storeProto().put = originalPut;
     await applyBatch(db, 'default', batch);
     await applyBatch(db, 'default', batch);
-    expect((await loadScope(db, SCOPE)).orders.map((o) => o.orderId)).toEqual(batch.orders.map((o) => o.orderId));
+    expect((await loadScope(db, SCOPE)).orders.map((o) => o.orderId).sort()).toEqual(batch.orders.map((o) => o.orderId).sort());
   });
 });
 

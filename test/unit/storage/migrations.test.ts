@@ -1,17 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { DB_VERSION, MIGRATIONS } from '../../../lib/storage/migrations';
-import { openRedlineDb, type RedlineSchema } from '../../../lib/storage/db';
+import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from '../../../lib/storage/migrations';
+import { openRedlineDb } from '../../../lib/storage/db';
+import { orderDayOf, readOrderDay, type OrderDay } from '../../../lib/storage/order-days';
 import { StoredDefect, StoredOrder, StoredReading } from '../../../lib/storage/records';
 import { readMeta } from '../../../lib/storage/meta';
 import { loadScope } from '../../../lib/storage/repository';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
+import v3 from '../../fixtures/db/v3.json';
 import { reachOf } from '../../../lib/storage/records';
 
-/** Each released schema version's example records (test/fixtures/db/vN.json). */
-const FIXTURES: Record<number, typeof v1> = { 1: v1, 2: v2 };
+/** Each released schema version's example records (test/fixtures/db/vN.json): orders one record each until v3, then a day at a time. */
+type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[] });
+const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3 };
+const ordersOf = (fixture: Fixture) => ('orders' in fixture ? fixture.orders : fixture.orderDays.flatMap(readOrderDay));
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -20,12 +24,13 @@ beforeEach(() => {
 /** Builds a database exactly as version `version` left it, filled with that version's examples. */
 async function databaseAtVersion(version: number) {
   const fixture = FIXTURES[version]!;
-  const db = await openDB<RedlineSchema>('redline', version, {
-    upgrade(database, oldVersion, _n, tx) {
-      for (let v = oldVersion; v < version; v++) MIGRATIONS[v]!(database, tx);
+  const db = (await openDB('redline', version, {
+    async upgrade(database, oldVersion, _n, tx) {
+      for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(database as unknown as UpgradeDb, tx as unknown as UpgradeTx);
     },
-  });
-  for (const o of fixture.orders) await db.put('orders', o as StoredOrder);
+  })) as unknown as UpgradeDb;
+  if ('orders' in fixture) for (const o of fixture.orders) await db.put('orders', o as StoredOrder);
+  else for (const day of fixture.orderDays) await db.put('orderDays', day);
   for (const d of fixture.defects) await db.put('defects', d as StoredDefect);
   for (const r of fixture.readings) await db.put('readings', r as StoredReading);
   for (const [key, value] of Object.entries(fixture.meta)) await db.put('meta', value, key);
@@ -43,26 +48,27 @@ describe('schema migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     const fixture = FIXTURES[version]!;
     const data = await loadScope(db, 'default|ATVPDKIKX0DER');
-    expect(data.orders.map((o) => StoredOrder.parse(o))).toHaveLength(fixture.orders.length);
+    expect(data.orders.map((o) => StoredOrder.parse(o))).toHaveLength(ordersOf(fixture).length);
     expect(data.defects.map((d) => StoredDefect.parse(d))).toHaveLength(fixture.defects.length);
     expect(data.readings.map((r) => StoredReading.parse(r))).toHaveLength(fixture.readings.length);
     // Every record keeps every field it had (a later migration may add fields, never lose one).
     const same = (records: object[]) => records.map((r) => expect.objectContaining(r));
-    expect(data.orders).toEqual(same(fixture.orders));
+    expect(data.orders).toEqual(same(ordersOf(fixture)));
     expect(data.defects).toEqual(same(fixture.defects));
     expect(data.readings).toEqual(same(fixture.readings));
     expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
     db.close();
   });
 
-  it('gives every order of a version 1 database its reach, and indexes it and defects by date', async () => {
+  it('gives every order of a version 1 database its reach, indexes defects by date, and stores orders by their day', async () => {
     await databaseAtVersion(1);
     const db = await openRedlineDb();
-    const orders = await db.getAll('orders');
-    expect(orders.length).toBeGreaterThan(0);
+    expect([...db.objectStoreNames]).not.toContain('orders');
+    const days = await db.getAll('orderDays');
+    const orders = days.flatMap(readOrderDay);
+    expect(orders).toHaveLength(v1.orders.length);
     for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
-    const indexed = await db.getAllFromIndex('orders', 'scopeReach', IDBKeyRange.bound(['default|ATVPDKIKX0DER', 0], ['default|ATVPDKIKX0DER', Infinity]));
-    expect(indexed).toHaveLength(orders.length);
+    for (const day of days) for (const order of readOrderDay(day)) expect([day.scope, day.day]).toEqual([order.scope, orderDayOf(order.orderDate)]);
     expect(db.transaction('defects').store.indexNames.contains('scopeDate')).toBe(true);
     db.close();
   });

@@ -9,6 +9,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { computeHealthReport, reportOrdersFrom } from '../../../lib/metrics';
 import { RATE_METRICS, type Order, type Settings } from '../../../lib/model';
 import { openRedlineDb } from '../../../lib/storage/db';
+import { orderDayRecords } from '../../../lib/storage/order-days';
 import { storedOrder } from '../../../lib/storage/records';
 import { loadForReport, loadScope } from '../../../lib/storage/repository';
 import { history } from '../metrics/arbitraries';
@@ -60,8 +61,10 @@ describe('loadForReport', () => {
         const settings = withWindows(base, changes);
         const orders = recent.map((o, i) => older(o, (ages[i] ?? 0) * DAY));
         const db = await openRedlineDb(`report-data-${Math.random()}`);
-        const tx = db.transaction(['orders', 'defects', 'readings'], 'readwrite');
-        for (const o of orders) void tx.objectStore('orders').put(storedOrder(o, SCOPE));
+        const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
+        // One record per order id, the last one written winning, as puts by key would leave them.
+        const unique = new Map(orders.map((o) => [o.orderId, storedOrder(o, SCOPE)]));
+        for (const day of orderDayRecords([...unique.values()])) void tx.objectStore('orderDays').put(day);
         for (const d of defects) void tx.objectStore('defects').put({ ...d, scope: SCOPE });
         for (const [i, r] of readings.entries()) void tx.objectStore('readings').put({ ...r, scope: SCOPE, day: `2026-01-${String(i + 1).padStart(2, '0')}` });
         await tx.done;

@@ -4,6 +4,7 @@ import { openRedlineDb, type RedlineDb } from '../../../lib/storage/db';
 import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../../../lib/storage/repository';
 import type { Batch, Order } from '../../../lib/model';
 import { OPEN_REACH } from '../../../lib/storage/records';
+import { orderDayOf, readOrderDay } from '../../../lib/storage/order-days';
 
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -95,6 +96,35 @@ describe('applyBatch', () => {
     expect((await loadScope(db, `default|${DE}`)).orders).toHaveLength(1);
   });
 
+  it('keeps orders a day at a time: one record per scope and UTC order day', async () => {
+    const day = Date.UTC(2026, 10, 19);
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: day }), order('111-0000000-0000002', { orderDate: day + 23 * HOUR }), order('111-0000000-0000003', { orderDate: day + 24 * HOUR }), order('222-0000000-0000001', { marketplaceId: DE, orderDate: day })]));
+    const days = await db.getAll('orderDays');
+    expect(days.map((d) => [d.scope, d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([
+      [`default|${DE}`, orderDayOf(day), ['222-0000000-0000001']],
+      [`default|${US}`, orderDayOf(day), ['111-0000000-0000001', '111-0000000-0000002']],
+      [`default|${US}`, orderDayOf(day) + 1, ['111-0000000-0000003']],
+    ]);
+  });
+
+  it('finds an order whose date a later sighting moves to the next day: merged and moved, never stored twice', async () => {
+    // A report's date read as local midnight against the API's instant: the same order, a day apart in UTC.
+    const before = Date.UTC(2026, 10, 19, 23);
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before, latestDeliveryDate: T0 + 100 * HOUR }), order('111-0000000-0000002', { orderDate: before })]));
+    const counts = await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before + 2 * HOUR, status: 'shipped', observedAt: T0 + HOUR })]));
+    expect(counts).toMatchObject({ ordersAdded: 0, ordersUpdated: 1 });
+    const stored = (await loadScope(db, `default|${US}`)).orders;
+    expect(stored.map((o) => o.orderId).sort()).toEqual(['111-0000000-0000001', '111-0000000-0000002']);
+    expect(stored.find((o) => o.orderId === '111-0000000-0000001')).toMatchObject({ orderDate: before + 2 * HOUR, status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR });
+    expect((await db.getAll('orderDays')).map((d) => [d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([
+      [orderDayOf(before), ['111-0000000-0000002']],
+      [orderDayOf(before) + 1, ['111-0000000-0000001']],
+    ]);
+    // Moved back again, its new day left empty: that day's record goes.
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before, observedAt: T0 + 2 * HOUR })]));
+    expect((await db.getAll('orderDays')).map((d) => [d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([[orderDayOf(before), ['111-0000000-0000002', '111-0000000-0000001']]]);
+  });
+
   it('refuses a marketplace id that is not one (it would break the scope key)', async () => {
     await expect(applyBatch(db, 'default', batch([order('111-0000000-0000001', { marketplaceId: '<b>|</b>' })]))).rejects.toThrow();
     expect(await listScopes(db)).toEqual([]);
@@ -133,6 +163,14 @@ describe('retention and log', () => {
     expect(kept.defects.map((d) => d.id)).toEqual(['f2']);
     expect(kept.readings.map((r) => r.observedAt)).toEqual([T0]);
     expect(await listScopes(db)).toEqual([`default|${US}`]);
+  });
+
+  it('prunes orders within the cutoff\'s own day by their time', async () => {
+    const cutoff = Date.UTC(2026, 10, 19, 12);
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: cutoff - HOUR }), order('111-0000000-0000002', { orderDate: cutoff }), order('111-0000000-0000003', { orderDate: cutoff - 13 * HOUR })]));
+    expect(await pruneBefore(db, cutoff)).toBe(2);
+    expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
+    expect(await pruneBefore(db, cutoff)).toBe(0);
   });
 
   it('logs an entry whose page path or detail is longer than the log keeps, cut', async () => {
