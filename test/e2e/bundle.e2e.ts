@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSON_SCHEMA_LITERALS } from '../../lib/build/zod-without-json-schema';
 import { SELLER_CENTRAL_MATCHES } from '../../lib/marketplaces';
 import { PROJECT_ROOT } from './harness';
 
@@ -79,6 +80,14 @@ describe.each([
 
   it('contains no code from strings and loads no remote code (zod’s two switched-off sites aside)', () => {
     expect(dynamicCode(dir)).toEqual([]);
+  });
+
+  it('leaves out zod’s JSON-schema code (lib/build/zod-without-json-schema.ts; docs/performance.md)', () => {
+    const found = scripts(dir).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      return JSON_SCHEMA_LITERALS.filter((literal) => text.includes(literal)).map((literal) => `${file.slice(PROJECT_ROOT.length)}: ${literal}`);
+    });
+    expect(found).toEqual([]);
   });
 });
 
