@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { HealthReport } from '../../metrics/report-schema';
 import { sendToBackground } from '../../messaging/client';
 import { t, tp } from '../i18n';
+import { forgetRemembered } from '../popup/remembered';
 import { failureText } from '../problem';
 import { atRiskCsv } from './csv';
 import { datedName, downloadText } from './download';
@@ -39,7 +40,10 @@ export function DataSection({ onDeleted }: { onDeleted: () => void }) {
 
   const deleteAll = async () => {
     try {
+      // The popup's copy of its last figures (same origin) goes too: no deleted figure may show again.
+      forgetRemembered();
       await sendToBackground({ type: 'deleteAllData' });
+      forgetRemembered(); // a popup open meanwhile may have kept one
       setConfirming(false);
       setStatus(t('options_deleted'));
       onDeleted();
