@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { feedbackRemovalPath } from '../../feedback-removal/removal-link';
 import { sendToBackground, type ResponseMap } from '../../messaging/client';
-import { t } from '../i18n';
+import { t, tp } from '../i18n';
 import { orderUrl, sellerCentralUrl } from '../links';
 import { daysLeftText, disputeOutcomes, evidenceText, groundLabel, ifRemovedText, respondText } from '../prevention-wording';
 import './prevention.css';
 
 type Disputes = ResponseMap['getOpenDisputes'];
+/** Rows drawn before "show all": a seller with thousands of open disputes would get thousands of rows at once. */
+const SHOWN = 8;
 type Removable = ResponseMap['getRemovableFeedback'];
 
 function OrderLink({ marketplaceId, orderId }: { marketplaceId: string; orderId: string }) {
@@ -33,6 +35,8 @@ function OrderLink({ marketplaceId, orderId }: { marketplaceId: string; orderId:
 export function PreventionSection({ scope, now }: { scope: string | null; now: number }) {
   const [disputes, setDisputes] = useState<Disputes>(null);
   const [removable, setRemovable] = useState<Removable>(null);
+  const [allDisputes, setAllDisputes] = useState(false);
+  const [allRemovable, setAllRemovable] = useState(false);
 
   useEffect(() => {
     const ask = scope ? { scope } : {};
@@ -48,7 +52,7 @@ export function PreventionSection({ scope, now }: { scope: string | null; now: n
             {t('dispute_section_title')}
           </h2>
           <ol class="risk-list">
-            {disputes.items.map((d) => {
+            {(allDisputes ? disputes.items : disputes.items.slice(0, SHOWN)).map((d) => {
               const respond = respondText(d.deadline, now);
               const outcomes = disputeOutcomes(d.odr, d.orderSeen);
               const breach = d.odr.before.status === 'breach';
@@ -75,6 +79,11 @@ export function PreventionSection({ scope, now }: { scope: string | null; now: n
               );
             })}
           </ol>
+          {disputes.items.length > SHOWN && (
+            <button type="button" class="link-button" onClick={() => setAllDisputes(!allDisputes)} aria-expanded={allDisputes} aria-controls="disputes">
+              {allDisputes ? t('showFewer') : tp('showAll', disputes.items.length)}
+            </button>
+          )}
         </section>
       )}
       {removable && removable.items.length > 0 && (
@@ -83,7 +92,7 @@ export function PreventionSection({ scope, now }: { scope: string | null; now: n
             {t('fb_section_title')}
           </h2>
           <ol class="risk-list">
-            {removable.items.map((f) => {
+            {(allRemovable ? removable.items : removable.items.slice(0, SHOWN)).map((f) => {
               const path = feedbackRemovalPath(f.orderId);
               const href = path ? sellerCentralUrl(removable.marketplaceId, path) : null;
               return (
@@ -120,6 +129,11 @@ export function PreventionSection({ scope, now }: { scope: string | null; now: n
               );
             })}
           </ol>
+          {removable.items.length > SHOWN && (
+            <button type="button" class="link-button" onClick={() => setAllRemovable(!allRemovable)} aria-expanded={allRemovable} aria-controls="removable">
+              {allRemovable ? t('showFewer') : tp('showAll', removable.items.length)}
+            </button>
+          )}
         </section>
       )}
     </>
