@@ -1,13 +1,14 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from './migrations';
-import type { OrderDay } from './order-days';
+import type { OrderDay, OrderPart } from './order-days';
 import type { LogEntry, StoredDefect, StoredReading } from './records';
 
 export const DB_NAME = 'redline';
 
 export interface RedlineSchema extends DBSchema {
-  /** Orders a day at a time (order-days.ts). */
+  /** Orders in parts of a day (order-days.ts): each day's directory, and the parts. */
   orderDays: { key: [string, number]; value: OrderDay };
+  orderParts: { key: [string, number, number]; value: OrderPart };
   defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string; scopeDate: [string, number] } };
   readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
   log: { key: number; value: LogEntry };

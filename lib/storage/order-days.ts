@@ -2,48 +2,78 @@ import { DAY_MS } from '../metrics/calendar';
 import type { StoredOrder } from './records';
 
 /**
- * Orders are stored a day at a time: one record per scope and order day (the UTC day of `orderDate`),
- * holding that day's orders as one JSON string. Chromium's IndexedDB costs ~0.2–0.3 ms per record put on
- * these machines whatever the record holds (a message to the browser process and several LevelDB
- * writes): a year of 100,000 orders one record each took 15 s to write, 365 day records 0.5 s. A string
- * crosses to the browser process and back as bytes, where an array of objects is cloned field by field
- * (reading a year: 0.8 s + 0.15 s of JSON.parse, against 2–3 s for a quarter of it as records).
- * Every order in it was validated (StoredOrder) before it was written.
+ * How orders are stored (schema v3). Chromium's IndexedDB costs ~0.25 ms per record put on these
+ * machines whatever the record holds (a message to the browser process and several LevelDB writes): a
+ * year of 100,000 orders one record each took 15 s to write. So orders are kept in parts: a part holds
+ * orders of one scope and one order day (UTC day of `orderDate`) as one JSON string, which crosses to the
+ * browser process as bytes instead of being cloned field by field. A year writes in about a second.
+ *
+ * A capture rewrites the parts its orders are in, so parts stay small where captures land: orders a
+ * batch adds to a day join the day's last part while it is small (`APPEND_BELOW`), else start new parts
+ * of up to `PART_MAX`. The orders one capture adds stay together, and the next visit of the same page
+ * rewrites that part, not a whole day of an imported year.
+ *
+ * Which part holds which order is in the day's directory record (`OrderDay`: the ids per part), so a
+ * write reads the directories of its days and only the parts it changes. Every order in a part was
+ * validated (StoredOrder) before it was written.
  */
 export interface OrderDay {
   scope: string;
   /** Days since the epoch (UTC) of the orders' `orderDate`. */
   day: number;
+  /** The order ids of each part of the day. */
+  parts: { part: number; ids: string[] }[];
+}
+
+export interface OrderPart {
+  scope: string;
+  day: number;
+  part: number;
   /** JSON of `StoredOrder[]`. */
   orders: string;
 }
 
+/** A day's last part takes a batch's new orders while it holds fewer than this. */
+export const APPEND_BELOW = 64;
+/** The most orders a part starts with (~120 kB of JSON). */
+export const PART_MAX = 256;
+
 export const orderDayOf = (orderDate: number): number => Math.floor(orderDate / DAY_MS);
 
 /**
- * Where a stored order may be found: its day and the days either side. Sources disagree on an order's
- * instant by up to a day (a report's local date read as midnight against the API's timestamp), and the
- * newest sighting's `orderDate` wins a merge, so the order may sit in a neighbouring day's record.
+ * Where a stored order may be found: its day, then the days either side. Sources disagree on an
+ * order's instant by up to a day (a report's local date read as midnight against the API's timestamp),
+ * and the newest sighting's `orderDate` wins a merge, so the order may sit on a neighbouring day.
  */
 export const candidateDays = (orderDate: number): number[] => {
   const day = orderDayOf(orderDate);
-  return [day - 1, day, day + 1];
+  return [day, day - 1, day + 1];
 };
 
-export const readOrderDay = (record: OrderDay): StoredOrder[] => JSON.parse(record.orders) as StoredOrder[];
+export const readOrderPart = (record: OrderPart): StoredOrder[] => JSON.parse(record.orders) as StoredOrder[];
 
-/** The record of one scope's day holding `orders` (all of that scope and day). */
-export const orderDayRecord = (scope: string, day: number, orders: readonly StoredOrder[]): OrderDay => ({ scope, day, orders: JSON.stringify(orders) });
+export const orderPartRecord = (scope: string, day: number, part: number, orders: readonly StoredOrder[]): OrderPart => ({ scope, day, part, orders: JSON.stringify(orders) });
 
-/** Orders grouped into their day records (a migration, a fresh import, test fixtures). */
-export function orderDayRecords(orders: readonly StoredOrder[]): OrderDay[] {
-  const days = new Map<string, { scope: string; day: number; orders: StoredOrder[] }>();
+/** Orders split into parts and directories, one scope and day at a time (a migration, test fixtures). */
+export function orderDayRecords(orders: readonly StoredOrder[]): { days: OrderDay[]; parts: OrderPart[] } {
+  const groups = new Map<string, { scope: string; day: number; orders: StoredOrder[] }>();
   for (const order of orders) {
     const day = orderDayOf(order.orderDate);
     const key = `${order.scope}\n${day}`;
-    let group = days.get(key);
-    if (!group) days.set(key, (group = { scope: order.scope, day, orders: [] }));
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { scope: order.scope, day, orders: [] }));
     group.orders.push(order);
   }
-  return [...days.values()].map((g) => orderDayRecord(g.scope, g.day, g.orders));
+  const days: OrderDay[] = [];
+  const parts: OrderPart[] = [];
+  for (const { scope, day, orders: all } of groups.values()) {
+    const directory: OrderDay = { scope, day, parts: [] };
+    for (let part = 0; part * PART_MAX < all.length; part++) {
+      const orders = all.slice(part * PART_MAX, (part + 1) * PART_MAX);
+      directory.parts.push({ part, ids: orders.map((o) => o.orderId) });
+      parts.push(orderPartRecord(scope, day, part, orders));
+    }
+    days.push(directory);
+  }
+  return { days, parts };
 }

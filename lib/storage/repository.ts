@@ -1,10 +1,10 @@
-import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import type { IDBPTransaction } from 'idb';
 import { parseBatch, type Batch, type Order } from '../model';
 import { calendarFor } from '../metrics/calendar';
 import { mergeOrders } from '../model/merge';
 import { marketplaceTimeZone } from '../marketplaces';
 import type { RedlineDb, RedlineSchema } from './db';
-import { candidateDays, orderDayOf, orderDayRecord, readOrderDay, type OrderDay } from './order-days';
+import { APPEND_BELOW, candidateDays, orderDayOf, orderPartRecord, PART_MAX, readOrderPart, type OrderDay, type OrderPart } from './order-days';
 import { LogEntry, StoredDefect, StoredOrder, storedOrder, StoredReading } from './records';
 import { scopeKey } from './scope';
 
@@ -35,7 +35,7 @@ const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.string
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
   const batch = parseBatch(untrusted);
-  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
   try {
     return await writeBatch(tx, accountId, batch);
   } catch (error) {
@@ -49,7 +49,7 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
   }
 }
 
-async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'readwrite'>, accountId: string, batch: Batch): Promise<ApplyCounts> {
+async function writeBatch(tx: WriteTx, accountId: string, batch: Batch): Promise<ApplyCounts> {
   const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [], written: { orders: [], defects: [], readings: [] } };
   const changed = new Set<string>();
   const defects = tx.objectStore('defects');
@@ -62,7 +62,7 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orderDays' | 'def
     request.catch(() => {});
     writes.push(request);
   };
-  const orderWrites = await writeOrders(tx.objectStore('orderDays'), accountId, batch.orders, write);
+  const orderWrites = await writeOrders(tx, accountId, batch.orders, write);
   counts.ordersAdded = orderWrites.added;
   counts.ordersUpdated = orderWrites.updated;
   for (const order of orderWrites.written) changed.add(order.scope);
@@ -103,35 +103,68 @@ async function writeBatch(tx: IDBPTransaction<RedlineSchema, ('orderDays' | 'def
   return counts;
 }
 
-type OrderDayStore = IDBPObjectStore<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'orderDays', 'readwrite'>;
+type WriteStores = ('orderDays' | 'orderParts' | 'defects' | 'readings')[];
+type WriteTx = IDBPTransaction<RedlineSchema, WriteStores, 'readwrite'>;
+
+interface LoadedPart {
+  scope: string;
+  day: number;
+  part: number;
+  orders: Map<string, StoredOrder>;
+}
 
 /**
- * Merges a batch's orders into their day records (order-days.ts): asks for every day an order may be
- * stored in, merges, and writes each changed day once (`write` collects the requests). The same order
- * twice in one batch merges like two batches would: the second sees the first. An order whose merged
- * `orderDate` moves it to another day leaves its old day.
+ * Merges a batch's orders into their parts (order-days.ts): reads the directories of every day an
+ * order may be on, then the parts that hold the batch's known orders; writes the parts and directories
+ * that changed (`write` collects the requests). The same order twice in one batch merges like two
+ * batches would: the second sees the first. An order whose merged `orderDate` moves it to another day
+ * leaves its old part.
  */
-async function writeOrders(store: OrderDayStore, accountId: string, batch: readonly Order[], write: (request: Promise<unknown>) => void) {
-  const keys = new Map<string, [scope: string, day: number]>();
-  const keyOf = (scope: string, day: number) => {
-    const key = `${scope}\n${day}`;
-    keys.set(key, [scope, day]);
-    return key;
-  };
+async function writeOrders(tx: WriteTx, accountId: string, batch: readonly Order[], write: (request: Promise<unknown>) => void) {
+  const dayStore = tx.objectStore('orderDays');
+  const partStore = tx.objectStore('orderParts');
   const scopes = batch.map((o) => scopeKey({ accountId, marketplaceId: o.marketplaceId }));
-  for (const [i, order] of batch.entries()) for (const day of candidateDays(order.orderDate)) keyOf(scopes[i]!, day);
-  // All asked at once: IndexedDB answers them back to back (awaiting each would cost a round trip per day).
-  const records = await Promise.all([...keys.values()].map((key) => store.get(key)));
-  const days = new Map<string, Map<string, StoredOrder>>();
-  for (const record of records) if (record) days.set(keyOf(record.scope, record.day), new Map(readOrderDay(record).map((o) => [o.orderId, o])));
-  const touched = new Set<string>();
+  const dayKey = (scope: string, day: number) => `${scope}\n${day}`;
+  const partKey = (scope: string, day: number, part: number) => `${scope}\n${day}\n${part}`;
+  const orderKey = (scope: string, orderId: string) => `${scope}\n${orderId}`;
+
+  // The directories of every day the batch's orders may be on, asked all at once (IndexedDB answers them back to back).
+  const wanted = new Map<string, [string, number]>();
+  for (const [i, order] of batch.entries()) for (const day of candidateDays(order.orderDate)) wanted.set(dayKey(scopes[i]!, day), [scopes[i]!, day]);
+  const directories = new Map<string, OrderDay>();
+  for (const directory of await Promise.all([...wanted.values()].map((key) => dayStore.get(key)))) {
+    if (directory) directories.set(dayKey(directory.scope, directory.day), directory);
+  }
+  const inBatch = new Set(batch.map((o, i) => orderKey(scopes[i]!, o.orderId)));
+  const located = new Map<string, { day: number; part: number }>();
+  for (const { scope, day, parts } of directories.values()) {
+    for (const { part, ids } of parts) for (const id of ids) if (inBatch.has(orderKey(scope, id))) located.set(orderKey(scope, id), { day, part });
+  }
+  const loaded = new Map<string, LoadedPart>();
+  const load = async (keys: Iterable<[string, number, number]>) => {
+    for (const record of await Promise.all([...keys].map((key) => partStore.get(key)))) {
+      if (record) loaded.set(partKey(record.scope, record.day, record.part), { ...record, orders: new Map(readOrderPart(record).map((o) => [o.orderId, o])) });
+    }
+  };
+  const locatedParts = new Map<string, [string, number, number]>();
+  for (const [key, { day, part }] of located) {
+    const scope = key.slice(0, key.lastIndexOf('\n'));
+    locatedParts.set(partKey(scope, day, part), [scope, day, part]);
+  }
+  await load(locatedParts.values());
+  const storedOf = (scope: string, orderId: string) => {
+    const at = located.get(orderKey(scope, orderId));
+    return at && loaded.get(partKey(scope, at.day, at.part))?.orders.get(orderId);
+  };
+
+  // Merge, in batch order.
   const written = new Map<string, StoredOrder>();
   let added = 0;
   let updated = 0;
   for (const [i, order] of batch.entries()) {
     const scope = scopes[i]!;
-    const home = candidateDays(order.orderDate).map((day) => keyOf(scope, day)).find((key) => days.get(key)?.has(order.orderId));
-    const stored = home === undefined ? undefined : days.get(home)!.get(order.orderId)!;
+    const key = orderKey(scope, order.orderId);
+    const stored = written.get(key) ?? storedOf(scope, order.orderId);
     let next: StoredOrder;
     if (stored) {
       const { scope: _s, reachAt: _r, ...known } = stored;
@@ -139,23 +172,82 @@ async function writeOrders(store: OrderDayStore, accountId: string, batch: reado
       next = StoredOrder.parse(storedOrder(mergeOrders(known, order), scope));
       if (sameRecord(next, stored)) continue;
       updated++;
-      days.get(home!)!.delete(order.orderId);
-      touched.add(home!);
     } else {
       // New: the batch was validated as a whole (parseBatch); scope and reach are ours.
       next = storedOrder(order, scope);
       added++;
     }
-    const key = keyOf(scope, orderDayOf(next.orderDate));
-    if (!days.has(key)) days.set(key, new Map());
-    days.get(key)!.set(next.orderId, next);
-    touched.add(key);
-    written.set(`${scope}\n${order.orderId}`, next);
+    written.set(key, next);
   }
-  for (const key of touched) {
-    const [scope, day] = keys.get(key)!;
-    const orders = [...days.get(key)!.values()];
-    write(orders.length ? store.put(orderDayRecord(scope, day, orders)) : store.delete([scope, day]));
+
+  // Place: in its part if its day stayed, else (new, or moved) with the day's new orders.
+  const dirtyParts = new Set<string>();
+  const dirtyDays = new Set<string>();
+  const arriving = new Map<string, StoredOrder[]>();
+  for (const [key, next] of written) {
+    const at = located.get(key);
+    const day = orderDayOf(next.orderDate);
+    if (at) {
+      const part = loaded.get(partKey(next.scope, at.day, at.part))!;
+      if (at.day === day) {
+        part.orders.set(next.orderId, next);
+        dirtyParts.add(partKey(next.scope, at.day, at.part));
+        continue;
+      }
+      part.orders.delete(next.orderId);
+      dirtyParts.add(partKey(next.scope, at.day, at.part));
+      const directory = directories.get(dayKey(next.scope, at.day))!;
+      for (const entry of directory.parts) if (entry.part === at.part) entry.ids = entry.ids.filter((id) => id !== next.orderId);
+      dirtyDays.add(dayKey(next.scope, at.day));
+    }
+    const list = arriving.get(dayKey(next.scope, day)) ?? [];
+    list.push(next);
+    arriving.set(dayKey(next.scope, day), list);
+  }
+  // A day's last part takes arrivals while small: it is read first.
+  const appendable = (directory: OrderDay | undefined) => {
+    const last = directory?.parts.findLast((p) => p.ids.length > 0);
+    return last && last.ids.length < APPEND_BELOW ? last : undefined;
+  };
+  const lastParts: [string, number, number][] = [];
+  for (const [key, [first]] of arriving) {
+    const last = appendable(directories.get(key));
+    if (last && !loaded.has(partKey(first!.scope, orderDayOf(first!.orderDate), last.part))) lastParts.push([first!.scope, orderDayOf(first!.orderDate), last.part]);
+  }
+  await load(lastParts);
+  for (const [key, orders] of arriving) {
+    const { scope } = orders[0]!;
+    const day = orderDayOf(orders[0]!.orderDate);
+    let directory = directories.get(key);
+    if (!directory) directories.set(key, (directory = { scope, day, parts: [] }));
+    dirtyDays.add(key);
+    let rest = orders;
+    const last = appendable(directory);
+    if (last) {
+      const part = loaded.get(partKey(scope, day, last.part))!;
+      const joining = rest.slice(0, APPEND_BELOW - last.ids.length);
+      for (const order of joining) part.orders.set(order.orderId, order);
+      last.ids.push(...joining.map((o) => o.orderId));
+      dirtyParts.add(partKey(scope, day, last.part));
+      rest = rest.slice(joining.length);
+    }
+    for (let start = 0; start < rest.length; start += PART_MAX) {
+      const chunk = rest.slice(start, start + PART_MAX);
+      const part = directory.parts.reduce((max, p) => Math.max(max, p.part + 1), 0);
+      directory.parts.push({ part, ids: chunk.map((o) => o.orderId) });
+      loaded.set(partKey(scope, day, part), { scope, day, part, orders: new Map(chunk.map((o) => [o.orderId, o])) });
+      dirtyParts.add(partKey(scope, day, part));
+    }
+  }
+
+  for (const key of dirtyParts) {
+    const { scope, day, part, orders } = loaded.get(key)!;
+    write(orders.size ? partStore.put(orderPartRecord(scope, day, part, [...orders.values()])) : partStore.delete([scope, day, part]));
+  }
+  for (const key of dirtyDays) {
+    const directory = directories.get(key)!;
+    const parts = directory.parts.filter((p) => p.ids.length > 0);
+    write(parts.length ? dayStore.put({ ...directory, parts }) : dayStore.delete([directory.scope, directory.day]));
   }
   return { added, updated, written: [...written.values()] };
 }
@@ -166,26 +258,28 @@ export interface ScopeData {
   readings: StoredReading[];
 }
 
-type ReadTx = IDBPTransaction<RedlineSchema, ('orderDays' | 'defects' | 'readings')[], 'readonly'>;
+type ReadTx = IDBPTransaction<RedlineSchema, ('orderParts' | 'defects' | 'readings')[], 'readonly'>;
 
-/** A scope's days this many at a time: a year of a big seller is ~45 MB of JSON, read in parts of ~4. */
-const DAYS_PER_READ = 32;
+/** A scope's parts this many at a time: a year of a big seller is ~45 MB of JSON, read ~4 MB at a time. */
+const PARTS_PER_READ = 32;
 
-/** Every order of `scope` that `keep` keeps, read a few weeks at a time and parsed a day at a time. */
+/** Every order of `scope` that `keep` keeps, read a few dozen parts at a time and parsed a part at a time. */
 async function scopeOrders(tx: ReadTx, scope: string, keep: (order: StoredOrder) => boolean = () => true): Promise<StoredOrder[]> {
-  const store = tx.objectStore('orderDays');
+  const store = tx.objectStore('orderParts');
   const kept: StoredOrder[] = [];
-  for (let after = Number.NEGATIVE_INFINITY; ; ) {
-    const records: OrderDay[] = await store.getAll(IDBKeyRange.bound([scope, after], [scope, Number.POSITIVE_INFINITY], true), DAYS_PER_READ);
-    for (const record of records) for (const order of readOrderDay(record)) if (keep(order)) kept.push(order);
-    if (records.length < DAYS_PER_READ) return kept;
-    after = records.at(-1)!.day;
+  const end = [scope, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY] as [string, number, number];
+  for (let after = [scope, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY] as [string, number, number]; ; ) {
+    const records: OrderPart[] = await store.getAll(IDBKeyRange.bound(after, end, true), PARTS_PER_READ);
+    for (const record of records) for (const order of readOrderPart(record)) if (keep(order)) kept.push(order);
+    if (records.length < PARTS_PER_READ) return kept;
+    const last = records.at(-1)!;
+    after = [scope, last.day, last.part];
   }
 }
 
 /** Everything stored for one scope, ready for the engine. */
 export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData> {
-  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
+  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
   const [orders, defects, readings] = await Promise.all([
     scopeOrders(tx, scope),
     tx.objectStore('defects').index('scope').getAll(scope),
@@ -197,10 +291,10 @@ export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData
 
 /** Everything stored, every scope (the seller's export). */
 export async function loadAll(db: RedlineDb): Promise<ScopeData> {
-  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
-  const [days, defects, readings] = await Promise.all([tx.objectStore('orderDays').getAll(), tx.objectStore('defects').getAll(), tx.objectStore('readings').getAll()]);
+  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
+  const [parts, defects, readings] = await Promise.all([tx.objectStore('orderParts').getAll(), tx.objectStore('defects').getAll(), tx.objectStore('readings').getAll()]);
   await tx.done;
-  return { orders: days.flatMap(readOrderDay), defects, readings };
+  return { orders: parts.flatMap(readOrderPart), defects, readings };
 }
 
 /**
@@ -211,7 +305,7 @@ export async function loadAll(db: RedlineDb): Promise<ScopeData> {
  * may be on any of them: a defect does not say when its order was placed); only these orders are kept.
  */
 export async function loadForReport(db: RedlineDb, scope: string, ordersFrom: (readings: readonly StoredReading[]) => number): Promise<ScopeData> {
-  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readonly');
+  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
   const [defects, readings] = await Promise.all([tx.objectStore('defects').index('scope').getAll(scope), tx.objectStore('readings').index('scope').getAll(scope)]);
   const from = ordersFrom(readings);
   const withDefects = new Set(defects.map((d) => d.orderId));
@@ -248,18 +342,32 @@ export async function listScopes(db: RedlineDb): Promise<string[]> {
  */
 export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number> {
   const scopes = await listScopes(db);
-  const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
   let removed = 0;
   const cutoffDay = orderDayOf(cutoff);
   for (const scope of scopes) {
     // Orders: the days before the cutoff's day go whole; that day keeps its orders from the cutoff on.
     let day = await tx.objectStore('orderDays').openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoffDay]));
     while (day) {
-      const orders = readOrderDay(day.value);
-      const kept = orders.filter((o) => o.orderDate >= cutoff);
-      removed += orders.length - kept.length;
-      if (!kept.length) void day.delete();
-      else if (kept.length < orders.length) void day.update(orderDayRecord(scope, day.value.day, kept));
+      const directory = day.value;
+      const parts = tx.objectStore('orderParts');
+      if (directory.day < cutoffDay) {
+        removed += directory.parts.reduce((n, p) => n + p.ids.length, 0);
+        void parts.delete(IDBKeyRange.bound([scope, directory.day, Number.NEGATIVE_INFINITY], [scope, directory.day, Number.POSITIVE_INFINITY]));
+        void day.delete();
+      } else {
+        const kept: OrderDay['parts'] = [];
+        for (const { part } of directory.parts) {
+          const orders = readOrderPart((await parts.get([scope, directory.day, part]))!);
+          const staying = orders.filter((o) => o.orderDate >= cutoff);
+          removed += orders.length - staying.length;
+          if (staying.length) kept.push({ part, ids: staying.map((o) => o.orderId) });
+          if (!staying.length) void parts.delete([scope, directory.day, part]);
+          else if (staying.length < orders.length) void parts.put(orderPartRecord(scope, directory.day, part, staying));
+        }
+        if (!kept.length) void day.delete();
+        else void day.update({ ...directory, parts: kept });
+      }
       day = await day.continue();
     }
     let cursor = await tx.objectStore('defects').index('scopeDate').openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoff], false, true));
@@ -314,7 +422,7 @@ export async function recentLog(db: RedlineDb, limit = 50): Promise<LogEntry[]> 
 
 /** Deletes every record Redline holds (the seller's "delete all data"). */
 export async function clearAll(db: RedlineDb): Promise<void> {
-  const tx = db.transaction(['orderDays', 'defects', 'readings', 'log', 'meta'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'log', 'meta'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
 }

@@ -104,7 +104,7 @@ describe('two tabs capturing while the options page imports', () => {
     const synthetic = syntheticHistory({ seed: 31, orders: SYNTHETIC, defects: 0, asOf: Date.now(), days: 365, marketplaceId: US }).orders;
     const file = JSON.stringify({ format: 'redline-export', version: 1, exportedAt: observed, orders: [...shipped.map(fromFile), ...synthetic], defects: feedback, readings: [] });
 
-    // The import starts, and holds its transaction after 100 days of orders (a put each: lib/storage/order-days.ts).
+    // The import starts, and holds its transaction after 100 days of orders (a directory put each: lib/storage/order-days.ts).
     await recordCaptures();
     const options = await pages.open(`chrome-extension://${h.extensionId}/options.html`);
     await options.setInputFiles('[data-test-id=import-input]', [{ name: 'all-orders.json', mimeType: 'application/json', buffer: Buffer.from(file) }]);

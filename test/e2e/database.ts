@@ -28,7 +28,7 @@ export function readDatabase(h: Harness): Promise<StoredSnapshot> {
         open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
-          const names = ['orderDays', 'defects', 'readings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
+          const names = ['orderParts', 'defects', 'readings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
           if (names.length < 5) {
             db.close();
             resolve(empty);
@@ -44,11 +44,11 @@ export function readDatabase(h: Harness): Promise<StoredSnapshot> {
             const req = tx.objectStore('meta').getAllKeys();
             req.onsuccess = () => res(req.result);
           });
-          void Promise.all([all('orderDays'), all('defects'), all('readings'), all('log'), all('meta'), keys]).then(([days, defects, readings, log, metaValues, metaKeys]) => {
+          void Promise.all([all('orderParts'), all('defects'), all('readings'), all('log'), all('meta'), keys]).then(([parts, defects, readings, log, metaValues, metaKeys]) => {
             db.close();
             const meta = Object.fromEntries(metaKeys.map((k, i) => [String(k), metaValues[i]]));
-            // Orders are stored a day at a time (lib/storage/order-days.ts): listed one by one here.
-            const orders = (days as { orders: string }[]).flatMap((day) => JSON.parse(day.orders) as unknown[]);
+            // Orders are stored in parts of a day (lib/storage/order-days.ts): listed one by one here.
+            const orders = (parts as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as unknown[]);
             resolve({ orders, defects, readings, log, meta } as StoredSnapshot);
           });
         };
@@ -90,7 +90,7 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
 /**
  * Lighter reads for big databases (tens of thousands of orders), in the worker: one store's primary
  * keys, records by key, all its records, or a count. `readDatabase` ships every record of every store.
- * A read waits for any write transaction on its store to end. `orders` reads the `orderDays` store and
+ * A read waits for any write transaction on its store to end. `orders` reads the `orderParts` store and
  * answers as if each order were a record keyed `[scope, orderId]` (lib/storage/order-days.ts).
  */
 type StoreName = 'orders' | 'defects' | 'readings' | 'log';
@@ -123,11 +123,11 @@ function inStore(h: Harness, store: string, query: StoreQuery): Promise<unknown>
             resolve(value);
           };
           if (name === 'orders') {
-            const tx = db.transaction('orderDays', 'readonly');
-            const request = tx.objectStore('orderDays').getAll();
+            const tx = db.transaction('orderParts', 'readonly');
+            const request = tx.objectStore('orderParts').getAll();
             tx.onerror = () => reject(tx.error);
             request.onsuccess = () => {
-              const orders = (request.result as { orders: string }[]).flatMap((day) => JSON.parse(day.orders) as { scope: string; orderId: string }[]);
+              const orders = (request.result as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as { scope: string; orderId: string }[]);
               const key = (scope: unknown, orderId: unknown) => `${String(scope)}\n${String(orderId)}`;
               const byKey = new Map(orders.map((o) => [key(o.scope, o.orderId), o]));
               if (q.op === 'keys') done(orders.map((o) => [o.scope, o.orderId]));

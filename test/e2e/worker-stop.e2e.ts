@@ -57,7 +57,7 @@ describe('the worker stopped in the middle of an import', () => {
     );
     await expect.poll(() => options.locator('[data-test-id=import-preview] tbody tr:not(.not-recognised)').count(), { timeout: 60_000 }).toBe(FILES);
 
-    // Hold the third file's transaction after half its puts (one per order day: lib/storage/order-days.ts), then stop the worker.
+    // Hold the third file's transaction half-way (a directory put per order day: lib/storage/order-days.ts), then stop the worker.
     const puts = (file: (typeof files)[number]) => new Set(file.orders.map((o) => orderDayOf(o.orderDate))).size;
     const holdAt = puts(files[0]!) + puts(files[1]!) + Math.ceil(puts(files[2]!) / 2);
     await worker.holdWrites('orderDays', holdAt);

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from '../../../lib/storage/migrations';
 import { openRedlineDb } from '../../../lib/storage/db';
-import { orderDayOf, readOrderDay, type OrderDay } from '../../../lib/storage/order-days';
+import { orderDayOf, readOrderPart, type OrderDay, type OrderPart } from '../../../lib/storage/order-days';
 import { StoredDefect, StoredOrder, StoredReading } from '../../../lib/storage/records';
 import { readMeta } from '../../../lib/storage/meta';
 import { loadScope } from '../../../lib/storage/repository';
@@ -12,10 +12,10 @@ import v2 from '../../fixtures/db/v2.json';
 import v3 from '../../fixtures/db/v3.json';
 import { reachOf } from '../../../lib/storage/records';
 
-/** Each released schema version's example records (test/fixtures/db/vN.json): orders one record each until v3, then a day at a time. */
-type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[] });
+/** Each released schema version's example records (test/fixtures/db/vN.json): orders one record each until v3, then in parts of a day. */
+type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[]; orderParts: OrderPart[] });
 const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3 };
-const ordersOf = (fixture: Fixture) => ('orders' in fixture ? fixture.orders : fixture.orderDays.flatMap(readOrderDay));
+const ordersOf = (fixture: Fixture): object[] => ('orders' in fixture ? fixture.orders : fixture.orderParts.flatMap(readOrderPart));
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -30,7 +30,10 @@ async function databaseAtVersion(version: number) {
     },
   })) as unknown as UpgradeDb;
   if ('orders' in fixture) for (const o of fixture.orders) await db.put('orders', o as StoredOrder);
-  else for (const day of fixture.orderDays) await db.put('orderDays', day);
+  else {
+    for (const day of fixture.orderDays) await db.put('orderDays', day);
+    for (const part of fixture.orderParts) await db.put('orderParts', part);
+  }
   for (const d of fixture.defects) await db.put('defects', d as StoredDefect);
   for (const r of fixture.readings) await db.put('readings', r as StoredReading);
   for (const [key, value] of Object.entries(fixture.meta)) await db.put('meta', value, key);
@@ -64,11 +67,13 @@ describe('schema migrations', () => {
     await databaseAtVersion(1);
     const db = await openRedlineDb();
     expect([...db.objectStoreNames]).not.toContain('orders');
-    const days = await db.getAll('orderDays');
-    const orders = days.flatMap(readOrderDay);
+    const parts = await db.getAll('orderParts');
+    const orders = parts.flatMap(readOrderPart);
     expect(orders).toHaveLength(v1.orders.length);
     for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
-    for (const day of days) for (const order of readOrderDay(day)) expect([day.scope, day.day]).toEqual([order.scope, orderDayOf(order.orderDate)]);
+    for (const part of parts) for (const order of readOrderPart(part)) expect([part.scope, part.day]).toEqual([order.scope, orderDayOf(order.orderDate)]);
+    const directory = (await db.getAll('orderDays')).flatMap((d) => d.parts.map((p) => [d.day, p.part, p.ids]));
+    expect(directory).toEqual(parts.map((p) => [p.day, p.part, readOrderPart(p).map((o) => o.orderId)]));
     expect(db.transaction('defects').store.indexNames.contains('scopeDate')).toBe(true);
     db.close();
   });

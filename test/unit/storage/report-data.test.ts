@@ -61,10 +61,12 @@ describe('loadForReport', () => {
         const settings = withWindows(base, changes);
         const orders = recent.map((o, i) => older(o, (ages[i] ?? 0) * DAY));
         const db = await openRedlineDb(`report-data-${Math.random()}`);
-        const tx = db.transaction(['orderDays', 'defects', 'readings'], 'readwrite');
+        const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
         // One record per order id, the last one written winning, as puts by key would leave them.
         const unique = new Map(orders.map((o) => [o.orderId, storedOrder(o, SCOPE)]));
-        for (const day of orderDayRecords([...unique.values()])) void tx.objectStore('orderDays').put(day);
+        const stored = orderDayRecords([...unique.values()]);
+        for (const day of stored.days) void tx.objectStore('orderDays').put(day);
+        for (const part of stored.parts) void tx.objectStore('orderParts').put(part);
         for (const d of defects) void tx.objectStore('defects').put({ ...d, scope: SCOPE });
         for (const [i, r] of readings.entries()) void tx.objectStore('readings').put({ ...r, scope: SCOPE, day: `2026-01-${String(i + 1).padStart(2, '0')}` });
         await tx.done;

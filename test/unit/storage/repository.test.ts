@@ -4,7 +4,7 @@ import { openRedlineDb, type RedlineDb } from '../../../lib/storage/db';
 import { appendLog, applyBatch, clearAll, listScopes, loadScope, pruneBefore, recentLog } from '../../../lib/storage/repository';
 import type { Batch, Order } from '../../../lib/model';
 import { OPEN_REACH } from '../../../lib/storage/records';
-import { orderDayOf, readOrderDay } from '../../../lib/storage/order-days';
+import { APPEND_BELOW, orderDayOf, PART_MAX, readOrderPart } from '../../../lib/storage/order-days';
 
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -23,6 +23,14 @@ const order = (id: string, patch: Partial<Order> = {}): Order => ({
   ...patch,
 });
 const batch = (orders: Order[], rest: Partial<Batch> = {}): Batch => ({ format: 'orders-api/search', orders, defects: [], readings: [], ...rest });
+
+/** Where the orders are: [scope, day, part, order ids] per part; checks that each day's directory lists exactly that. */
+async function layout(): Promise<[string, number, number, string[]][]> {
+  const parts = (await db.getAll('orderParts')).map((p): [string, number, number, string[]] => [p.scope, p.day, p.part, readOrderPart(p).map((o) => o.orderId)]);
+  const directories = (await db.getAll('orderDays')).flatMap((d) => d.parts.map((p) => [d.scope, d.day, p.part, p.ids]));
+  expect(directories).toEqual(parts);
+  return parts;
+}
 
 let db: RedlineDb;
 beforeEach(async () => {
@@ -96,15 +104,45 @@ describe('applyBatch', () => {
     expect((await loadScope(db, `default|${DE}`)).orders).toHaveLength(1);
   });
 
-  it('keeps orders a day at a time: one record per scope and UTC order day', async () => {
+  it('keeps orders in parts of a scope and UTC order day', async () => {
     const day = Date.UTC(2026, 10, 19);
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: day }), order('111-0000000-0000002', { orderDate: day + 23 * HOUR }), order('111-0000000-0000003', { orderDate: day + 24 * HOUR }), order('222-0000000-0000001', { marketplaceId: DE, orderDate: day })]));
-    const days = await db.getAll('orderDays');
-    expect(days.map((d) => [d.scope, d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([
-      [`default|${DE}`, orderDayOf(day), ['222-0000000-0000001']],
-      [`default|${US}`, orderDayOf(day), ['111-0000000-0000001', '111-0000000-0000002']],
-      [`default|${US}`, orderDayOf(day) + 1, ['111-0000000-0000003']],
+    expect(await layout()).toEqual([
+      [`default|${DE}`, orderDayOf(day), 0, ['222-0000000-0000001']],
+      [`default|${US}`, orderDayOf(day), 0, ['111-0000000-0000001', '111-0000000-0000002']],
+      [`default|${US}`, orderDayOf(day) + 1, 0, ['111-0000000-0000003']],
     ]);
+  });
+
+  it('adds to a day\'s small last part, then starts new parts; a revisit rewrites only the part it is in', async () => {
+    const day = Date.UTC(2026, 10, 19);
+    const id = (i: number) => `111-0000000-${String(i).padStart(7, '0')}`;
+    const captured = Array.from({ length: 10 }, (_, i) => order(id(i), { orderDate: day + i * 1000 }));
+    await applyBatch(db, 'default', batch(captured));
+    const imported = Array.from({ length: 300 }, (_, i) => order(id(100 + i), { orderDate: day + HOUR + i * 1000 }));
+    await applyBatch(db, 'default', batch(imported));
+    const parts = await layout();
+    expect(parts.map(([, , part, ids]) => [part, ids.length])).toEqual([
+      [0, APPEND_BELOW],
+      [1, 310 - APPEND_BELOW],
+    ]);
+    expect(310 - APPEND_BELOW).toBeLessThanOrEqual(PART_MAX);
+    expect(parts[0]![3].slice(0, 10)).toEqual(captured.map((o) => o.orderId));
+
+    const proto = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
+    const put = proto.put;
+    const puts: string[] = [];
+    proto.put = function counted(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      puts.push(this.name);
+      return put.apply(this, args);
+    };
+    try {
+      await applyBatch(db, 'default', batch(captured.map((o) => ({ ...o, status: 'shipped' as const, observedAt: T0 + HOUR }))));
+    } finally {
+      proto.put = put;
+    }
+    expect(puts).toEqual(['orderParts']);
+    expect(await layout()).toEqual(parts);
   });
 
   it('finds an order whose date a later sighting moves to the next day: merged and moved, never stored twice', async () => {
@@ -116,13 +154,13 @@ describe('applyBatch', () => {
     const stored = (await loadScope(db, `default|${US}`)).orders;
     expect(stored.map((o) => o.orderId).sort()).toEqual(['111-0000000-0000001', '111-0000000-0000002']);
     expect(stored.find((o) => o.orderId === '111-0000000-0000001')).toMatchObject({ orderDate: before + 2 * HOUR, status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR });
-    expect((await db.getAll('orderDays')).map((d) => [d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([
-      [orderDayOf(before), ['111-0000000-0000002']],
-      [orderDayOf(before) + 1, ['111-0000000-0000001']],
+    expect((await layout()).map(([, day, part, ids]) => [day, part, ids])).toEqual([
+      [orderDayOf(before), 0, ['111-0000000-0000002']],
+      [orderDayOf(before) + 1, 0, ['111-0000000-0000001']],
     ]);
     // Moved back again, its new day left empty: that day's record goes.
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before, observedAt: T0 + 2 * HOUR })]));
-    expect((await db.getAll('orderDays')).map((d) => [d.day, readOrderDay(d).map((o) => o.orderId)])).toEqual([[orderDayOf(before), ['111-0000000-0000002', '111-0000000-0000001']]]);
+    expect((await layout()).map(([, day, part, ids]) => [day, part, ids])).toEqual([[orderDayOf(before), 0, ['111-0000000-0000002', '111-0000000-0000001']]]);
   });
 
   it('refuses a marketplace id that is not one (it would break the scope key)', async () => {
@@ -170,6 +208,7 @@ describe('retention and log', () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: cutoff - HOUR }), order('111-0000000-0000002', { orderDate: cutoff }), order('111-0000000-0000003', { orderDate: cutoff - 13 * HOUR })]));
     expect(await pruneBefore(db, cutoff)).toBe(2);
     expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
+    expect((await layout()).map(([, day, , ids]) => [day, ids])).toEqual([[orderDayOf(cutoff), ['111-0000000-0000002']]]);
     expect(await pruneBefore(db, cutoff)).toBe(0);
   });
 
