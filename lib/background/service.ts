@@ -240,10 +240,13 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
     },
 
     async popupState(requested?: string) {
-      const scopes = await inputs.scopes();
-      const scope = await activeScope(requested);
-      const log = await recentLog(db, 20);
-      const report = scope ? ((await readCachedReport(db, scope)) ?? null) : null;
+      // Independent reads at once: while what-ifs run, each await can wait behind one of them.
+      const [scopes, scope, log] = await Promise.all([inputs.scopes(), activeScope(requested), recentLog(db, 20)]);
+      const [cached, history] = await Promise.all([
+        scope ? readCachedReport(db, scope) : undefined,
+        scope ? readingHistory(scope, now() - 90 * DAY_MS) : undefined,
+      ]);
+      const report = cached ?? null;
       // Data but no report (a cached one from an older version no longer fits): make one; `reportsChanged` follows.
       if (scope && !report) void recompute([scope]);
       return {
@@ -254,7 +257,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
         // Stale scopes and a missing report (just scheduled above) both mean a recompute is running.
         computing: recomputing !== null,
         /** Amazon's readings of the last 90 days per metric, oldest first: the charts' history. */
-        history: scope ? await readingHistory(scope, now() - 90 * DAY_MS) : {},
+        history: history ?? {},
         lastCapture: log.find((e) => e.ok) ?? null,
         /** The newest problem, when nothing succeeded after it (e.g. "signed out"). */
         problem: log[0] && !log[0].ok ? log[0] : null,
