@@ -118,9 +118,6 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       await appendLog(db, { at, origin, source, ok: false, reason: 'storageFailed', detail, orders: 0, defects: 0, readings: 0 }).catch(() => {});
       throw error;
     }
-    if (counts.changedScopes.length && !(await readMeta(db, 'activeScope'))) {
-      await writeMeta(db, 'activeScope', counts.changedScopes[0]!);
-    }
     const entry: LogEntry = {
       at,
       origin,
@@ -132,7 +129,9 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       defects: result.batch.defects.length,
       readings: result.batch.readings.length,
     };
-    await appendLog(db, entry);
+    // Independent transactions, at once: each would otherwise wait for the one before to commit.
+    const [active] = await Promise.all([counts.changedScopes.length ? readMeta(db, 'activeScope') : undefined, appendLog(db, entry)]);
+    if (counts.changedScopes.length && !active) await writeMeta(db, 'activeScope', counts.changedScopes[0]!);
     if (counts.changedScopes.length) void recompute(counts.changedScopes);
     return entry;
   }

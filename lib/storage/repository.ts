@@ -398,15 +398,9 @@ export async function appendLog(db: RedlineDb, entry: LogEntry): Promise<void> {
   // Paths and reasons come from pages and readers: cut to what the log keeps, so an odd one is still logged.
   const clipped = { ...entry, source: entry.source.slice(0, 300), ...(entry.detail !== undefined ? { detail: entry.detail.slice(0, 500) } : {}) };
   const { seq: _seq, ...rest } = LogEntry.parse(clipped);
-  await tx.store.add(rest);
-  const count = await tx.store.count();
-  if (count > LOG_KEEP) {
-    let cursor = await tx.store.openCursor();
-    for (let excess = count - LOG_KEEP; cursor && excess > 0; excess--) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
-  }
+  const seq = await tx.store.add(rest);
+  // Keys count up: everything LOG_KEEP entries before this one goes in one request (no count, no cursor walk).
+  void tx.store.delete(IDBKeyRange.upperBound(seq - LOG_KEEP));
   await tx.done;
 }
 
