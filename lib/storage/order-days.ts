@@ -8,10 +8,10 @@ import type { StoredOrder } from './records';
  * orders of one scope and one order day (UTC day of `orderDate`) as one JSON string, which crosses to the
  * browser process as bytes instead of being cloned field by field. A year writes in about a second.
  *
- * A capture rewrites the parts its orders are in, so parts stay small where captures land: orders a
- * batch adds to a day join the day's last part while it is small (`APPEND_BELOW`), else start new parts
- * of up to `PART_MAX`. The orders one capture adds stay together, and the next visit of the same page
- * rewrites that part, not a whole day of an imported year.
+ * A capture rewrites the parts its orders are in, so parts stay small where captures land: a batch that
+ * brings a day a few new orders (fewer than `APPEND_BELOW`) adds them to the day's last part while that
+ * part is small; more start parts of their own, of up to `PART_MAX`. An import's orders do not join a
+ * captured part, and the next visit of a page rewrites the captured part, not a day of an imported year.
  *
  * Which part holds which order is in the day's directory record (`OrderDay`: the ids per part), so a
  * write reads the directories of its days and only the parts it changes. Every order in a part was
@@ -33,7 +33,7 @@ export interface OrderPart {
   orders: string;
 }
 
-/** A day's last part takes a batch's new orders while it holds fewer than this. */
+/** A day's last part takes a batch's few new orders (fewer than this) while it holds fewer than this. */
 export const APPEND_BELOW = 64;
 /** The most orders a part starts with (~120 kB of JSON). */
 export const PART_MAX = 256;

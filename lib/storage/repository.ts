@@ -204,14 +204,14 @@ async function writeOrders(tx: WriteTx, accountId: string, batch: readonly Order
     list.push(next);
     arriving.set(dayKey(next.scope, day), list);
   }
-  // A day's last part takes arrivals while small: it is read first.
-  const appendable = (directory: OrderDay | undefined) => {
+  // A few arrivals join the day's last part while it is small (it is read first); many start parts of their own.
+  const appendable = (directory: OrderDay | undefined, arrivals: number) => {
     const last = directory?.parts.findLast((p) => p.ids.length > 0);
-    return last && last.ids.length < APPEND_BELOW ? last : undefined;
+    return arrivals < APPEND_BELOW && last && last.ids.length < APPEND_BELOW ? last : undefined;
   };
   const lastParts: [string, number, number][] = [];
-  for (const [key, [first]] of arriving) {
-    const last = appendable(directories.get(key));
+  for (const [key, [first, ...others]] of arriving) {
+    const last = appendable(directories.get(key), others.length + 1);
     if (last && !loaded.has(partKey(first!.scope, orderDayOf(first!.orderDate), last.part))) lastParts.push([first!.scope, orderDayOf(first!.orderDate), last.part]);
   }
   await load(lastParts);
@@ -222,7 +222,7 @@ async function writeOrders(tx: WriteTx, accountId: string, batch: readonly Order
     if (!directory) directories.set(key, (directory = { scope, day, parts: [] }));
     dirtyDays.add(key);
     let rest = orders;
-    const last = appendable(directory);
+    const last = appendable(directory, orders.length);
     if (last) {
       const part = loaded.get(partKey(scope, day, last.part))!;
       const joining = rest.slice(0, APPEND_BELOW - last.ids.length);

@@ -114,20 +114,30 @@ describe('applyBatch', () => {
     ]);
   });
 
-  it('adds to a day\'s small last part, then starts new parts; a revisit rewrites only the part it is in', async () => {
+  it('adds a few new orders to a day\'s small last part, many to parts of their own; a revisit rewrites only the part it is in', async () => {
     const day = Date.UTC(2026, 10, 19);
     const id = (i: number) => `111-0000000-${String(i).padStart(7, '0')}`;
     const captured = Array.from({ length: 10 }, (_, i) => order(id(i), { orderDate: day + i * 1000 }));
     await applyBatch(db, 'default', batch(captured));
-    const imported = Array.from({ length: 300 }, (_, i) => order(id(100 + i), { orderDate: day + HOUR + i * 1000 }));
+    const more = Array.from({ length: 5 }, (_, i) => order(id(50 + i), { orderDate: day + 20_000 + i * 1000 }));
+    await applyBatch(db, 'default', batch(more));
+    const imported = Array.from({ length: PART_MAX + 44 }, (_, i) => order(id(100 + i), { orderDate: day + HOUR + i * 1000 }));
     await applyBatch(db, 'default', batch(imported));
     const parts = await layout();
     expect(parts.map(([, , part, ids]) => [part, ids.length])).toEqual([
-      [0, APPEND_BELOW],
-      [1, 310 - APPEND_BELOW],
+      [0, 15],
+      [1, PART_MAX],
+      [2, 44],
     ]);
-    expect(310 - APPEND_BELOW).toBeLessThanOrEqual(PART_MAX);
-    expect(parts[0]![3].slice(0, 10)).toEqual(captured.map((o) => o.orderId));
+    expect(parts[0]![3]).toEqual([...captured, ...more].map((o) => o.orderId));
+    // A few more join the last part, which is small.
+    await applyBatch(db, 'default', batch([order(id(99), { orderDate: day + 2 * HOUR })]));
+    expect((await layout()).map(([, , part, ids]) => [part, ids.length])).toEqual([
+      [0, 15],
+      [1, PART_MAX],
+      [2, 45],
+    ]);
+    expect(APPEND_BELOW).toBeGreaterThan(45);
 
     const proto = (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;
     const put = proto.put;
@@ -142,7 +152,11 @@ describe('applyBatch', () => {
       proto.put = put;
     }
     expect(puts).toEqual(['orderParts']);
-    expect(await layout()).toEqual(parts);
+    expect((await layout()).map(([, , part, ids]) => [part, ids.length])).toEqual([
+      [0, 15],
+      [1, PART_MAX],
+      [2, 45],
+    ]);
   });
 
   it('finds an order whose date a later sighting moves to the next day: merged and moved, never stored twice', async () => {
