@@ -25,12 +25,16 @@ afterAll(async () => {
 async function slowPopup(delayMs: number): Promise<Page> {
   const popup = await h.context.newPage();
   await popup.addInitScript((delay) => {
-    const g = globalThis as unknown as { chrome: { runtime: { sendMessage(...args: unknown[]): unknown } }; sawSummary: boolean };
+    const g = globalThis as unknown as { chrome: { runtime: { sendMessage(...args: unknown[]): unknown } }; sawSummary: boolean; sent: [string, number][] };
     const runtime = g.chrome.runtime;
     const send = runtime.sendMessage.bind(runtime);
     // Promise or callback form (webextension-polyfill passes a callback): the same arguments, later.
-    runtime.sendMessage = (...args: unknown[]) =>
-      (args[0] as { type?: string }).type === 'getPopupState' ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => send(...args)) : send(...args);
+    g.sent = [];
+    runtime.sendMessage = (...args: unknown[]) => {
+      const type = (args[0] as { type?: string }).type ?? '';
+      g.sent.push([type, performance.now()]);
+      return type === 'getPopupState' ? new Promise((resolve) => setTimeout(resolve, delay)).then(() => send(...args)) : send(...args);
+    };
     // Whether a summary was ever in the page, even for one frame.
     g.sawSummary = false;
     new MutationObserver(() => {
@@ -56,6 +60,15 @@ describe('popup first paint', () => {
     expect(await popup.locator('main').getAttribute('aria-busy')).toBe('false');
     expect(await popup.locator('.summary').textContent()).toBe(kept);
     expect(await popup.evaluate(() => performance.getEntriesByName('redline:popup-answer').length)).toBe(1);
+    // The dispute and feedback lists (what-ifs in the worker) are asked for only after the answer.
+    await popup.locator('main').evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    const [answered, sent] = await popup.evaluate(() => [
+      performance.getEntriesByName('redline:popup-answer')[0]!.startTime,
+      (globalThis as unknown as { sent: [string, number][] }).sent,
+    ] as const);
+    const lists = sent.filter(([type]) => type === 'getOpenDisputes' || type === 'getRemovableFeedback');
+    expect(lists.length).toBeGreaterThan(0);
+    for (const [, at] of lists) expect(at).toBeGreaterThan(answered);
     await popup.close();
   });
 

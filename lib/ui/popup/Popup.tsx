@@ -224,7 +224,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
           </section>
 
           <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} />
-          <PreventionSection scope={scope} now={now} />
+          <PreventionSection scope={scope} now={now} updating={updating} />
         </main>
       )}
     </div>

@@ -32,17 +32,20 @@ function OrderLink({ marketplaceId, orderId }: { marketplaceId: string; orderId:
  * a link to the removal request). Loads its own data, so the popup needs one line to show it; shows
  * nothing when there is nothing to act on or the worker cannot answer.
  */
-export function PreventionSection({ scope, now }: { scope: string | null; now: number }) {
+export function PreventionSection({ scope, now, updating = false }: { scope: string | null; now: number; updating?: boolean }) {
   const [disputes, setDisputes] = useState<Disputes>(null);
   const [removable, setRemovable] = useState<Removable>(null);
   const [allDisputes, setAllDisputes] = useState(false);
   const [allRemovable, setAllRemovable] = useState(false);
 
   useEffect(() => {
+    // Not while the popup shows the figures kept from last time: these lists' what-ifs would take the
+    // worker's time before it answers the popup's own question.
+    if (updating) return;
     const ask = scope ? { scope } : {};
     sendToBackground({ type: 'getOpenDisputes', ...ask }).then(setDisputes, () => setDisputes(null));
     sendToBackground({ type: 'getRemovableFeedback', ...ask }).then(setRemovable, () => setRemovable(null));
-  }, [scope]);
+  }, [scope, updating]);
 
   return (
     <>
