@@ -26,6 +26,13 @@ export class DaySeries {
     }
   }
 
+  /** An independent copy (a what-if changes a copy of the pass's counts). */
+  clone(): DaySeries {
+    const copy = new DaySeries(this.firstDay, this.lastDay);
+    copy.counts.set(this.counts);
+    return copy;
+  }
+
   at(day: number): number {
     const i = day - this.firstDay;
     return i >= 0 && i < this.counts.length ? this.counts[i]! : 0;
@@ -74,27 +81,34 @@ export class PopulationCounts {
   readonly unknown: DaySeries;
   readonly pending: DaySeries;
 
-  constructor(firstDay: number, lastDay: number) {
-    this.den = new DaySeries(firstDay, lastDay);
-    this.bad = new DaySeries(firstDay, lastDay);
-    this.unknown = new DaySeries(firstDay, lastDay);
-    this.pending = new DaySeries(firstDay, lastDay);
+  /** Empty, or a copy of `of`. */
+  constructor(firstDay: number, lastDay: number, of?: PopulationCounts) {
+    this.den = of ? of.den.clone() : new DaySeries(firstDay, lastDay);
+    this.bad = of ? of.bad.clone() : new DaySeries(firstDay, lastDay);
+    this.unknown = of ? of.unknown.clone() : new DaySeries(firstDay, lastDay);
+    this.pending = of ? of.pending.clone() : new DaySeries(firstDay, lastDay);
   }
 
-  add(placement: Placement): void {
+  /** An independent copy. */
+  clone(): PopulationCounts {
+    return new PopulationCounts(this.den.firstDay, this.den.lastDay, this);
+  }
+
+  /** Counts the placement `n` times: −1 takes back an order counted before (a what-if placing it again). */
+  add(placement: Placement, n = 1): void {
     switch (placement.membership) {
       case 'good':
-        this.den.add(placement.day);
+        this.den.add(placement.day, n);
         break;
       case 'bad':
-        this.den.add(placement.day);
-        this.bad.add(placement.day);
+        this.den.add(placement.day, n);
+        this.bad.add(placement.day, n);
         break;
       case 'pending':
-        this.pending.add(placement.day);
+        this.pending.add(placement.day, n);
         break;
       case 'unknown':
-        this.unknown.add(placement.day);
+        this.unknown.add(placement.day, n);
         break;
       default:
         break;

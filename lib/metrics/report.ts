@@ -7,7 +7,8 @@
  * timeline day is O(1). Linear in orders + defects; no Intl call per order (see calendar.ts).
  */
 import { marketplaceTimeZone } from '../marketplaces';
-import { DEFAULT_ENGINE_SETTINGS, RATE_METRICS, type AmazonReading, type Defect, type Order, type RateMetricKey, type Settings } from '../model';
+import { DEFAULT_ENGINE_SETTINGS, RATE_METRICS, type AmazonReading, type Defect, type FulfillmentChannel, type Order, type RateMetricKey, type Settings } from '../model';
+import type { PopulationCounts } from './day-counts';
 import { ahrReport } from './ahr';
 import { addWorstCase, impactOf, sortAtRiskOrders } from './at-risk';
 import { calendarFor, dateOfDay } from './calendar';
@@ -15,7 +16,7 @@ import { planMetric, type MetricPlan } from './metric-plan';
 import { OdrPartCounts } from './odr';
 import { countOrders, pastReach, populationById } from './order-pass';
 import { CarrierNames, OrderFacts, type FactsContext, type TrackingNumberCheck } from './order-facts';
-import { newPlacement, type PopulationId } from './population';
+import { newPlacement } from './population';
 import {
   AnchoredCount,
   breachAndRecovery,
@@ -124,19 +125,61 @@ export function reportOrdersFrom(readings: readonly AmazonReading[], asOf: numbe
   return pastReach(days, ctx);
 }
 
-export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): HealthReport {
-  const { calendar, today, ctx, readings, plans, days } = planReport(data.readings, asOf, settings, marketplaceId, checks);
-  const windowFrom = (key: RateMetricKey) => plans.find((p) => p.key === key)!.window.from;
+/**
+ * Everything a report is computed from, up to the per-metric figures: the plans and the pass over the
+ * orders. A what-if that changes a few orders' defects starts from it (`recountedMetric`).
+ */
+export function reportBasis(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}) {
+  const planned = planReport(data.readings, asOf, settings, marketplaceId, checks);
+  const windowFrom = (key: RateMetricKey) => planned.plans.find((p) => p.key === key)!.window.from;
   const odrFrom = { 'odr.mfn': windowFrom('odr.mfn'), 'odr.afn': windowFrom('odr.afn') };
-  const counted = countOrders(data, marketplaceId, ctx, days, settings, odrFrom);
+  const counted = countOrders(data, marketplaceId, planned.ctx, planned.days, settings, odrFrom);
+  return { ...planned, counted, marketplaceId, asOf };
+}
+export type ReportBasis = ReturnType<typeof reportBasis>;
 
+/** A metric's figures from its population's counts: the window's sums, and the count moved forward from Amazon's. */
+function metricCounts(plan: MetricPlan, population: PopulationCounts) {
+  const sums = populationSums(population, plan.target);
+  const counter = new MetricCounter(sums.den, sums.num, plan.anchor);
+  return { sums, counter, projected: counter.over(plan.window) };
+}
+
+/** The days ahead: the expected case from the counts and the order volume, the worst case with `worst`. */
+function timelineOf(basis: ReportBasis, plan: MetricPlan, population: PopulationCounts, counter: MetricCounter, volume: Record<FulfillmentChannel, number>, worst: WorstCaseDeltas) {
+  const channel = populationById(plan.population).channel;
+  const arrivals = expectedArrivals(population, basis.today, basis.days.to, volume[channel] / VOLUME_DAYS);
+  return buildTimeline({ counter, window: plan.window, today: basis.today, target: plan.target, warning: plan.warning, arrivals, worst });
+}
+
+/**
+ * One metric as the report would give it had its population been counted as `counts` (order-pass.ts
+ * `recountOrders`): its figures now, the local figures over its window, and the expected days ahead
+ * (the worst case is left out: it needs the whole at-risk list).
+ */
+export function recountedMetric(basis: ReportBasis, key: RateMetricKey, counts: PopulationCounts) {
+  const plan = basis.plans.find((p) => p.key === key)!;
+  const { sums, counter, projected } = metricCounts(plan, counts);
+  const { window, target, warning } = plan;
+  const timeline = timelineOf(basis, plan, counts, counter, basis.counted.volume, new WorstCaseDeltas(basis.days.from, basis.days.to));
+  return {
+    now: dayFigures(projected.num, projected.den, target, warning),
+    local: { numerator: sums.num(window.from, window.to), denominator: sums.den(window.from, window.to) },
+    timeline,
+  };
+}
+
+export function computeHealthReport(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): HealthReport {
+  return reportFrom(reportBasis(data, asOf, settings, marketplaceId, checks));
+}
+
+/** The report of a basis (`computeHealthReport` is this on `reportBasis`). */
+export function reportFrom(basis: ReportBasis): HealthReport {
+  const { calendar, today, ctx, readings, plans, days, counted, marketplaceId, asOf } = basis;
   // Figures now, per metric.
   const metrics = plans.map((plan) => {
     const population = counted.populations.get(plan.population)!;
-    const sums = populationSums(population, plan.target);
-    const counter = new MetricCounter(sums.den, sums.num, plan.anchor);
-    const projected = counter.over(plan.window);
-    return { plan, population, sums, counter, projected };
+    return { plan, population, ...metricCounts(plan, population) };
   });
   const byKey = new Map(metrics.map((m) => [m.plan.key, m]));
 
@@ -163,18 +206,11 @@ export function computeHealthReport(data: HealthData, asOf: number, settings: Se
     atRiskOrders.push({ orderId: facts.order.orderId, risks: orderRisks });
   }
 
-  const arrivals = new Map<PopulationId, ReturnType<typeof expectedArrivals>>();
   const reports = new Map<RateMetricKey, MetricReport | OdrMetricReport>();
   for (const { plan, population, sums, counter, projected } of metrics) {
     const { target, warning, window } = plan;
     const figures = dayFigures(projected.num, projected.den, target, warning);
-    let arrivalSeries = arrivals.get(plan.population);
-    if (!arrivalSeries) {
-      const channel = populationById(plan.population).channel;
-      arrivalSeries = expectedArrivals(population, today, days.to, counted.volume[channel] / VOLUME_DAYS);
-      arrivals.set(plan.population, arrivalSeries);
-    }
-    const timeline = buildTimeline({ counter, window, today, target, warning, arrivals: arrivalSeries, worst: worst.get(plan.key)! });
+    const timeline = timelineOf(basis, plan, population, counter, counted.volume, worst.get(plan.key)!);
     const localNum = sums.num(window.from, window.to);
     const localDen = sums.den(window.from, window.to);
     const anchor = plan.anchor;

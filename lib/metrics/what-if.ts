@@ -10,9 +10,11 @@
  * says when it will show, with the figures of that day.
  */
 import type { Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
-import type { DayFigures, HealthReport } from './report-schema';
+import type { DayFigures, HealthReport, MetricReport } from './report-schema';
+import { indexDefects, type OrderDefects } from './defects';
+import { populationById, recountOrders } from './order-pass';
 import { dayFigures } from './projection';
-import { computeHealthReport, type EngineChecks, type HealthData } from './report';
+import { computeHealthReport, recountedMetric, reportBasis, reportFrom, type EngineChecks, type HealthData } from './report';
 
 export type Change =
   /** The seller cancels the order without the buyer's request (counts against CR). */
@@ -122,10 +124,15 @@ function applyChange(data: HealthData, change: Change, marketplaceId: string, as
   }
 }
 
-function figuresNow(report: HealthReport, metric: RateMetricKey): Figures {
-  const m = report.metrics[metric];
-  return { rate: m.rate, num: m.numerator, den: m.denominator, margin: m.margin, status: m.status };
+/** What a what-if compares of one metric: its figures now, the local figures over its window, the expected days ahead. */
+interface MetricView {
+  now: Figures;
+  local: { numerator: number; denominator: number };
+  timeline: readonly { date: LocalDate; expected: DayFigures }[];
 }
+
+const pick = (d: Figures): Figures => ({ rate: d.rate, num: d.num, den: d.den, margin: d.margin, status: d.status });
+const viewOf = (m: MetricReport): MetricView => ({ now: { rate: m.rate, num: m.numerator, den: m.denominator, margin: m.margin, status: m.status }, local: m.local, timeline: m.projection.timeline });
 
 const same = (a: Figures, b: Figures) => a.num === b.num && a.den === b.den;
 
@@ -140,29 +147,72 @@ export function whatIf(data: HealthData, asOf: number, settings: Settings, marke
   const before = options.baseline ?? computeHealthReport(data, asOf, settings, marketplaceId, options.checks);
   const changed = applyChange(data, change, marketplaceId, asOf);
   const after = computeHealthReport(changed.data, asOf, settings, marketplaceId, options.checks);
-  const now = { before: figuresNow(before, metric), after: figuresNow(after, metric) };
+  return compare(metric, before.metrics[metric], viewOf(after.metrics[metric]), settings, changed.assumed);
+}
+
+/**
+ * What-if answers for one report: the report of `data` is computed once. A change to defects (a
+ * feedback removed, a dispute decided) places again only the orders whose defects it changes
+ * (order-pass.ts `recountOrders`) instead of computing a whole report per change: a seller with
+ * hundreds of open disputes asks for one each. A change to an order computes the report again.
+ * Both answer exactly as `whatIf` (test/unit/metrics/what-if-fast.test.ts).
+ */
+export function whatIfs(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): { baseline: HealthReport; of: (change: Change) => WhatIf } {
+  const basis = reportBasis(data, asOf, settings, marketplaceId, checks);
+  const baseline = reportFrom(basis);
+  let indexed: Map<string, OrderDefects> | undefined;
+  let ordersById: Map<string, Order[]> | undefined;
+  const of = (change: Change): WhatIf => {
+    if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller') return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
+    const metric = metricOf(change, data);
+    const changed = applyChange(data, change, marketplaceId, asOf);
+    // The orders whose defects differ: those of every sighting of a changed defect's id (the latest sighting of an id decides its order).
+    const changedIds = new Set(changed.data.defects.filter((d, i) => d !== data.defects[i]).map((d) => d.id));
+    const affected = new Set(data.defects.filter((d) => changedIds.has(d.id)).map((d) => d.orderId));
+    indexed ??= indexDefects(data.defects, marketplaceId, settings.countFraudChargebacks);
+    const after = indexDefects(changed.data.defects, marketplaceId, settings.countFraudChargebacks);
+    ordersById ??= ordersByIdOf(data.orders, marketplaceId);
+    const recounts = [...affected].map((orderId) => ({ orders: ordersById!.get(orderId) ?? [], before: indexed!.get(orderId), after: after.get(orderId) }));
+    const plan = basis.plans.find((p) => p.key === metric)!;
+    const recounted = recountOrders(populationById(plan.population), basis.counted.populations.get(plan.population)!, recounts, marketplaceId, basis.ctx, basis.days);
+    const view = recountedMetric(basis, metric, recounted);
+    return compare(metric, baseline.metrics[metric], { now: pick(view.now), local: view.local, timeline: view.timeline }, settings, changed.assumed);
+  };
+  return { baseline, of };
+}
+
+function ordersByIdOf(orders: readonly Order[], marketplaceId: string): Map<string, Order[]> {
+  const byId = new Map<string, Order[]>();
+  for (const order of orders) {
+    if (order.marketplaceId !== marketplaceId) continue;
+    const list = byId.get(order.orderId);
+    if (list) list.push(order);
+    else byId.set(order.orderId, [order]);
+  }
+  return byId;
+}
+
+function compare(metric: RateMetricKey, b: MetricReport, a: MetricView, settings: Settings, assumed: boolean): WhatIf {
+  const now = { before: viewOf(b).now, after: a.now };
   // Today's figures are Amazon's reading moved forward: a day its reading covers keeps Amazon's count,
   // so a change on such a day would not show in them, yet Amazon will count it. The local figures
   // over the same window say what the change adds; it is added to the projected figures.
-  const b = before.metrics[metric];
-  const a = after.metrics[metric];
   const dNum = a.local.numerator - b.local.numerator;
   const dDen = a.local.denominator - b.local.denominator;
   if (dNum !== 0 || dDen !== 0) {
     const target = { basisPoints: b.targetBasisPoints, condition: b.condition };
     const { num, den, ...rest } = dayFigures(Math.max(0, b.numerator + dNum), Math.max(0, b.denominator + dDen), target, settings.metrics[metric]);
-    return { metric, before: now.before, after: { num, den, ...rest }, from: null, noEffect: false, orderAssumed: changed.assumed };
+    return { metric, before: now.before, after: { num, den, ...rest }, from: null, noEffect: false, orderAssumed: assumed };
   }
-  if (!same(now.before, now.after)) return { metric, ...now, from: null, noEffect: false, orderAssumed: changed.assumed };
-  const timelineBefore = before.metrics[metric].projection.timeline;
-  const timelineAfter = after.metrics[metric].projection.timeline;
+  if (!same(now.before, now.after)) return { metric, ...now, from: null, noEffect: false, orderAssumed: assumed };
+  const timelineBefore = b.projection.timeline;
+  const timelineAfter = a.timeline;
   for (let i = 0; i < timelineBefore.length && i < timelineAfter.length; i++) {
-    const b = timelineBefore[i]!;
-    const a = timelineAfter[i]!;
-    if (a.expected.num !== b.expected.num || a.expected.den !== b.expected.den) {
-      const pick = (d: DayFigures): Figures => ({ rate: d.rate, num: d.num, den: d.den, margin: d.margin, status: d.status });
-      return { metric, before: pick(b.expected), after: pick(a.expected), from: b.date, noEffect: false, orderAssumed: changed.assumed };
+    const before = timelineBefore[i]!;
+    const after = timelineAfter[i]!;
+    if (after.expected.num !== before.expected.num || after.expected.den !== before.expected.den) {
+      return { metric, before: pick(before.expected), after: pick(after.expected), from: before.date, noEffect: false, orderAssumed: assumed };
     }
   }
-  return { metric, ...now, from: null, noEffect: true, orderAssumed: changed.assumed };
+  return { metric, ...now, from: null, noEffect: true, orderAssumed: assumed };
 }

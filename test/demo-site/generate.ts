@@ -10,7 +10,7 @@
 import { accountHealthSummary, readingAsOf, type AccountHealthSummary } from './account-health';
 import { BUYER_CANCEL_REASONS, CARRIERS, CATALOG, NEGATIVE_COMMENTS, NEUTRAL_COMMENTS, POSITIVE_COMMENTS, REMOVABLE_COMMENTS, trackingIdFor } from './catalog';
 import { makeHostile, type HostileFacts } from './hostile';
-import type { Channel, DemoChargeback, DemoClaim, DemoFeedback, DemoItem, DemoOrder, DemoSellerData, Scenario } from './model';
+import type { Channel, DemoChargeback, DemoClaim, DemoFeedback, DemoItem, DemoOrder, DemoSellerData } from './model';
 import { Random } from './random';
 import { maxUnder, referenceMetrics, type ReferenceMetrics } from './reference-metrics';
 import { DAY, HOUR, endOfLocalDay, localDay, startOfLocalDay } from './time';

@@ -7,7 +7,6 @@ import type { OpenDispute } from '../../background/prevention';
 import { CHARGEBACK_ROWS, CLAIM_ROWS, ORDER_DETAIL_LINK, ORDER_ID_PATTERN, queryAllFirst } from '../../dom/selectors';
 import { sendToBackground } from '../../messaging/client';
 import { detectPage } from '../../pages/detect';
-import { t } from '../../ui/i18n';
 import { disputeOutcomes, respondText } from '../../ui/prevention-wording';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
