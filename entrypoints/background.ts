@@ -9,6 +9,8 @@ import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
 import { broadcastReportsChanged } from '@/lib/messaging/reports-changed';
+import { answerBulk } from '@/lib/messaging/bulk';
+import type { SenderInfo } from '@/lib/messaging/sender';
 import { SELLER_CENTRAL_MATCHES } from '@/lib/marketplaces';
 import { createNotifier, NOTIFICATION_STATE_KEY, parseNotificationState } from '@/lib/background/notifications';
 
@@ -63,14 +65,15 @@ export default defineBackground(() => {
   void service(); // open (and upgrade) at start-up, as before: the first message finds it ready
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  const answer = (message: unknown, sender: SenderInfo) =>
     service()
       .then((s) => routeMessage(s, message, sender, self))
       .then(
         (value) => ({ ok: true, value }),
         (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-      ),
-  );
+      );
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => answer(message, sender));
+  answerBulk(answer); // an import's files: lib/messaging/bulk.ts
 
   // Deadlines pass and orders leave windows with no new data: recompute every few minutes.
   browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 5 });

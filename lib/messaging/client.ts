@@ -28,7 +28,12 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: string };
 export class BackgroundError extends Error {}
 
 export async function sendToBackground<T extends MessageType>(message: MessageOf<T>): Promise<ResponseMap[T]> {
-  const envelope = (await browser.runtime.sendMessage(message)) as Envelope<ResponseMap[T]> | undefined;
+  return unwrap<T>(await browser.runtime.sendMessage(message));
+}
+
+/** The value in the worker's answer, or its error thrown. */
+export function unwrap<T extends MessageType>(answer: unknown): ResponseMap[T] {
+  const envelope = answer as Envelope<ResponseMap[T]> | undefined;
   if (!envelope) throw new BackgroundError('no answer from the background worker');
   if (!envelope.ok) throw new BackgroundError(envelope.error);
   return envelope.value;

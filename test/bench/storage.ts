@@ -112,6 +112,35 @@ async function repeat(runs: number, measure: () => Promise<number>): Promise<num
   return values;
 }
 
+/**
+ * An import as a seller makes it: the file chosen on the options page (read and previewed), then
+ * "Save". ms from the click to "Saved" on the page (a MutationObserver in the page: no polling).
+ * NaN when it does not say so within two minutes.
+ */
+async function importThroughOptions(h: Harness, file: { name: string; text: string }): Promise<number> {
+  const options = await h.context.newPage();
+  await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+  await options.setInputFiles('[data-test-id=import-input]', [{ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) }]);
+  await options.locator('[data-test-id=import-preview] tbody tr:not(.not-recognised)').first().waitFor({ timeout: 120_000 });
+  const ms = await options.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const status = 'section[aria-labelledby=import-title] [role=status]';
+        const start = performance.now();
+        const observer = new MutationObserver(() => {
+          if (!/Saved/.test(document.querySelector(status)?.textContent ?? '')) return;
+          observer.disconnect();
+          resolve(performance.now() - start);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => resolve(Number.NaN), 120_000);
+        (document.querySelector('.actions .button-primary') as HTMLButtonElement).click();
+      }),
+  );
+  await options.close();
+  return ms;
+}
+
 function exportFile(name: string, part: ReturnType<typeof syntheticHistory>) {
   const text = JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), ...part });
   return { name, text };
@@ -142,11 +171,10 @@ export async function storageFigures(h: Harness): Promise<Figure[]> {
   const rawPut = await rawPutMs(h, history.orders.slice(0, half).map((o) => storedOrder(o, SCOPE)));
   const rawPut100 = await rawPutMs(h, history.orders.slice(0, 100).map((o) => storedOrder(o, SCOPE)));
   await settled(page);
-  const importFirst = await timedMessage(page, { type: 'importFiles', files: [first], commit: true });
+  const importFirst = await importThroughOptions(h, first);
   const reportAfterFirst = await settled(page);
-  const importSecond = await timedMessage(page, { type: 'importFiles', files: [second], commit: true });
+  const importSecond = await importThroughOptions(h, second);
   const reportAfterSecond = await settled(page);
-  if (!importFirst.answer.ok || !importSecond.answer.ok) throw new Error(`import failed: ${importFirst.answer.error ?? importSecond.answer.error}`);
 
   // With 100,000 orders stored.
   recomputes.length = 0;
@@ -166,13 +194,13 @@ export async function storageFigures(h: Harness): Promise<Figure[]> {
       note: `runs: ${captureBig.map((v) => round(v, 0)).join(', ')}; with the demo's ~800 orders stored: median ${round(median(captureSmall))} ms. Answered once written; the report follows in a median ${round(median(recomputes), 0)} ms (runs: ${recomputes.map((v) => round(v, 0)).join(', ')}), then reportsChanged.`,
     },
     {
-      name: 'import of 50,000 orders from a file into IndexedDB (options-page message, round trip)',
-      value: importFirst.ms,
+      name: 'import of 50,000 orders from a file into IndexedDB (options page: "Save" clicked → "Saved" shown)',
+      value: importFirst,
       unit: 'ms',
       budget: 5000,
       baseline: { name: 'raw IndexedDB bulk put of the same 50,000 records', value: rawPut },
       ratioBudget: 2,
-      note: `ratio ≤ 2 = at least half the raw speed; the next 50,000 (+5,000 defects, onto 50,000 stored): ${round(importSecond.ms, 0)} ms; file ${round(first.text.length / MB, 1)} MB. Report ready after the answer: ${round(reportAfterFirst, 0)} ms, then ${round(reportAfterSecond, 0)} ms`,
+      note: `ratio ≤ 2 = at least half the raw speed; the next 50,000 (+5,000 defects, onto 50,000 stored): ${round(importSecond, 0)} ms; file ${round(first.text.length / MB, 1)} MB. Report ready after the answer: ${round(reportAfterFirst, 0)} ms, then ${round(reportAfterSecond, 0)} ms`,
     },
     {
       name: 'popup: open to first meaningful paint, 100,000 orders stored, median',

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ImportPreview } from '../../background/service';
+import { sendBulkToBackground } from '../../messaging/bulk';
 import { sendToBackground } from '../../messaging/client';
 import { marketplaceById } from '../../marketplaces';
 import { formatCount, formatDate } from '../format';
@@ -83,7 +84,7 @@ export function ImportSection() {
     try {
       const read = await Promise.all(picked.map(async (f) => ({ name: f.name.slice(0, 300), text: await f.text() })));
       setFiles(read);
-      setPreviews(await sendToBackground({ type: 'importFiles', files: read, commit: false }));
+      setPreviews(await sendBulkToBackground({ type: 'importFiles', files: read, commit: false }));
       setRetry(false);
       setPhase('previewed');
     } catch (e) {
@@ -97,7 +98,7 @@ export function ImportSection() {
     setPhase('saving');
     try {
       const recognised = files.filter((_, i) => previews[i]?.ok);
-      setPreviews(await sendToBackground({ type: 'importFiles', files: recognised, commit: true }));
+      setPreviews(await sendBulkToBackground({ type: 'importFiles', files: recognised, commit: true }));
       setFiles([]);
       setRetry(false);
       setPhase('saved');
