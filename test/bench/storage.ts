@@ -7,6 +7,7 @@
  * again with 100,000 orders stored (the budgets).
  */
 import type { Page } from 'playwright-core';
+import { trimCapturedBody } from '../../lib/capture/trim';
 import { syntheticHistory } from '../../lib/metrics/synthetic-history';
 import { storedOrder } from '../../lib/storage/records';
 import type { Harness } from '../e2e/harness';
@@ -148,7 +149,8 @@ function exportFile(name: string, part: ReturnType<typeof syntheticHistory>) {
 
 export async function storageFigures(h: Harness): Promise<Figure[]> {
   const page: Page = await h.openPopup(); // any extension page: the sender the worker trusts for every message
-  const searchBody = h.demo.respond('GET', new URL(h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped'))).body;
+  // The body as the content script sends it: trimmed to the fields the readers read (lib/capture/trim.ts).
+  const searchBody = trimCapturedBody('/orders-api/search', h.demo.respond('GET', new URL(h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped'))).body);
   const recomputes: number[] = [];
   const capture = async () => {
     await settled(page);
