@@ -31,6 +31,9 @@ vi.mock('../../../../lib/messaging/client', () => ({
   }),
 }));
 
+// An import's files go by lib/messaging/bulk.ts: the same answers.
+vi.mock('../../../../lib/messaging/bulk', async () => ({ sendBulkToBackground: (await import('../../../../lib/messaging/client')).sendToBackground }));
+
 const { Options } = await import('../../../../lib/ui/options/Options');
 
 const flush = async () => {
