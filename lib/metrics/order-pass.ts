@@ -185,29 +185,31 @@ export interface Recount {
 }
 
 /**
- * One population's counts as the pass would have made them had these orders had other defects: the
- * pass's counts with each such order taken back as it was counted and placed again. The pass is a sum
- * over orders, so this equals a whole pass on the changed data (test/unit/metrics/what-if-fast.test.ts)
- * at the cost of a few orders instead of a year of them. The order volume is the pass's: a change to
- * defects leaves each order's channel and day as they were (an order's own channel comes first, and a
- * defect-only order's is its first defect's that says), and an order with defects counts either way.
+ * One population's counts, and the order volume, as the pass would have made them had these orders had
+ * other defects: the pass's figures with each such order taken back as it was counted and placed again.
+ * The pass is a sum over orders, so this equals a whole pass on the changed data (test/unit/metrics/
+ * what-if-fast.test.ts) at the cost of a few orders instead of a year of them. The volume can change
+ * too: an order known only from its defects takes its channel and day from them.
  */
 export function recountOrders(
   population: PopulationDefinition,
-  counted: PopulationCounts,
+  counted: { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> },
   changes: Iterable<Recount>,
   marketplaceId: string,
   ctx: FactsContext,
   range: DayRange,
-): PopulationCounts {
-  const counts = counted.clone();
+): { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> } {
+  const counts = counted.counts.clone();
+  const volume = { ...counted.volume };
   const facts = new OrderFacts(ctx);
   const at = newPlacement();
+  const volumeFrom = ctx.today - VOLUME_DAYS;
   const cutoff = pastReach(range, ctx);
   const place = (order: Order, defects: OrderDefects | undefined, n: 1 | -1) => {
     facts.read(order, defects);
     population.place(facts, ctx, at);
     counts.add(at, n);
+    if (facts.channel !== undefined && facts.orderDay >= volumeFrom && facts.orderDay < ctx.today) volume[facts.channel] += n;
   };
   // As the pass decides: an order with defects always counts; one without, unless beyond reach.
   const isCounted = (order: Order, defects: OrderDefects | undefined) => defects !== undefined || !isBeyondReach(order, cutoff);
@@ -221,5 +223,5 @@ export function recountOrders(
       if (after) place(orderFromDefects(after, marketplaceId), after, 1);
     }
   }
-  return counts;
+  return { counts, volume };
 }

@@ -153,15 +153,16 @@ function timelineOf(basis: ReportBasis, plan: MetricPlan, population: Population
 }
 
 /**
- * One metric as the report would give it had its population been counted as `counts` (order-pass.ts
- * `recountOrders`): its figures now, the local figures over its window, and the expected days ahead
+ * One metric as the report would give it had its population and the order volume been counted as
+ * `recounted` (order-pass.ts `recountOrders`): its figures now, the local figures over its window, and the expected days ahead
  * (the worst case is left out: it needs the whole at-risk list).
  */
-export function recountedMetric(basis: ReportBasis, key: RateMetricKey, counts: PopulationCounts) {
+export function recountedMetric(basis: ReportBasis, key: RateMetricKey, recounted: { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> }) {
   const plan = basis.plans.find((p) => p.key === key)!;
+  const { counts, volume } = recounted;
   const { sums, counter, projected } = metricCounts(plan, counts);
   const { window, target, warning } = plan;
-  const timeline = timelineOf(basis, plan, counts, counter, basis.counted.volume, new WorstCaseDeltas(basis.days.from, basis.days.to));
+  const timeline = timelineOf(basis, plan, counts, counter, volume, new WorstCaseDeltas(basis.days.from, basis.days.to));
   return {
     now: dayFigures(projected.num, projected.den, target, warning),
     local: { numerator: sums.num(window.from, window.to), denominator: sums.den(window.from, window.to) },

@@ -174,7 +174,8 @@ export function whatIfs(data: HealthData, asOf: number, settings: Settings, mark
     ordersById ??= ordersByIdOf(data.orders, marketplaceId);
     const recounts = [...affected].map((orderId) => ({ orders: ordersById!.get(orderId) ?? [], before: indexed!.get(orderId), after: after.get(orderId) }));
     const plan = basis.plans.find((p) => p.key === metric)!;
-    const recounted = recountOrders(populationById(plan.population), basis.counted.populations.get(plan.population)!, recounts, marketplaceId, basis.ctx, basis.days);
+    const counted = { counts: basis.counted.populations.get(plan.population)!, volume: basis.counted.volume };
+    const recounted = recountOrders(populationById(plan.population), counted, recounts, marketplaceId, basis.ctx, basis.days);
     const view = recountedMetric(basis, metric, recounted);
     return compare(metric, baseline.metrics[metric], { now: pick(view.now), local: view.local, timeline: view.timeline }, settings, changed.assumed);
   };
