@@ -11,7 +11,7 @@
  */
 import type { Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
 import type { DayFigures, HealthReport, MetricReport } from './report-schema';
-import { indexDefects, type OrderDefects } from './defects';
+import { indexDefects } from './defects';
 import { populationById, recountOrders } from './order-pass';
 import { dayFigures } from './projection';
 import { computeHealthReport, recountedMetric, reportBasis, reportFrom, type EngineChecks, type HealthData } from './report';
@@ -160,7 +160,6 @@ export function whatIf(data: HealthData, asOf: number, settings: Settings, marke
 export function whatIfs(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): { baseline: HealthReport; of: (change: Change) => WhatIf } {
   const basis = reportBasis(data, asOf, settings, marketplaceId, checks);
   const baseline = reportFrom(basis);
-  let indexed: Map<string, OrderDefects> | undefined;
   let ordersById: Map<string, Order[]> | undefined;
   const of = (change: Change): WhatIf => {
     if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller') return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
@@ -169,10 +168,20 @@ export function whatIfs(data: HealthData, asOf: number, settings: Settings, mark
     // The orders whose defects differ: those of every sighting of a changed defect's id (the latest sighting of an id decides its order).
     const changedIds = new Set(changed.data.defects.filter((d, i) => d !== data.defects[i]).map((d) => d.id));
     const affected = new Set(data.defects.filter((d) => changedIds.has(d.id)).map((d) => d.orderId));
-    indexed ??= indexDefects(data.defects, marketplaceId, settings.countFraudChargebacks);
-    const after = indexDefects(changed.data.defects, marketplaceId, settings.countFraudChargebacks);
+    // Their defects as the pass indexes them, from only the sightings of ids ever on those orders (an
+    // order's entry is built from the latest sighting of each such id; the order of sightings is kept).
+    const index = (defects: readonly Defect[]) => {
+      const ids = new Set(defects.filter((d) => affected.has(d.orderId)).map((d) => d.id));
+      return indexDefects(
+        defects.filter((d) => ids.has(d.id)),
+        marketplaceId,
+        settings.countFraudChargebacks,
+      );
+    };
+    const before = index(data.defects);
+    const after = index(changed.data.defects);
     ordersById ??= ordersByIdOf(data.orders, marketplaceId);
-    const recounts = [...affected].map((orderId) => ({ orders: ordersById!.get(orderId) ?? [], before: indexed!.get(orderId), after: after.get(orderId) }));
+    const recounts = [...affected].map((orderId) => ({ orders: ordersById!.get(orderId) ?? [], before: before.get(orderId), after: after.get(orderId) }));
     const plan = basis.plans.find((p) => p.key === metric)!;
     const counted = { counts: basis.counted.populations.get(plan.population)!, volume: basis.counted.volume };
     const recounted = recountOrders(populationById(plan.population), counted, recounts, marketplaceId, basis.ctx, basis.days);
