@@ -1,19 +1,15 @@
-import { useState } from 'preact/hooks';
 import type { AtRiskOrder } from '../../metrics/report-schema';
 import { t, tp } from '../i18n';
 import { orderUrl } from '../links';
 import { byUrgency, deadlinePhrase, groupRisks, impactPhrase } from '../wording';
-
-const SHOWN = 8;
+import { useFirstFew } from './first-few';
 
 /**
  * Orders that can still hurt a metric, most urgent first: a link to the order on Seller Central,
  * each risk with its deadline as a countdown and the rate the metric would have if it happened.
  */
 export function AtRiskList({ orders, marketplaceId, now }: { orders: readonly AtRiskOrder[]; marketplaceId: string; now: number }) {
-  const [all, setAll] = useState(false);
-  const sorted = byUrgency(orders);
-  const shown = all ? sorted : sorted.slice(0, SHOWN);
+  const { shown, toggle } = useFirstFew(byUrgency(orders), 'risks');
   return (
     <section class="risks" aria-labelledby="risks-title" id="risks">
       <h2 id="risks-title" class="section-title">
@@ -54,11 +50,7 @@ export function AtRiskList({ orders, marketplaceId, now }: { orders: readonly At
           );
         })}
       </ol>
-      {sorted.length > SHOWN && (
-        <button type="button" class="link-button" onClick={() => setAll(!all)} aria-expanded={all} aria-controls="risks">
-          {all ? t('showFewer') : tp('showAll', sorted.length)}
-        </button>
-      )}
+      {toggle}
     </section>
   );
 }

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { feedbackRemovalPath } from '../../feedback-removal/removal-link';
 import { sendToBackground, type ResponseMap } from '../../messaging/client';
-import { t, tp } from '../i18n';
+import { t } from '../i18n';
 import { orderUrl, sellerCentralUrl } from '../links';
 import { daysLeftText, disputeOutcomes, evidenceText, groundLabel, ifRemovedText, respondText } from '../prevention-wording';
+import { useFirstFew } from './first-few';
 import './prevention.css';
 
 type Disputes = ResponseMap['getOpenDisputes'];
-/** Rows drawn before "show all": a seller with thousands of open disputes would get thousands of rows at once. */
-const SHOWN = 8;
 type Removable = ResponseMap['getRemovableFeedback'];
 
 function OrderLink({ marketplaceId, orderId }: { marketplaceId: string; orderId: string }) {
@@ -35,8 +34,8 @@ function OrderLink({ marketplaceId, orderId }: { marketplaceId: string; orderId:
 export function PreventionSection({ scope, now, updating = false }: { scope: string | null; now: number; updating?: boolean }) {
   const [disputes, setDisputes] = useState<Disputes>(null);
   const [removable, setRemovable] = useState<Removable>(null);
-  const [allDisputes, setAllDisputes] = useState(false);
-  const [allRemovable, setAllRemovable] = useState(false);
+  const firstDisputes = useFirstFew(disputes?.items ?? [], 'disputes');
+  const firstRemovable = useFirstFew(removable?.items ?? [], 'removable');
 
   useEffect(() => {
     // Not while the popup shows the figures kept from last time: these lists' what-ifs would take the
@@ -55,7 +54,7 @@ export function PreventionSection({ scope, now, updating = false }: { scope: str
             {t('dispute_section_title')}
           </h2>
           <ol class="risk-list">
-            {(allDisputes ? disputes.items : disputes.items.slice(0, SHOWN)).map((d) => {
+            {firstDisputes.shown.map((d) => {
               const respond = respondText(d.deadline, now);
               const outcomes = disputeOutcomes(d.odr, d.orderSeen);
               const breach = d.odr.before.status === 'breach';
@@ -82,11 +81,7 @@ export function PreventionSection({ scope, now, updating = false }: { scope: str
               );
             })}
           </ol>
-          {disputes.items.length > SHOWN && (
-            <button type="button" class="link-button" onClick={() => setAllDisputes(!allDisputes)} aria-expanded={allDisputes} aria-controls="disputes">
-              {allDisputes ? t('showFewer') : tp('showAll', disputes.items.length)}
-            </button>
-          )}
+          {firstDisputes.toggle}
         </section>
       )}
       {removable && removable.items.length > 0 && (
@@ -95,7 +90,7 @@ export function PreventionSection({ scope, now, updating = false }: { scope: str
             {t('fb_section_title')}
           </h2>
           <ol class="risk-list">
-            {(allRemovable ? removable.items : removable.items.slice(0, SHOWN)).map((f) => {
+            {firstRemovable.shown.map((f) => {
               const path = feedbackRemovalPath(f.orderId);
               const href = path ? sellerCentralUrl(removable.marketplaceId, path) : null;
               return (
@@ -132,11 +127,7 @@ export function PreventionSection({ scope, now, updating = false }: { scope: str
               );
             })}
           </ol>
-          {removable.items.length > SHOWN && (
-            <button type="button" class="link-button" onClick={() => setAllRemovable(!allRemovable)} aria-expanded={allRemovable} aria-controls="removable">
-              {allRemovable ? t('showFewer') : tp('showAll', removable.items.length)}
-            </button>
-          )}
+          {firstRemovable.toggle}
         </section>
       )}
     </>
