@@ -43,9 +43,9 @@ export async function writeOrders(tx: WriteTx, accountId: string, batch: readonl
     if (directory) directories.set(dayKey(directory.scope, directory.day), directory);
   }
   const inBatch = new Set(batch.map((o, i) => orderKey(scopes[i]!, o.orderId)));
-  const located = new Map<string, { day: number; part: number }>();
+  const located = new Map<string, { scope: string; day: number; part: number }>();
   for (const { scope, day, parts } of directories.values()) {
-    for (const { part, ids } of parts) for (const id of ids) if (inBatch.has(orderKey(scope, id))) located.set(orderKey(scope, id), { day, part });
+    for (const { part, ids } of parts) for (const id of ids) if (inBatch.has(orderKey(scope, id))) located.set(orderKey(scope, id), { scope, day, part });
   }
   const loaded = new Map<string, LoadedPart>();
   const load = async (keys: Iterable<[string, number, number]>) => {
@@ -54,10 +54,7 @@ export async function writeOrders(tx: WriteTx, accountId: string, batch: readonl
     }
   };
   const locatedParts = new Map<string, [string, number, number]>();
-  for (const [key, { day, part }] of located) {
-    const scope = key.slice(0, key.lastIndexOf('\n'));
-    locatedParts.set(partKey(scope, day, part), [scope, day, part]);
-  }
+  for (const { scope, day, part } of located.values()) locatedParts.set(partKey(scope, day, part), [scope, day, part]);
   await load(locatedParts.values());
   const storedOf = (scope: string, orderId: string) => {
     const at = located.get(orderKey(scope, orderId));
@@ -90,7 +87,7 @@ export async function writeOrders(tx: WriteTx, accountId: string, batch: readonl
   // Place: in its part if its day stayed, else (new, or moved) with the day's new orders.
   const dirtyParts = new Set<string>();
   const dirtyDays = new Set<string>();
-  const arriving = new Map<string, StoredOrder[]>();
+  const arriving = new Map<string, { scope: string; day: number; orders: StoredOrder[] }>();
   for (const [key, next] of written) {
     const at = located.get(key);
     const day = orderDayOf(next.orderDate);
@@ -107,9 +104,9 @@ export async function writeOrders(tx: WriteTx, accountId: string, batch: readonl
       for (const entry of directory.parts) if (entry.part === at.part) entry.ids = entry.ids.filter((id) => id !== next.orderId);
       dirtyDays.add(dayKey(next.scope, at.day));
     }
-    const list = arriving.get(dayKey(next.scope, day)) ?? [];
-    list.push(next);
-    arriving.set(dayKey(next.scope, day), list);
+    const newDay = dayKey(next.scope, day);
+    if (!arriving.has(newDay)) arriving.set(newDay, { scope: next.scope, day, orders: [] });
+    arriving.get(newDay)!.orders.push(next);
   }
   // A few arrivals join the day's last part while it is small (it is read first); many start parts of their own.
   const appendable = (directory: OrderDay | undefined, arrivals: number) => {
@@ -117,14 +114,12 @@ export async function writeOrders(tx: WriteTx, accountId: string, batch: readonl
     return arrivals < APPEND_BELOW && last && last.ids.length < APPEND_BELOW ? last : undefined;
   };
   const lastParts: [string, number, number][] = [];
-  for (const [key, [first, ...others]] of arriving) {
-    const last = appendable(directories.get(key), others.length + 1);
-    if (last && !loaded.has(partKey(first!.scope, orderDayOf(first!.orderDate), last.part))) lastParts.push([first!.scope, orderDayOf(first!.orderDate), last.part]);
+  for (const [key, { scope, day, orders }] of arriving) {
+    const last = appendable(directories.get(key), orders.length);
+    if (last && !loaded.has(partKey(scope, day, last.part))) lastParts.push([scope, day, last.part]);
   }
   await load(lastParts);
-  for (const [key, orders] of arriving) {
-    const { scope } = orders[0]!;
-    const day = orderDayOf(orders[0]!.orderDate);
+  for (const [key, { scope, day, orders }] of arriving) {
     let directory = directories.get(key);
     if (!directory) directories.set(key, (directory = { scope, day, parts: [] }));
     dirtyDays.add(key);
