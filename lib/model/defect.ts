@@ -37,18 +37,32 @@ export type Feedback = z.infer<typeof Feedback>;
 
 /** A-to-z Guarantee claim states, normalised. */
 export const ClaimStatus = z.enum([
-  'open', // pending a decision: counts
+  'open', // pending a decision: an at-risk order, not a counted defect (metrics-spec v2 §2.1)
+  'granted', // granted, who pays not said: counts unless its Buy Shipping protection is shown (below)
   'grantedSellerFault', // counts
-  'refundedBySeller', // refunded after the claim was filed: counts
-  'grantedAmazonFunded', // reimbursed by Amazon (e.g. Buy Shipping "Claims Protected"): does not count
+  'refundedBySeller', // refunded by the seller while open: counts, and forfeits any protection
+  'grantedAmazonFunded', // reimbursed by Amazon (Buy Shipping Claims Protection): does not count
   'denied', // does not count
   'withdrawn', // does not count
 ]);
 export type ClaimStatus = z.infer<typeof ClaimStatus>;
 
+/**
+ * Buy Shipping Claims Protection (metrics-spec §2.1 [A]): a claim is Amazon's to fund only with all
+ * three: a "Claims Protected" service without a "Late Delivery Risk" label, and an on-time first
+ * carrier scan. Each is unknown unless a source says.
+ */
+export const ClaimProtection = z.object({
+  claimsProtectedService: z.boolean().optional(),
+  lateDeliveryRiskLabel: z.boolean().optional(),
+  onTimeFirstScan: z.boolean().optional(),
+});
+export type ClaimProtection = z.infer<typeof ClaimProtection>;
+
 export const Claim = DefectBase.extend({
   kind: z.literal('claim'),
   status: ClaimStatus,
+  protection: ClaimProtection.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -58,7 +72,7 @@ export type ChargebackStatus = z.infer<typeof ChargebackStatus>;
 export const Chargeback = DefectBase.extend({
   kind: z.literal('chargeback'),
   status: ChargebackStatus,
-  /** Fraud chargebacks: unconfirmed; counted unless the seller excludes them in options. */
+  /** A fraud chargeback (stolen card): left out by default (spec v2 §2.1), counted if the seller chooses in options. */
   fraud: z.boolean().optional(),
 });
 export type Chargeback = z.infer<typeof Chargeback>;

@@ -22,6 +22,8 @@ export type FulfillmentChannel = z.infer<typeof FulfillmentChannel>;
 export const OrderStatus = z.enum(['pending', 'unshipped', 'partiallyShipped', 'shipped', 'cancelled']);
 export type OrderStatus = z.infer<typeof OrderStatus>;
 
+const Count = z.number().int().min(0).max(100_000);
+
 export const Package = z.object({
   carrier: z.string().max(200).optional(),
   trackingNumber: z.string().max(200).optional(),
@@ -29,6 +31,12 @@ export const Package = z.object({
   shipTime: EpochMs.optional(),
   /** At least one carrier scan is known to exist (true) or known to be missing (false). */
   carrierScanned: z.boolean().optional(),
+  /** When the tracking number was entered, where the source says: entered after delivery it is invalid (metrics-spec §2 VTR). */
+  trackingEnteredAt: EpochMs.optional(),
+  /** Delivered (a delivery scan), where the source says. */
+  deliveredAt: EpochMs.optional(),
+  /** The carrier's shipping service on this package (`ShippingService`), for breakdowns. */
+  shippingService: z.string().max(200).optional(),
 });
 export type Package = z.infer<typeof Package>;
 
@@ -55,12 +63,50 @@ export const Cancellation = z.object({
 });
 export type Cancellation = z.infer<typeof Cancellation>;
 
+/**
+ * One line of the order: what it sold and how many units (metrics-spec §7). OTDR counts units;
+ * breakdowns (§3.1) name the SKU, ASIN and category. A quantity the source does not give stays absent.
+ */
+export const OrderItem = z.object({
+  sku: z.string().max(200).optional(),
+  asin: z.string().max(20).optional(),
+  /** Amazon's product category (browse root or product type), where the source has one. */
+  category: z.string().max(100).optional(),
+  quantityOrdered: Count.optional(),
+  quantityShipped: Count.optional(),
+});
+export type OrderItem = z.infer<typeof OrderItem>;
+
+/** A sum of money as the source writes it: the amount in the currency's major unit (11.99 USD, 980 JPY). */
+export const Money = z.object({ amount: z.number().min(0).max(1e12), currency: z.string().regex(/^[A-Z]{3}$/) });
+export type Money = z.infer<typeof Money>;
+
+/** Amazon Business invoice state (Invoice Defect Rate, metrics-spec §2; UK, DE, FR, IT, ES only). */
+export const InvoiceState = z.object({
+  /** `uploaded`: an invoice is on the order; `missing`: the source says none was uploaded. */
+  status: z.enum(['uploaded', 'missing']).optional(),
+  uploadedAt: EpochMs.optional(),
+});
+export type InvoiceState = z.infer<typeof InvoiceState>;
+
 export const Order = z.object({
   orderId: OrderId,
   marketplaceId: MarketplaceId,
   channel: FulfillmentChannel.optional(),
   orderDate: EpochMs,
+  /** When the buyer's payment cleared (`payments-date`); the 72-hour dispatch rule counts from it (spec §5). */
+  paymentDate: EpochMs.optional(),
   status: OrderStatus.optional(),
+  /** An Amazon Business order (`isBusinessOrder`, `is-business-order`): Invoice Defect Rate's population. */
+  businessOrder: z.boolean().optional(),
+  /** The shipping service the buyer chose (`shippingService`: `Standard`, `Expedited`), for breakdowns. */
+  shippingService: z.string().max(200).optional(),
+  items: z.array(OrderItem).max(200).optional(),
+  /** What the items cost the buyer (sum of the lines, without shipping), where the source says: JP's VTR exemption. */
+  itemsValue: Money.optional(),
+  invoice: InvoiceState.optional(),
+  /** Units shipped under an OTDR protection (automated handling time, Buy Shipping): left out of OTDR when true (spec §2). */
+  deliveryProtected: z.boolean().optional(),
   /** Expected ship date: the late-shipment deadline. */
   latestShipDate: EpochMs.optional(),
   /** Promised delivery date. */

@@ -22,12 +22,15 @@ export const AmazonReading = z.object({
   windowTo: EpochMs.optional(),
   targetValue: z.number().min(0).max(1).optional(),
   targetCondition: TargetCondition.optional(),
-  /** Amazon's own status word (`GOOD`, `FAIR`, `POOR`, `Healthy`, …), as given. */
+  /** Amazon's own status word (`GOOD`, `FAIR`, `POOR`, `AT RISK`, `Healthy`, …), as given; `NONE` readings are not kept (spec v2 §4). */
   status: z.string().max(64).optional(),
   /** ODR parts (each also a count of orders, as the report has them). */
   negativeFeedback: z.number().int().min(0).optional(),
   claims: z.number().int().min(0).optional(),
   chargebacks: z.number().int().min(0).optional(),
+  /** Invoice Defect Rate parts (`idr.7d`): orders with a missing and with a late invoice. */
+  missingInvoice: z.number().int().min(0).optional(),
+  lateInvoice: z.number().int().min(0).optional(),
   /** Account Health Rating score (0–1000), `ahr` only. */
   score: z.number().int().min(0).max(1000).optional(),
 });
