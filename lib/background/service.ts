@@ -128,6 +128,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       orders: result.batch.orders.length,
       defects: result.batch.defects.length,
       readings: result.batch.readings.length,
+      ...(result.batch.tables ? { tables: result.batch.tables } : {}),
     };
     // Independent transactions, at once: each would otherwise wait for the one before to commit.
     const [active] = await Promise.all([counts.changedScopes.length ? readMeta(db, 'activeScope') : undefined, appendLog(db, entry)]);
@@ -189,6 +190,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       const result = readResponse(m.path, m.status, m.contentType, m.body, {
         observedAt: m.observedAt,
         ...(hostMarketplaces.length === 1 ? { marketplaceId: hostMarketplaces[0]!.marketplaceId } : {}),
+        ...(m.paging ? { paging: m.paging } : {}),
       });
       return store(result, 'capture', m.path);
     },

@@ -4,6 +4,8 @@
  * script takes the first port it is offered and ignores every later offer, so a page script
  * posting look-alike messages cannot feed it data.
  */
+import type { RequestPaging } from './paging';
+
 export const BRIDGE_MARKER = 'redline-bridge-v1';
 
 export interface BridgeCapture {
@@ -15,6 +17,8 @@ export interface BridgeCapture {
    * page already read as text come as that string.
    */
   body: ArrayBuffer | string;
+  /** The request's paging parameters only (lib/capture/paging.ts), never the rest of its query. */
+  paging?: RequestPaging;
   observedAt: number;
 }
 
@@ -32,6 +36,7 @@ export function isBridgeCapture(value: unknown): value is BridgeCapture {
     typeof v.status === 'number' &&
     (typeof v.contentType === 'string' || v.contentType === null) &&
     (typeof v.body === 'string' || isArrayBuffer(v.body)) &&
-    typeof v.observedAt === 'number'
+    typeof v.observedAt === 'number' &&
+    (v.paging === undefined || (typeof v.paging === 'object' && v.paging !== null))
   );
 }

@@ -1,5 +1,6 @@
 import { isCapturedPath } from './allow-list';
 import { BRIDGE_MARKER, type BridgeCapture } from './bridge-protocol';
+import { pagingOf } from './paging';
 
 /**
  * Runs in the page's MAIN world at document_start, before Seller Central's own scripts. It wraps
@@ -17,7 +18,9 @@ export function installPageBridge(win: typeof globalThis & Window): void {
   win.postMessage({ [BRIDGE_MARKER]: true }, win.location.origin, [channel.port2]);
 
   const forward = (url: string, status: number, contentType: string | null, body: ArrayBuffer | string) => {
-    const capture: BridgeCapture = { path: new URL(url, win.location.href).pathname, status, contentType, body, observedAt: Date.now() };
+    const parsed = new URL(url, win.location.href);
+    const paging = pagingOf(parsed.searchParams);
+    const capture: BridgeCapture = { path: parsed.pathname, status, contentType, body, observedAt: Date.now(), ...(paging ? { paging } : {}) };
     // Bytes are handed over, not copied; the content script decodes, trims and sends them when the page is idle.
     port.postMessage(capture, typeof body === 'string' ? [] : [body]);
   };

@@ -43,8 +43,9 @@ export function forwardCaptures(win: Window, signal: AbortSignal, idle: Idle = w
     const capture = queue.shift();
     if (!capture || signal.aborted) return;
     try {
-      const { path, status, contentType, observedAt } = capture;
-      sendToBackground({ type: 'captureResponse', path, status, contentType, body: trimCapturedBody(path, bodyText(capture.body)), observedAt })
+      const { path, status, contentType, observedAt, paging } = capture;
+      const body = trimCapturedBody(path, bodyText(capture.body));
+      sendToBackground({ type: 'captureResponse', path, status, contentType, body, observedAt, ...(paging ? { paging } : {}) })
         .catch((error) => reportFeatureError('capture', error));
     } catch (error) {
       reportFeatureError('capture', error);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAGING_PARAMETERS } from '../capture/paging';
 import { EpochMs, Settings } from '../model';
 
 /**
@@ -14,6 +15,8 @@ export const CaptureResponse = z.object({
   status: z.number().int().min(0).max(999),
   contentType: z.string().max(200).nullable(),
   body: z.string().max(50_000_000),
+  /** The request's paging parameters (lib/capture/paging.ts): digits, or whether a cursor was sent. */
+  paging: z.partialRecord(z.enum(PAGING_PARAMETERS), z.string().regex(/^(\d{1,9}|set|)$/)).optional(),
   observedAt: EpochMs,
 });
 

@@ -4,6 +4,26 @@ import { Defect } from './defect';
 import { AmazonReading } from './reading';
 import { Settings } from './settings';
 
+const Count = z.number().int().min(0).max(1e9);
+
+/**
+ * Where one page of a paged table (Manage Orders, Feedback Manager) sits in the whole table, as far
+ * as its source says: Redline reads only the pages the seller's own page loads, so one page must
+ * never be taken for the account. `more`: another page follows (a cursor, or rows beyond this page);
+ * false: this is the last; absent: unknown.
+ */
+export const TablePage = z.object({
+  /** Which table, e.g. `manageOrders mfn/unshipped last-7`, `feedbackManager`. */
+  table: z.string().min(1).max(100),
+  /** 0-based index of this page's first row, where known. */
+  first: Count.optional(),
+  rows: Count.optional(),
+  /** Rows in the whole table, where the source says. */
+  total: Count.optional(),
+  more: z.boolean().optional(),
+});
+export type TablePage = z.infer<typeof TablePage>;
+
 /**
  * What one reader makes of one input (a captured response, a page's DOM, an imported file):
  * records ready to store, or a clear "not recognized" with its reason. Readers never throw
@@ -17,6 +37,8 @@ export const Batch = z.object({
   readings: z.array(AmazonReading),
   /** Redline's own export carries the seller's settings too: restored with its records. */
   settings: Settings.optional(),
+  /** The page(s) of a paged table this input was, and what it says of the rest (no records of its own). */
+  tables: z.array(TablePage).max(50).optional(),
 });
 export type Batch = z.infer<typeof Batch>;
 

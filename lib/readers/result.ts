@@ -1,10 +1,13 @@
 import type { z } from 'zod';
+import type { RequestPaging } from '../capture/paging';
 import { safeParseBatch, type Batch, type NotRecognizedReason, type ReadResult } from '../model';
 
 /** What a reader knows besides its input: when it was seen, and the marketplace if the source does not say. */
 export interface ReadContext {
   observedAt: number;
   marketplaceId?: string;
+  /** The paging parameters of the request a captured response answered (lib/capture/paging.ts). */
+  paging?: RequestPaging;
 }
 
 /** Every reader: a pure function that never throws (seller-central.md: "not recognized" rather than guess). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmazonReading, Defect, Order, LocalDate, EpochMs } from '../model';
+import { AmazonReading, Defect, Order, LocalDate, EpochMs, TablePage } from '../model';
 import { orderReachAt } from '../metrics/order-pass';
 
 /**
@@ -46,5 +46,7 @@ export const LogEntry = z.object({
   orders: z.number().int().min(0).default(0),
   defects: z.number().int().min(0).default(0),
   readings: z.number().int().min(0).default(0),
+  /** The page of a paged table the capture was, and whether rows remain (lib/model/batch.ts). */
+  tables: z.array(TablePage).max(50).optional(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;

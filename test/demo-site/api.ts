@@ -431,38 +431,96 @@ export function countOrdersResponse(seller: DemoSeller) {
   };
 }
 
-const page = (query: Query, sizeKey: string, numberKey: string, defaultSize: number) => {
-  const size = Math.min(100, Math.max(1, Number(query.get(sizeKey)) || defaultSize));
-  const number = Math.max(1, Number(query.get(numberKey)) || 1);
-  return { size, number, start: (number - 1) * size };
-};
+/** The demo seller's merchant id, as Feedback Manager's `encryptedRateeId` and its aggregates' `merchantId` carry it (invented). */
+const DEMO_MERCHANT_ID = 'A1DEMOGOODSSTORE';
 
-/** `GET /fbmapi/v1/feedbacks?pageSize=&pageNumber=&rating=` (invented shape, see README.md). */
+/**
+ * Feedback Manager asks `GET /fbmapi/v1/feedbacks?pageNumber=0&pageSize=20&fromRating=1&toRating=5&sortBy=Date
+ * &descendingOrder=true&includePartiallySuppressed=true&excludeTTRFeedback=true&lastEvaluatedKey=` (verbatim from
+ * the live 2026 capture, test/fixtures/seller-central/2026/): pages count from 0, and each next page sends the
+ * cursor the previous one returned.
+ */
+function feedbackPage(query: Query, total: number) {
+  const size = Math.min(100, Math.max(1, Number(query.get('pageSize')) || 20));
+  // The cursor says where the next page starts (the real cursor's content is unknown: an opaque string here).
+  const cursor = /^DEMO-CURSOR-(\d+)$/.exec(query.get('lastEvaluatedKey') ?? '')?.[1];
+  const start = cursor !== undefined ? Number(cursor) : Math.max(0, Number(query.get('pageNumber')) || 0) * size;
+  const end = Math.min(total, start + size);
+  return { start, end, next: end < total ? `DEMO-CURSOR-${end}` : null };
+}
+
+/**
+ * `GET /fbmapi/v1/feedbacks`: rows in the real 2026 shape (fbmapi-feedbacks.2026-07.IN.excerpt.json: same keys,
+ * ISO dates with milliseconds, `numericRating`, `suppressed` with `suppressReasonId` for what Amazon struck
+ * through), newest first. The captured part of the real body shows no paging field: the demo's
+ * `lastEvaluatedKey` (the next page's cursor, null on the last page) is a guess, and so are suppress reasons
+ * other than `AmazonFaultFBAShipping` (the only one seen).
+ */
 export function feedbacksResponse(seller: DemoSeller, query: Query) {
-  const ratings = query.get('rating')?.split(',').map(Number);
-  const rows = seller.feedback.filter((f) => !ratings || ratings.includes(f.rating));
-  const p = page(query, 'pageSize', 'pageNumber', 25);
-  const orderDate = new Map(seller.orders.map((o) => [o.amazonOrderId, o.orderDate]));
+  const from = Number(query.get('fromRating')) || 1;
+  const to = Number(query.get('toRating')) || 5;
+  const rows = seller.feedback.filter((f) => f.rating >= from && f.rating <= to);
+  const channel = new Map(seller.orders.map((o) => [o.amazonOrderId, o.channel]));
+  const { start, end, next } = feedbackPage(query, rows.length);
   return {
-    marketplaceId: seller.marketplaceId,
-    totalCount: rows.length,
-    pageNumber: p.number,
-    pageSize: p.size,
-    feedbacks: rows.slice(p.start, p.start + p.size).map((f) => ({
-      feedbackId: f.feedbackId,
-      orderId: f.orderId,
-      orderDate: orderDate.get(f.orderId) ?? null,
-      feedbackDate: f.date,
-      rating: f.rating,
-      comments: f.comments,
-      arrivedOnTime: f.arrivedOnTime,
-      itemAsDescribed: f.itemAsDescribed,
-      customerServiceOk: f.customerServiceOk,
-      status: f.status,
-      response: null,
-      raterEmail: null,
-    })),
+    feedbacks: rows.slice(start, end).map((f) => {
+      const suppressed = f.status === 'REMOVED';
+      return {
+        feedbackId: f.feedbackId,
+        encryptedRateeId: DEMO_MERCHANT_ID,
+        encryptedMarketplaceId: seller.marketplaceId,
+        ratingRole: 'BuyerRatesSeller',
+        orderId: f.orderId,
+        encryptedRaterId: `DEMO-OPAQUE-RATER-${f.feedbackId}`,
+        feedbackText: f.comments,
+        numericRating: f.rating,
+        suppressReasonId: suppressed ? (channel.get(f.orderId) === 'AFN' ? 'AmazonFaultFBAShipping' : 'SellerFeedbackPolicyViolation') : null,
+        responseId: null,
+        responseText: null,
+        responseIsSuppressed: false,
+        feedbackDate: new Date(f.date).toISOString(),
+        responseDate: null,
+        answerMap: {
+          NumericAnswer: { booleanRating: null, numericRating: f.rating },
+          ItemAsDescribed: { booleanRating: f.itemAsDescribed, numericRating: null },
+          ArrivedOnTime: { booleanRating: f.arrivedOnTime, numericRating: null },
+          ReasonCode: { booleanRating: null, numericRating: null },
+        },
+        partiallySuppressed: suppressed,
+        suppressed,
+      };
+    }),
+    lastEvaluatedKey: next,
   };
+}
+
+/** `GET /fbmapi/v1/aggregates?duration=30D,90D,365D,LIFETIME`, in the real shape (fbmapi-aggregates.2026-07.IN.json). */
+export function feedbackAggregatesResponse(seller: DemoSeller) {
+  const windows: Record<string, number> = { '30D': 30, '90D': 90, '365D': 365, LIFETIME: Infinity };
+  const durationResponseMap: Record<string, Record<string, unknown>> = {};
+  for (const [name, days] of Object.entries(windows)) {
+    const rows = seller.feedback.filter((f) => seller.now - f.date <= days * DAY);
+    const byStars = [1, 2, 3, 4, 5].map((r) => rows.filter((f) => f.rating === r).length);
+    const mean = rows.length ? Math.round((rows.reduce((sum, f) => sum + f.rating, 0) / rows.length) * 10) / 10 : 0;
+    const percent = (n: number) => (rows.length ? Math.round((100 * n) / rows.length) : 0);
+    const entry: Record<string, unknown> = {
+      durationName: name,
+      effectiveRating: mean,
+      meanRating: mean,
+      positiveCount: byStars[3]! + byStars[4]!,
+      negativeCount: byStars[0]! + byStars[1]!,
+      neutralCount: byStars[2]!,
+    };
+    byStars.forEach((n, i) => {
+      entry[`rating${i + 1}`] = n;
+      entry[`rating${i + 1}Percentage`] = percent(n);
+      entry[`rating${i + 1}PercentageDisplayString`] = `${percent(n)}%`;
+    });
+    Object.assign(entry, { positiveWithText: entry.positiveCount, negativeWithText: entry.negativeCount, neutralWithText: entry.neutralCount });
+    byStars.forEach((n, i) => (entry[`rating${i + 1}WithText`] = n));
+    durationResponseMap[name] = entry;
+  }
+  return { merchantId: DEMO_MERCHANT_ID, marketplaceId: seller.marketplaceId, durationResponseMap };
 }
 
 /** `GET /gp/guarantee-claims/api/claims` (invented endpoint and shape, see README.md). */

@@ -10,6 +10,7 @@ import {
   chargebacksResponse,
   claimsResponse,
   countOrdersResponse,
+  feedbackAggregatesResponse,
   feedbacksResponse,
   orderDetailResponse,
   searchResponse,
@@ -188,6 +189,7 @@ export class DemoSite {
       return body ? json(body) : notFound();
     }
     if (pathname === '/fbmapi/v1/feedbacks' && method === 'GET') return json(feedbacksResponse(s, query));
+    if (pathname === '/fbmapi/v1/aggregates' && method === 'GET') return json(feedbackAggregatesResponse(s));
     if (pathname === '/gp/guarantee-claims/api/claims' && method === 'GET') return json(claimsResponse(s));
     if (pathname === '/chargebacks/api/v1/chargebacks' && method === 'GET') return json(chargebacksResponse(s));
     if (pathname === '/performance/api/summary' && method === 'GET') return json(s.accountHealth);

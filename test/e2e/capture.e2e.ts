@@ -21,7 +21,7 @@ interface Stored {
   orders: (Order & { scope: string })[];
   defects: unknown[];
   readings: { metric: string; rate?: number; scope: string }[];
-  log: { ok: boolean; reason?: string; source: string }[];
+  log: { ok: boolean; reason?: string; source: string; tables?: { table: string; first?: number; rows?: number; more?: boolean }[] }[];
   settings: unknown;
 }
 
@@ -56,6 +56,22 @@ describe('live capture on the demo Seller Central', () => {
     const page = await h.openSellerCentral(DEMO_PAGES.accountHealth);
     const data = await until(readDatabase, (d) => d.readings.length >= 4, 'Account Health readings');
     expect(data.readings.map((r) => r.metric)).toEqual(expect.arrayContaining(['lsr.10d', 'cr.7d', 'vtr.30d']));
+    await page.close();
+  });
+
+  it('stores Feedback Manager page by page as the page loads it, the feedback Amazon struck through as removed', async () => {
+    const page = await h.openSellerCentral(DEMO_PAGES.feedback);
+    const pages = (d: Stored) => d.log.filter((e) => e.source === '/fbmapi/v1/feedbacks').map((e) => e.tables?.[0]);
+    const first = await until(readDatabase, (d) => pages(d).length > 0, 'the first Feedback Manager page');
+    expect(pages(first)[0]).toEqual({ table: 'feedbackManager', first: 0, rows: 20, more: true });
+    await page.click("[data-test-id='next-page']");
+    const second = await until(readDatabase, (d) => pages(d).some((p) => p?.first === 20), 'the second page, placed by its request');
+    const defects = second.defects as { kind: string; orderId: string; removed?: boolean; rating: number }[];
+    const removed = h.demo.seller.feedback.filter((f) => f.status === 'REMOVED').map((f) => f.orderId);
+    for (const orderId of removed.filter((id) => defects.some((d) => d.orderId === id))) {
+      expect(defects.find((d) => d.orderId === orderId)).toMatchObject({ kind: 'feedback', removed: true });
+    }
+    expect(defects.filter((d) => d.kind === 'feedback').length).toBe(Math.min(40, h.demo.seller.feedback.length));
     await page.close();
   });
 

@@ -71,6 +71,12 @@ describe('forwarding the page bridge captures', () => {
     ]);
   });
 
+  it('passes the request’s paging on, and only that', async () => {
+    await post({ ...capture('/fbmapi/v1/feedbacks', '{"feedbacks":[]}'), paging: { pageNumber: '0', pageSize: '20', lastEvaluatedKey: '' } });
+    await runIdle();
+    expect(sent[0]).toMatchObject({ path: '/fbmapi/v1/feedbacks', paging: { pageNumber: '0', pageSize: '20', lastEvaluatedKey: '' } });
+  });
+
   it('drops what is still queued when the content script stops', async () => {
     await post(capture('/orders-api/search', bytes({ orders: [] })));
     controller.abort();

@@ -1,57 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readChargebacksApi, readClaimsApi, readFeedbacksApi, readResponse } from '../../../lib/readers';
+import { readChargebacksApi, readClaimsApi, readResponse } from '../../../lib/readers';
 import { DemoSite } from '../../demo-site/server';
 import { batchOf, expectNotRecognized, OBSERVED, US } from './helpers';
 
 const ctx = { observedAt: OBSERVED };
-
-describe('/fbmapi/v1/feedbacks (no real sample: the demo site’s shape and close variants)', () => {
-  const row = {
-    feedbackId: 'FB0000000001',
-    orderId: '111-0000000-0000001',
-    orderDate: 1.7635e12,
-    feedbackDate: 1.7640e12,
-    rating: 2,
-    comments: 'Late',
-    status: 'ACTIVE',
-    response: null,
-    raterEmail: 'jane.buyer@example.com',
-  };
-
-  it('reads a row: id by order (shared with the feedback report), removed/responded from status/response', () => {
-    expect(batchOf(readFeedbacksApi({ marketplaceId: US, feedbacks: [row] }, ctx)).defects).toEqual([
-      {
-        kind: 'feedback',
-        id: 'feedback:111-0000000-0000001',
-        orderId: '111-0000000-0000001',
-        marketplaceId: US,
-        orderDate: 1.7635e12,
-        date: 1.764e12,
-        rating: 2,
-        removed: false,
-        responded: false,
-        comment: 'Late',
-        observedAt: OBSERVED,
-        source: 'fbmapi/feedbacks',
-      },
-    ]);
-  });
-
-  it('variants: ISO date, `comment`, struck-through status, a response; unknown status and absent response stay unknown', () => {
-    const variant = { orderId: '111-0000000-0000002', rating: '1', date: '2026-11-20T10:00:00Z', comment: 'x', status: 'STRUCK_THROUGH', response: 'Sorry' };
-    const [d] = batchOf(readFeedbacksApi({ feedbacks: [variant] }, { ...ctx, marketplaceId: US })).defects;
-    expect(d).toMatchObject({ date: Date.UTC(2026, 10, 20, 10), rating: 1, removed: true, responded: true, comment: 'x' });
-    const [bare] = batchOf(readFeedbacksApi({ feedbacks: [{ ...variant, status: 'SOMETHING', response: undefined }] }, { ...ctx, marketplaceId: US })).defects;
-    expect(bare).not.toHaveProperty('removed');
-    expect(bare).not.toHaveProperty('responded');
-  });
-
-  it('a rating outside 1–5, a row without a date, or no marketplace at all is invalid', () => {
-    expectNotRecognized(readFeedbacksApi({ marketplaceId: US, feedbacks: [{ ...row, rating: 6 }] }, ctx), 'invalid');
-    expectNotRecognized(readFeedbacksApi({ marketplaceId: US, feedbacks: [{ ...row, feedbackDate: undefined }] }, ctx), 'invalid');
-    expectNotRecognized(readFeedbacksApi({ feedbacks: [row] }, ctx), 'invalid');
-  });
-});
 
 describe('/chargebacks/api/v1/chargebacks (shape from seller-central.md)', () => {
   const item = {
