@@ -1,43 +1,36 @@
 import { z } from 'zod';
-import type { AmazonReading, MetricKey, ReadResult } from '../model';
-import { ACCOUNT_HEALTH_ROW_KINDS, MAX_TEXT, type AccountHealthRow } from './account-health-extract';
+import type { AmazonReading, ReadResult } from '../model';
+import { ACCOUNT_HEALTH_ROW_KINDS, MAX_TEXT, metricOfRow, type AccountHealthRow } from './account-health-extract';
 import { findCounts, findPercentages, parseLocaleNumber } from './locale-numbers';
 
 /**
- * The Account Health dashboard, read from its DOM (there is no public sample of its JSON). The
- * content script only extracts text (account-health-extract.ts: cheap, and no zod in the page);
- * the background validates and parses it here, in the page's locale.
+ * The Account Health dashboard, read from its DOM: the page is server-rendered AUI and loads no
+ * metric JSON for it (live capture, 2026-07). The content script only extracts text
+ * (account-health-extract.ts: cheap, and no zod in the page); the background validates and parses it
+ * here, in the page's locale.
  *
- * A row gives a reading only when it is unambiguous: its window and channel are known, and of the
- * percentages it shows (the rate, the target, …) exactly one agrees with its "x of y" counts, or it
- * shows only one. Anything else is skipped: no reading is better than a wrong one.
+ * A row gives a reading only when it is unambiguous: its window and channel are known, and its rate
+ * is the one percentage of its rate cell (the real AUI cell), or, without one, of the percentages it
+ * shows (the rate, the target, …) exactly one agrees with its "x of y" counts, or it shows only one.
+ * Counts that disagree with the rate mean no reading: no reading is better than a wrong one. The
+ * ODR's three parts are counts where a cell says "x of y", or where its percentage of the ODR's
+ * orders can be only one whole number.
  */
 
 const Text = z.string().max(MAX_TEXT);
 export const AccountHealthExtraction = z.object({
-  rows: z.array(z.object({ kind: z.enum(ACCOUNT_HEALTH_ROW_KINDS), text: Text, window: Text.nullable(), channel: Text.nullable() })),
+  rows: z.array(
+    z.object({
+      kind: z.enum(ACCOUNT_HEALTH_ROW_KINDS),
+      text: Text,
+      rate: Text.nullable().optional(),
+      window: Text.nullable(),
+      channel: Text.nullable(),
+      parts: z.array(Text).max(3).nullable().optional(),
+    }),
+  ),
   ahr: Text.nullable(),
 });
-
-/** Which metric a row shows; undefined when its window or channel cannot be told. */
-function metricOf(row: AccountHealthRow): MetricKey | undefined {
-  switch (row.kind) {
-    case 'lateShipment': {
-      const days = Number(row.window?.match(/\d+/)?.[0]);
-      return days === 10 ? 'lsr.10d' : days === 30 ? 'lsr.30d' : undefined;
-    }
-    case 'orderDefect':
-      // "Fulfilled by Amazon" / "Versand durch Amazon" / "Amazon出荷" vs "Seller Fulfilled" / "Händler" / "出品者".
-      if (!row.channel) return undefined;
-      return /amazon|fba/i.test(row.channel) ? 'odr.afn' : 'odr.mfn';
-    case 'cancel':
-      return 'cr.7d';
-    case 'validTracking':
-      return 'vtr.30d';
-    case 'onTimeDelivery':
-      return 'otdr.14d';
-  }
-}
 
 /** `gt` metrics show the good share; Amazon's report counts the good events as the numerator. */
 const CONDITION: Record<AccountHealthRow['kind'], 'lt' | 'gt'> = {
@@ -70,16 +63,57 @@ const TARGETS: Record<AccountHealthRow['kind'], number[]> = {
  */
 function rateAndCounts(rates: number[], counts: number[], targets: number[]): { rate: number; pair?: [number, number] } | undefined {
   const agreeing: { rate: number; pair: [number, number] }[] = [];
+  const agrees = (rate: number, a: number, b: number) => b > 0 && a <= b && Math.abs(a / b - rate) <= ROUNDING;
   for (const rate of rates) {
     for (let i = 0; i + 1 < counts.length; i++) {
-      const [a, b] = [counts[i]!, counts[i + 1]!];
-      if (b > 0 && a <= b && Math.abs(a / b - rate) <= ROUNDING) agreeing.push({ rate, pair: [a, b] });
+      const [x, y] = [counts[i]!, counts[i + 1]!];
+      // "2 of 68 orders", and the other way round ("68件中2件", a Japanese word order).
+      if (agrees(rate, x, y)) agreeing.push({ rate, pair: [x, y] });
+      else if (agrees(rate, y, x)) agreeing.push({ rate, pair: [y, x] });
     }
   }
   if (agreeing.length === 1) return agreeing[0];
   const lone = rates.length === 1 ? rates[0]! : undefined;
   if (agreeing.length === 0 && lone !== undefined && counts.length === 0 && !targets.some((t) => Math.abs(t - lone) < 1e-9)) return { rate: lone };
   return undefined;
+}
+
+/** The one whole number of `den` orders that a part's displayed percentage can be, or its own "x of y". */
+function partCount(cell: string, den: number, num: number, lang: string): number | undefined {
+  const rates = findPercentages(cell, lang).filter((r) => r <= 1);
+  if (rates.length !== 1) return undefined;
+  const rate = rates[0]!;
+  const found = rateAndCounts([rate], findCounts(cell, lang), []);
+  if (found?.pair) return found.pair[1] === den && found.pair[0] <= num ? found.pair[0] : undefined;
+  const low = Math.max(0, Math.ceil((rate - ROUNDING) * den));
+  const high = Math.floor((rate + ROUNDING) * den);
+  return low === high && low >= 0 && low <= num ? low : undefined;
+}
+
+const PART_KEYS = ['negativeFeedback', 'claims', 'chargebacks'] as const;
+
+function readingOf(row: AccountHealthRow, lang: string): Partial<AmazonReading> | undefined {
+  const counts = findCounts(row.text, lang);
+  let found: ReturnType<typeof rateAndCounts>;
+  if (row.rate != null) {
+    // The AUI rate cell: its one percentage is the rate (it may equal the target); counts must agree.
+    const rates = findPercentages(row.rate, lang).filter((r) => r <= 1);
+    found = rates.length === 1 ? rateAndCounts(rates, counts, []) : undefined;
+  } else {
+    found = rateAndCounts(findPercentages(row.text, lang).filter((r) => r <= 1), counts, TARGETS[row.kind]);
+  }
+  if (!found) return undefined;
+  const reading: Partial<AmazonReading> = { rate: found.rate, targetCondition: CONDITION[row.kind] };
+  if (!found.pair) return reading;
+  const [num, den] = found.pair;
+  Object.assign(reading, { numerator: num, denominator: den });
+  if (row.parts?.length === 3) {
+    row.parts.forEach((cell, i) => {
+      const n = partCount(cell, den, num, lang);
+      if (n !== undefined) reading[PART_KEYS[i]!] = n;
+    });
+  }
+  return reading;
 }
 
 export function readAccountHealth(raw: unknown, ctx: { lang: string; marketplaceId: string; observedAt: number }): ReadResult {
@@ -89,16 +123,10 @@ export function readAccountHealth(raw: unknown, ctx: { lang: string; marketplace
   const base = { marketplaceId: ctx.marketplaceId, observedAt: ctx.observedAt, source: 'dom/account-health' };
   const readings: AmazonReading[] = [];
   for (const row of rows) {
-    const metric = metricOf(row);
-    const found = metric && rateAndCounts(findPercentages(row.text, ctx.lang).filter((r) => r <= 1), findCounts(row.text, ctx.lang), TARGETS[row.kind]);
-    if (!metric || !found) continue;
-    readings.push({
-      ...base,
-      metric,
-      rate: found.rate,
-      targetCondition: CONDITION[row.kind],
-      ...(found.pair ? { numerator: found.pair[0], denominator: found.pair[1] } : {}),
-    });
+    const metric = metricOfRow(row);
+    const found = metric && readingOf(row, ctx.lang);
+    if (!metric || !found || readings.some((r) => r.metric === metric)) continue;
+    readings.push({ ...base, metric, ...found });
   }
   const score = ahr === null ? undefined : parseLocaleNumber(ahr.match(/\d[\d.,\s]*/)?.[0]?.trim() ?? '', ctx.lang);
   if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 1000) readings.push({ ...base, metric: 'ahr', score });

@@ -4,24 +4,44 @@
  * to change, and test/unit/dom/selectors.test.ts says which alternative matched which saved page.
  */
 
-/** Account Health dashboard rows, by what they show. Which window or channel a row shows is read from the row itself. */
+/**
+ * Account Health dashboard (`/performance/dashboard`): server-rendered AUI (`a-row` / `a-column`) with
+ * stable row ids; the page loads no metric JSON for them (live capture, amazon.in, 2026-07-29).
+ * Sources: shared/reference/seller-central/2026/account-health-dashboard.selectors.2025-2026.md (public
+ * files 35988146571 and 36076991268, 2025: `getElementById(…).querySelector(".a-column:nth-child(2)
+ * .a-size-large")`; 51769415085, 2025: `.a-ws-span-last .a-spacing-none .a-size-large`, `.sp-summary-row`,
+ * `#odr-breakdown-section .sp-middle-col`; 55070568102 and copies, 2026: the same row ids).
+ * The ODR lives in a section of its own, seller-fulfilled and FBA side by side.
+ */
 export const ACCOUNT_HEALTH_ROWS = {
-  lateShipment: [
-    '#shipping-late-shipment-rate-row', // Account Health dashboard, 2025–2026 (seller-central.md)
-    '[data-metric="late-shipment-rate"]', // older layout naming
+  lateShipment: ['#shipping-late-shipment-rate-row'], // real, 2025–2026
+  cancel: ['#shipping-cancellation-rate-row'], // real, 2025–2026
+  validTracking: ['#shipping-view-tracking-rate-row'], // real, 2025–2026
+  onTimeDelivery: ['#unit-on-time-delivery-rate-row'], // real, 2025 (36076991268): the unit OTDR
+  orderDefect: [
+    '#customer-satisfaction-content-rows-section', // real, 2025: holds `.sp-summary-row` and `#odr-breakdown-section`
+    '#odr-breakdown-section', // real id, 2025; alone with a Seller/FBA switch: Redline's demo layout before 2026-12 (invented)
   ],
-  cancel: ['#shipping-cancellation-rate-row', '[data-metric="cancellation-rate"]'],
-  validTracking: ['#shipping-view-tracking-rate-row', '#shipping-valid-tracking-rate-row', '[data-metric="valid-tracking-rate"]'],
-  onTimeDelivery: ['#unit-on-time-delivery-rate-row', '[data-metric="on-time-delivery-rate"]'],
-  orderDefect: ['#odr-breakdown-section', '#customer-satisfaction-content-rows-section'],
 } as const;
 
-/** The window picker of a row (late shipment: 10 or 30 days). */
+/** A metric row's rate: the 2nd column's large text, sometimes base-size (real, 2025); the last column's (real, 2025, Selenium). */
+export const ACCOUNT_HEALTH_RATE = ['.a-column:nth-child(2) .a-size-large', '.a-column:nth-child(2) .a-size-base', '.a-ws-span-last .a-spacing-none .a-size-large'];
+
+/** The ODR row inside its section: `.sp-summary-row` (real, 2025); the section's first `a-row` (real, 2025: `rows[0]`). */
+export const ACCOUNT_HEALTH_ODR_SUMMARY = ['.sp-summary-row', '.a-row'];
+/** Its three parts, in Amazon's order (real, 2025: rows 0..2 = negative feedback, A-to-z claims, chargebacks). */
+export const ACCOUNT_HEALTH_ODR_PARTS = '#odr-breakdown-section .a-row';
+/** In a row of the ODR section, the value cells: after the label, seller-fulfilled (`.sp-middle-col`, real 2025) then FBA. */
+export const AUI_COLUMN = ':scope > .a-column';
+
+/** The window picker of a row (late shipment: 10 or 30 days): a select (Redline's demo, invented), an AUI dropdown's prompt (guess). */
 export const ROW_WINDOW_PICKER = 'select';
-/** The pressed side of a seller-fulfilled / FBA switch. */
+export const ROW_WINDOW_PROMPT = '.a-dropdown-prompt';
+/** The pressed side of a seller-fulfilled / FBA switch (the demo layout before 2026-12, invented). */
 export const ROW_ACTIVE_SWITCH = "[aria-current='page'], [aria-pressed='true'], [aria-selected='true']";
 
-export const AHR_SCORE = ['.ahd-numeric-ahr-indicator', '[data-metric="account-health-rating"]'];
+/** The Account Health Rating: the indicator's `h3` (real, 2025: `.a-ws-span-last h3`, `.a-row .a-column:nth-child(2) h3`), else its text. */
+export const AHR_SCORE = ['.ahd-numeric-ahr-indicator .a-ws-span-last h3', '.ahd-numeric-ahr-indicator .a-column:nth-child(2) h3', '.ahd-numeric-ahr-indicator'];
 
 /** A Manage Orders row: the table's own row ids first, then any row holding an order link. */
 export const ORDER_ROWS = ["tr[id^='row-']", 'kat-table-row', 'tr'];
@@ -65,11 +85,6 @@ export function queryAllFirst(root: ParentNode, alternatives: readonly string[])
   }
   return [];
 }
-
-/** Account Health: inside the ODR section, the ODR row itself (the section also holds its three parts). */
-export const ACCOUNT_HEALTH_ODR_ROW = ['#order-defect-rate-row', "[data-metric='order-defect-rate']"];
-/** Which ODR the section shows: its seller-fulfilled / FBA switch state (`mfn` or `afn`). */
-export const ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE = 'data-fulfillment-type';
 
 /**
  * Confirm-shipment and buy-shipping forms: the tracking-id input of a package and, in the same package

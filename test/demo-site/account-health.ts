@@ -100,6 +100,8 @@ export function accountHealthSummary(data: DemoSellerData, asOf: number, seed: n
         productConditionCustomerComplaints: noDefects,
         productSafetyCustomerComplaints: noDefects,
         receivedIntellectualPropertyComplaints: noDefects,
+        suspectedIntellectualPropertyViolations: noDefects,
+        restrictedProductPolicyViolations: noDefects,
         foodAndProductSafetyIssues: noDefects,
         otherPolicyViolations: noDefects,
         policyViolationWarnings: { warningsCount: 0, reportingDateRange: policyRange },

@@ -15,6 +15,7 @@ import {
   orderDetailResponse,
   searchResponse,
 } from './api';
+import { accountHealthPage, DEMO_LOCALES, type DemoLocale } from './account-health-page';
 import { cancelOrder, confirmShipment, parseForm } from './actions';
 import { generateDemoSeller, type DemoSeller, type DemoSellerOptions } from './generate';
 
@@ -107,9 +108,9 @@ const NAV: [string, string][] = [
   ['Chargebacks', DEMO_PAGES.chargebacks],
 ];
 
-function shell(title: string, body: string, script: string | null): string {
+function shell(title: string, body: string, script: string | null, lang: DemoLocale = 'en-US'): string {
   return `<!doctype html>
-<html lang="en-US">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <title>${title} - Seller Central</title>
@@ -166,6 +167,7 @@ export class DemoSite {
     const api = this.api(method, pathname, searchParams, body);
     if (api) return this.signedOut ? this.signedOutResponse() : api;
     const page = PAGE_ROUTES.find((r) => r.pattern.test(pathname));
+    if (page?.script === 'account-health.js') return this.accountHealth(searchParams);
     if (page) {
       const body = page.script ? '<p class="muted">Loading…</p>' : homeBody();
       return { status: 200, contentType: HTML, body: shell(page.title, body, page.script) };
@@ -195,6 +197,19 @@ export class DemoSite {
     if (pathname === '/performance/api/summary' && method === 'GET') return json(s.accountHealth);
     if (/^\/(orders-api|fbmapi|chargebacks\/api|performance\/api|gp\/guarantee-claims\/api)\//.test(pathname)) return notFound();
     return undefined;
+  }
+
+  /**
+   * Account Health is rendered on the server, as Seller Central's AUI page is (account-health-page.ts).
+   * `?locale=de-DE` / `ja-JP` stands in for the seller's choice of language (Seller Central's own switch is not modelled).
+   */
+  private accountHealth(query: URLSearchParams): DemoResponse {
+    const asked = query.get('locale') as DemoLocale | null;
+    const locale = asked && DEMO_LOCALES.includes(asked) ? asked : 'en-US';
+    const body = this.signedOut
+      ? '<div class="notice" id="signed-out-notice">Your session has expired. <a href="/ap/signin">Sign in again</a></div>'
+      : accountHealthPage(this.seller.accountHealth, locale);
+    return { status: 200, contentType: HTML, body: shell('Account Health', body, 'account-health.js', locale) };
   }
 
   private signedOutResponse(): DemoResponse {

@@ -190,12 +190,13 @@ describe('order detail and Account Health', () => {
       (m) => m.length >= 4,
       'projections on Account Health',
     );
-    expect(metrics.join('\n')).toMatch(/odr\.mfn\|Redline.*projected/);
+    // The ODR row shows seller-fulfilled and FBA side by side: one overlay for both.
+    expect(metrics.join('\n')).toMatch(/odr\.mfn odr\.afn\|Redline · ODR.*projected/);
     expect(metrics.join('\n')).toMatch(/Can absorb|At the line|over the line|No orders/);
     // The late shipment row follows its 10/30-day picker.
     await page.selectOption("[data-test-id='lsr-window']", '30');
     await eventually(
-      () => page.$eval('#shipping-late-shipment-rate-row redline-projection', (x) => (x as HTMLElement).dataset.redlineMetric).catch(() => ''),
+      () => page.$eval('#shipping-late-shipment-rate-row + redline-projection', (x) => (x as HTMLElement).dataset.redlineMetric).catch(() => ''),
       (m) => m === 'lsr.30d',
       'the 30-day projection',
     );

@@ -4,14 +4,8 @@
  * metric is heading next to where Amazon says it is. Plain DOM in a Shadow DOM host; text only.
  */
 import type { HealthReport, MetricReport } from '../../metrics/report-schema';
-import {
-  ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE,
-  ACCOUNT_HEALTH_ODR_ROW,
-  ACCOUNT_HEALTH_ROWS,
-  ROW_ACTIVE_SWITCH,
-  ROW_WINDOW_PICKER,
-  queryFirst,
-} from '../../dom/selectors';
+import { locateAccountHealth, metricOfRow, type LocatedRow } from '../../dom/account-health-extract';
+import { ACCOUNT_HEALTH_ROWS, queryFirst } from '../../dom/selectors';
 import { sendToBackground } from '../../messaging/client';
 import type { RateMetricKey } from '../../model/metric-keys';
 import { formatRate } from '../../ui/format';
@@ -40,36 +34,26 @@ const STYLE = `
 .margin { color: #333; }
 `;
 
-type RowKind = keyof typeof ACCOUNT_HEALTH_ROWS;
-
 /**
- * Which of our metrics a row shows. The late shipment row follows its 10/30-day picker (both when
- * it has none); the ODR section follows its seller-fulfilled / FBA switch.
+ * Which of our metrics a row shows, by the same rules as the DOM reader (account-health-extract.ts):
+ * the late shipment row by its window (both when it names none); each ODR column by its channel.
  */
-export function metricsForRow(kind: RowKind, row: Element): RateMetricKey[] {
-  switch (kind) {
-    case 'lateShipment': {
-      const picker = row.querySelector<HTMLSelectElement>(ROW_WINDOW_PICKER);
-      const chosen = picker ? `${picker.value} ${picker.selectedOptions?.[0]?.textContent ?? ''}` : '';
-      if (/\b10\b/.test(chosen)) return ['lsr.10d'];
-      if (/\b30\b/.test(chosen)) return ['lsr.30d'];
-      return ['lsr.10d', 'lsr.30d'];
-    }
-    case 'cancel':
-      return ['cr.7d'];
-    case 'validTracking':
-      return ['vtr.30d'];
-    case 'onTimeDelivery':
-      return ['otdr.14d'];
-    case 'orderDefect': {
-      const attribute = (row.closest(`[${ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE}]`) ?? row.querySelector(`[${ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE}]`))?.getAttribute(
-        ACCOUNT_HEALTH_ODR_CHANNEL_ATTRIBUTE,
-      );
-      if (attribute) return [attribute === 'afn' ? 'odr.afn' : 'odr.mfn'];
-      // Same rule as the DOM reader (lib/dom/account-health.ts): the pressed switch names the channel.
-      return [/amazon|fba/i.test(row.querySelector(ROW_ACTIVE_SWITCH)?.textContent ?? '') ? 'odr.afn' : 'odr.mfn'];
-    }
+export function metricsForRow(row: Pick<LocatedRow, 'kind' | 'window' | 'channel'>): RateMetricKey[] {
+  const metric = metricOfRow(row);
+  if (metric) return [metric as RateMetricKey];
+  if (row.kind === 'lateShipment') return ['lsr.10d', 'lsr.30d'];
+  return row.kind === 'orderDefect' ? ['odr.mfn'] : [];
+}
+
+/** One overlay per row element: the ODR's seller-fulfilled and FBA columns share their row. */
+export function overlayTargets(doc: ParentNode): { element: Element; metrics: RateMetricKey[] }[] {
+  const targets = new Map<Element, RateMetricKey[]>();
+  for (const row of locateAccountHealth(doc)) {
+    const metrics = targets.get(row.element) ?? [];
+    for (const m of metricsForRow(row)) if (!metrics.includes(m)) metrics.push(m);
+    targets.set(row.element, metrics);
   }
+  return [...targets].map(([element, metrics]) => ({ element, metrics }));
 }
 
 const SEVERITY = { breach: 0, warning: 1, ok: 2, unknown: 3 } as const;
@@ -115,27 +99,32 @@ export const accountHealthBadges: Feature = {
     if (signal.aborted || !first) return;
 
     let report: HealthReport | undefined;
-    const hosts = new Map<string, { host: HTMLElement; key: string }>();
+    const hosts = new Map<Element, { host: HTMLElement; key: string }>();
 
     const place = () => {
       if (!report) return;
-      for (const rowKey of Object.keys(ACCOUNT_HEALTH_ROWS) as RowKind[]) {
-        const section = queryFirst(doc, ACCOUNT_HEALTH_ROWS[rowKey]);
-        if (!section) continue;
-        const row = rowKey === 'orderDefect' ? (queryFirst(section, ACCOUNT_HEALTH_ODR_ROW) ?? section) : section;
-        const metrics = metricsForRow(rowKey, section).map((k) => report!.metrics[k] as MetricReport);
+      const seen = new Set<Element>();
+      for (const { element, metrics: keys } of overlayTargets(doc)) {
+        seen.add(element);
+        const metrics = keys.map((k) => report!.metrics[k] as MetricReport);
         const key = JSON.stringify(metrics.map((m) => [m.key, m.rate, m.margin, m.status, m.projection.breachDate, m.projection.recoveryDate]));
-        let entry = hosts.get(rowKey);
+        let entry = hosts.get(element);
         if (!entry) {
           const host = doc.createElement('redline-projection');
-          hosts.set(rowKey, (entry = { host, key: '' }));
+          hosts.set(element, (entry = { host, key: '' }));
         }
-        entry.host.dataset.redlineMetric = metrics.map((m) => m.key).join(' ');
+        entry.host.dataset.redlineMetric = keys.join(' ');
         if (entry.key !== key) {
           renderProjection(entry.host, metrics);
           entry.key = key;
         }
-        if (row.lastElementChild !== entry.host) row.append(entry.host);
+        // After the row, not inside it: AUI rows float their columns, and a block among them would sit beside them.
+        if (element.nextElementSibling !== entry.host) element.after(entry.host);
+      }
+      for (const [element, { host }] of hosts) {
+        if (seen.has(element)) continue;
+        host.remove();
+        hosts.delete(element);
       }
     };
 
