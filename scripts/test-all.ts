@@ -20,8 +20,8 @@ interface Step {
   args: string[];
   /** Vitest JSON report this step writes; absent for steps that are not test runs. */
   report?: string;
-  /** Skip (and count as failed) when this earlier step failed. */
-  needs?: string;
+  /** Skip (and count as failed) when one of these earlier steps failed. */
+  needs?: string[];
 }
 
 const vitestReport = (file: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(RESULTS, file)}`];
@@ -36,7 +36,7 @@ const STEPS: Step[] = [
     command: process.execPath,
     args: ['--import', 'tsx', 'test/e2e/run.ts', '--no-build', ...vitestReport('e2e.json')],
     report: 'e2e.json',
-    needs: 'build chrome',
+    needs: ['build chrome', 'build firefox'],
   },
 ];
 
@@ -79,9 +79,9 @@ function readReport(file: string): { passed: number; failed: number; skipped: nu
 mkdirSync(RESULTS, { recursive: true });
 const outcomes: Outcome[] = [];
 for (const step of STEPS) {
-  const needed = step.needs && outcomes.find((o) => o.name === step.needs);
-  if (needed && !needed.ok) {
-    outcomes.push({ name: step.name, ok: false, seconds: 0, passed: 0, failed: 1, note: `not run: ${step.needs} failed` });
+  const failedNeed = step.needs?.find((name) => outcomes.find((o) => o.name === name)?.ok === false);
+  if (failedNeed) {
+    outcomes.push({ name: step.name, ok: false, seconds: 0, passed: 0, failed: 1, note: `not run: ${failedNeed} failed` });
     continue;
   }
   console.log(`\n━━ ${step.name}: ${[step.command.replace(ROOT + '/', ''), ...step.args].join(' ')}`);

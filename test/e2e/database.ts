@@ -1,5 +1,5 @@
 /**
- * The extension's IndexedDB as the worker sees it, for browser tests: every store read in one
+ * The extension's IndexedDB as its background sees it, for browser tests in either browser: every store read in one
  * transaction (a consistent snapshot), and a way to delete the database as the seller would by
  * clearing the extension's site data.
  */
@@ -7,7 +7,11 @@ import type { Page } from 'playwright-core';
 import { ENGINE_CHECKS } from '../../lib/background/prevention';
 import { computeHealthReport, type HealthData } from '../../lib/metrics';
 import type { Settings } from '../../lib/model';
-import type { ExtensionGlobal, Harness } from './harness';
+import type { ExtensionDriver } from './driver';
+import type { ExtensionGlobal } from './harness';
+
+/** Where the reads run: any context of the extension's origin (a Chromium `Harness`, any `ExtensionDriver`). */
+type InExtension = Pick<ExtensionDriver, 'evaluateInExtension'>;
 
 export interface StoredSnapshot {
   orders: ({ scope: string; orderId: string; status?: string } & Record<string, unknown>)[];
@@ -17,8 +21,8 @@ export interface StoredSnapshot {
   meta: Record<string, unknown>;
 }
 
-export function readDatabase(h: Harness): Promise<StoredSnapshot> {
-  return h.evaluateInServiceWorker(
+export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
+  return h.evaluateInExtension(
     () =>
       new Promise<StoredSnapshot>((resolve, reject) => {
         const open = indexedDB.open('redline');
@@ -57,8 +61,8 @@ export function readDatabase(h: Harness): Promise<StoredSnapshot> {
 }
 
 /** Deletes the whole database from the worker (what "clear site data" does to the extension). */
-export function deleteDatabase(h: Harness): Promise<string> {
-  return h.evaluateInServiceWorker(
+export function deleteDatabase(h: InExtension): Promise<string> {
+  return h.evaluateInExtension(
     () =>
       new Promise<string>((resolve) => {
         const request = indexedDB.deleteDatabase('redline');
@@ -94,23 +98,23 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
  * answers as if each order were a record keyed `[scope, orderId]` (lib/storage/order-days.ts).
  */
 type StoreName = 'orders' | 'defects' | 'readings' | 'log';
-export function storedKeys(h: Harness, store: StoreName): Promise<IDBValidKey[]> {
+export function storedKeys(h: InExtension, store: StoreName): Promise<IDBValidKey[]> {
   return inStore(h, store, { op: 'keys' }) as Promise<IDBValidKey[]>;
 }
-export function storedRecords(h: Harness, store: StoreName, keys: IDBValidKey[]): Promise<unknown[]> {
+export function storedRecords(h: InExtension, store: StoreName, keys: IDBValidKey[]): Promise<unknown[]> {
   return inStore(h, store, { op: 'get', keys }) as Promise<unknown[]>;
 }
-export function storedAll<T = unknown>(h: Harness, store: StoreName): Promise<T[]> {
+export function storedAll<T = unknown>(h: InExtension, store: StoreName): Promise<T[]> {
   return inStore(h, store, { op: 'all' }) as Promise<T[]>;
 }
-export function storedCount(h: Harness, store: StoreName): Promise<number> {
+export function storedCount(h: InExtension, store: StoreName): Promise<number> {
   return inStore(h, store, { op: 'count' }) as Promise<number>;
 }
 
 type StoreQuery = { op: 'keys' } | { op: 'all' } | { op: 'count' } | { op: 'get'; keys: IDBValidKey[] };
 
-function inStore(h: Harness, store: string, query: StoreQuery): Promise<unknown> {
-  return h.evaluateInServiceWorker(
+function inStore(h: InExtension, store: string, query: StoreQuery): Promise<unknown> {
+  return h.evaluateInExtension(
     ({ store: name, query: q }: { store: string; query: StoreQuery }) =>
       new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('redline');

@@ -80,6 +80,8 @@ export interface Harness {
   serviceWorker(): Promise<Worker>;
   /** Runs `fn` in the service worker; the worker is looked up again on every call. */
   evaluateInServiceWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** `evaluateInServiceWorker`, by the name the driver-neutral reads use (test/e2e/driver.ts, database.ts). */
+  evaluateInExtension<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   close(): Promise<void>;
 }
 
@@ -225,6 +227,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
         return (await harness.serviceWorker()).evaluate(fn as (a: unknown) => never, arg);
       }
     },
+    evaluateInExtension: (fn, arg) => harness.evaluateInServiceWorker(fn, arg),
     async close() {
       await context.close();
       rmSync(tempRoot, { recursive: true, force: true });
