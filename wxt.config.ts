@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { zodWithoutJsonSchema } from './lib/build/zod-without-json-schema';
+import { minimumVersion } from './lib/browser/main-world';
 import { SELLER_CENTRAL_MATCHES } from './lib/marketplaces';
 
 const EXTENSION_PAGES_CSP = [
@@ -19,7 +20,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // zodWithoutJsonSchema: zod's JSON-schema code, unused, is 1/4 of zod in every bundle (docs/performance.md).
   vite: () => ({ plugins: [preact(), zodWithoutJsonSchema()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Localised from public/_locales/<lang>/messages.json (English is the fallback).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -31,8 +32,18 @@ export default defineConfig({
     // As strict as the extension's pages and worker allow: our own scripts and styles only, no eval
     // (zod runs jitless), no plugins, no network at all, no framing (docs/reliability.md).
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    browser_specific_settings: {
-      gecko: { id: 'redline@redline-extension.org', strict_min_version: '115.0' },
-    },
-  },
+    // The oldest browsers that run the page bridge in the page's world (lib/browser/main-world.ts).
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'redline@redline-extension.org',
+              strict_min_version: minimumVersion(browser),
+              // Nothing is collected or sent anywhere (PRIVACY.md): what AMO asks every add-on to declare.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: minimumVersion(browser) }),
+  }),
 });

@@ -8,6 +8,7 @@ import { forgetCachedReports } from '@/lib/background/report-cache';
 import { createRedlineService } from '@/lib/background/service';
 import { routeMessage } from '@/lib/background/router';
 import { toolbarBadge } from '@/lib/background/toolbar';
+import { showToolbarBadge } from '@/lib/browser/toolbar-button';
 import { broadcastReportsChanged } from '@/lib/messaging/reports-changed';
 import { answerBulk } from '@/lib/messaging/bulk';
 import type { SenderInfo } from '@/lib/messaging/sender';
@@ -52,10 +53,7 @@ export default defineBackground(() => {
         db,
         now: Date.now,
         async onReportsChanged(reports) {
-          const badge = toolbarBadge(reports);
-          await browser.action.setBadgeText({ text: badge.text });
-          await browser.action.setBadgeBackgroundColor({ color: badge.color });
-          await browser.action.setTitle({ title: badge.title });
+          await showToolbarBadge(toolbarBadge(reports)); // action or browserAction: lib/browser/toolbar-button.ts
           await notify(reports, await (await service()).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
           await broadcastReportsChanged(SELLER_CENTRAL_MATCHES);
         },

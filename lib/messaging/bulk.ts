@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { backgroundKind, isServiceWorkerScope } from '../browser/background-kind';
 import { unwrap, type ResponseMap } from './client';
 import type { MessageOf, MessageType } from './protocol';
 import type { SenderInfo } from './sender';
@@ -10,7 +11,7 @@ import type { SenderInfo } from './sender';
  * worker's `postMessage` clones it (structured clone: a string is copied as bytes). The answer comes
  * back on a MessageChannel; a runtime port opened alongside tells the page when the worker stops
  * before answering, which `sendMessage` reports by itself. Firefox's background is a page, not a
- * service worker: `sendMessage` there.
+ * service worker: `sendMessage` there (lib/browser/background-kind.ts tells which).
  *
  * Only pages of the extension's own origin can post to its service worker (content scripts run in
  * the web page's origin), and the worker routes the message as any other (validated, sender checked).
@@ -26,8 +27,9 @@ export async function sendBulkToBackground<T extends MessageType>(message: Messa
 }
 
 async function sendBulk(message: unknown): Promise<unknown> {
-  const registration = 'serviceWorker' in navigator ? await navigator.serviceWorker.getRegistration() : undefined;
-  const worker = registration?.active;
+  if (backgroundKind() !== 'service-worker') return browser.runtime.sendMessage(message);
+  // Not active yet (installing, updating): sendMessage wakes it and waits.
+  const worker = (await navigator.serviceWorker.getRegistration())?.active;
   if (!worker) return browser.runtime.sendMessage(message);
   return new Promise((resolve, reject) => {
     const alive = browser.runtime.connect({ name: ALIVE_PORT });
@@ -62,9 +64,9 @@ interface BulkEvent {
 export function answerBulk(answer: (message: unknown, sender: SenderInfo) => Promise<unknown>): void {
   // The page's liveness port: a listener keeps it open until the page closes it or this worker stops.
   browser.runtime.onConnect.addListener(() => {});
-  const scope = globalThis as unknown as { addEventListener?: (type: 'message', listener: (event: BulkEvent) => void) => void; registration?: unknown };
-  if (scope.registration === undefined || !scope.addEventListener) return; // not a service worker (Firefox)
-  scope.addEventListener('message', (event) => {
+  const scope: unknown = globalThis;
+  if (!isServiceWorkerScope(scope)) return; // a background page (Firefox): everything comes by onMessage
+  scope.addEventListener('message', (event: BulkEvent) => {
     const reply = event.ports[0];
     if (!reply) return;
     const sender: SenderInfo = { id: browser.runtime.id, ...(event.source?.url ? { url: event.source.url } : {}) };

@@ -42,7 +42,11 @@ const readBadges = (page: TestPage) =>
 
 const rowIds = (page: TestPage) => page.evaluate(() => [...document.querySelectorAll("tr[id^='row-']")].map((r) => r.id.slice('row-'.length)));
 
-export function coreFlows(browser: BrowserName, launch: LaunchDriver): void {
+/**
+ * Registers the core flows for `browser`, launched once by `launch`; `more` adds that browser's own
+ * tests after them, on the same launch (one browser per file).
+ */
+export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (driver: () => ExtensionDriver) => void): void {
   let h: ExtensionDriver;
   let manageOrders: TestPage;
   let onPage: string[] = [];
@@ -151,5 +155,7 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver): void {
       await h.evaluateInExtension(() => console.warn('Redline: probe failed'));
       await until(async () => h.problems(), (p) => p.some((line) => line.includes('Redline: probe failed')), 'the probe warning');
     });
+
+    more?.(() => h);
   });
 }
