@@ -64,10 +64,22 @@ export interface OpenDispute {
   filed: number;
   /** When the seller must respond by; null when no source gives it. */
   deadline: number | null;
-  /** `before`: the ODR with it decided against the seller (it counts while open, too); `after`: decided for the seller. */
+  /**
+   * `before`: the ODR with it decided against the seller; `after`: decided for the seller. An open
+   * chargeback counts while open; an open claim does not (spec v2 §2.1), so its "for" is today's ODR.
+   */
   odr: WhatIf;
   /** As for feedback: the order's channel is known. */
   orderSeen: boolean;
+}
+
+/**
+ * A claim's outcomes as an OpenDispute holds them (`before`: decided against the seller, `after`: for
+ * the seller). Spec v2 §2.1: an open claim does not count yet, so today's figures are the outcome for the
+ * seller and the what-if of a grant is the one against: the two are swapped.
+ */
+function againstThenFor(granted: WhatIf): WhatIf {
+  return { ...granted, before: granted.after, after: granted.before };
 }
 
 export function createPreventionService({ db, now, inputs }: PreventionDeps) {
@@ -204,7 +216,7 @@ export function createPreventionService({ db, now, inputs }: PreventionDeps) {
         orderId: d.orderId,
         filed: d.date,
         deadline: d.responseDeadline ?? null,
-        odr: impact({ kind: 'decidedForSeller', defectId: d.id }),
+        odr: d.kind === 'claim' ? againstThenFor(impact({ kind: 'decidedAgainstSeller', defectId: d.id })) : impact({ kind: 'decidedForSeller', defectId: d.id }),
         orderSeen: byAmazon(data, d) !== undefined,
       });
       await letOthersRun();

@@ -27,6 +27,7 @@ const CR: readonly RateMetricKey[] = ['cr.7d'];
 const VTR: readonly RateMetricKey[] = ['vtr.30d'];
 const ODR_MFN: readonly RateMetricKey[] = ['odr.mfn'];
 const ODR_AFN: readonly RateMetricKey[] = ['odr.afn'];
+const NONE: readonly RateMetricKey[] = [];
 const NO_RISKS: readonly RiskCandidate[] = [];
 const HOUR_MS = 3_600_000;
 
@@ -61,11 +62,19 @@ export function risksOf(facts: OrderFacts, ctx: FactsContext, reach: RiskWindow)
   if (mfnOpen && facts.ship === 'unconfirmed') {
     const shipBy = order.latestShipDate;
     if (shipBy !== undefined && shipBy > asOf && shipBy <= horizonEnd) (risks ??= []).push({ kind: 'lateShipment', deadline: shipBy, metrics: LSR });
-    const cancelAt = order.autoCancelDate;
+    // Spec v2 §2: the page's `cancellationDate`, else 7 business days after ship-by (order-facts.ts).
+    const cancelAt = Number.isNaN(facts.autoCancelAt) ? undefined : facts.autoCancelAt;
     const cancelWithin = cancelAt !== undefined && cancelAt > asOf && cancelAt <= horizonEnd;
     // Amazon's AtRiskOfCancellation flag is an input too: it lists the order even outside the horizon.
     if (cancelWithin || (order.amazonAtRiskOfCancellation === true && (cancelAt === undefined || cancelAt > asOf))) {
       (risks ??= []).push({ kind: 'autoCancel', deadline: cancelAt ?? null, metrics: CR });
+    }
+    const dispatchHours = ctx.dispatchRuleHours;
+    if (dispatchHours !== null && !facts.autoCancelled) {
+      // Spec v2 §5, the seller's own rule: out within N hours of payment (of purchase where payment is
+      // unknown). Like every risk, listed while its deadline is ahead and within the horizon.
+      const deadline = (order.paymentDate ?? order.orderDate) + dispatchHours * HOUR_MS;
+      if (deadline > asOf && deadline <= horizonEnd) (risks ??= []).push({ kind: 'dispatchRule', deadline, metrics: NONE });
     }
     if (order.buyerCancelRequestOpen === true) {
       // [decision] The request must be answered before the order ships or is auto-cancelled; answered
@@ -103,12 +112,19 @@ export interface ImpactMetric {
   counts: Counts;
 }
 
-/** §3 order impact of one bad event on one metric, given where the order stands in its population. */
-export function impactOf(placement: Placement, metric: ImpactMetric): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> {
+/** The bad event's size in the metric's unit: the order's units (OTDR), its packages (VTR), else 1. */
+const weightOf = (placement: Placement): number => (placement.membership === 'none' ? 1 : Math.max(1, placement.weight));
+
+/**
+ * §3 order impact of one bad event on one metric, given where the order stands in its population. The
+ * event weighs what the order weighs in the metric's unit (spec v2 §3: "one late order of 10 units costs 10").
+ */
+export function impactOf(placement: Placement, metric: ImpactMetric): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> & { rateIfHappens: number; marginIfHappens: number } {
   const { target, window, counts } = metric;
   const lt = target.condition === 'lt';
+  const w = weightOf(placement);
   // A projection anchored on Amazon's counts can hold an empty population even where local data
-  // places the order in the window (Amazon's denominator 0): then the order joins it (den+1), never
+  // places the order in the window (Amazon's denominator 0): then the order joins it (den+w), never
   // a rate over zero orders.
   const inWindow =
     counts.den > 0 &&
@@ -119,15 +135,16 @@ export function impactOf(placement: Placement, metric: ImpactMetric): Omit<Order
   let after: Counts;
   const alreadyCounted = inWindow && placement.membership === 'bad';
   if (alreadyCounted) {
+    const bad = Math.max(1, placement.badWeight);
     after = counts;
-    before = { den: counts.den, num: lt ? Math.max(0, counts.num - 1) : Math.min(counts.den, counts.num + 1) };
+    before = { den: counts.den, num: lt ? Math.max(0, counts.num - bad) : Math.min(counts.den, counts.num + bad) };
   } else if (inWindow) {
     before = counts;
-    after = { den: counts.den, num: lt ? Math.min(counts.den, counts.num + 1) : Math.max(0, counts.num - 1) };
+    after = { den: counts.den, num: lt ? Math.min(counts.den, counts.num + w) : Math.max(0, counts.num - w) };
   } else {
-    // §3: "when the order is not yet in a window's population, add it (den+1)".
+    // §3: "when the order is not yet in a window's population, add it (den+1; for OTDR, its units)".
     before = counts;
-    after = { den: counts.den + 1, num: lt ? counts.num + 1 : counts.num };
+    after = { den: counts.den + w, num: lt ? counts.num + w : counts.num };
   }
   const passesBefore = before.den > 0 && meetsTarget(before.num, before.den, target);
   return {
@@ -144,14 +161,15 @@ export function impactOf(placement: Placement, metric: ImpactMetric): Omit<Order
  */
 export function addWorstCase(placement: Placement, condition: MetricTarget['condition'], deltas: WorstCaseDeltas): void {
   const lt = condition === 'lt';
+  const w = weightOf(placement);
   switch (placement.membership) {
     case 'good':
     case 'pending':
-      deltas.num.add(placement.day, lt ? 1 : -1);
+      deltas.num.add(placement.day, lt ? w : -w);
       break;
     case 'unknown':
-      deltas.den.add(placement.day, 1);
-      if (lt) deltas.num.add(placement.day, 1);
+      deltas.den.add(placement.day, w);
+      if (lt) deltas.num.add(placement.day, w);
       break;
     default:
       break; // already bad, or no day to put it on
@@ -161,7 +179,7 @@ export function addWorstCase(placement: Placement, condition: MetricTarget['cond
 /** Soonest deadline first, risks without one last; then order id, for a stable list. */
 export function sortAtRiskOrders(orders: AtRiskOrder[]): AtRiskOrder[] {
   const key = (deadline: number | null) => deadline ?? Number.POSITIVE_INFINITY;
-  for (const order of orders) order.risks.sort((a, b) => key(a.deadline) - key(b.deadline) || a.kind.localeCompare(b.kind) || a.metric.localeCompare(b.metric));
+  for (const order of orders) order.risks.sort((a, b) => key(a.deadline) - key(b.deadline) || a.kind.localeCompare(b.kind) || (a.metric ?? '').localeCompare(b.metric ?? ''));
   const soonest = (order: AtRiskOrder) => key(order.risks[0]!.deadline);
   return orders.sort((a, b) => soonest(a) - soonest(b) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
 }

@@ -63,6 +63,27 @@ export class LocalCalendar {
     return Math.floor((epochMs + offset) / DAY_MS);
   }
 
+  /**
+   * The first instant of a local day. Found by bisection on whole minutes between the bounds every
+   * zone's offset keeps (±15 h), so a day that starts at 01:00 because 00:00 was skipped (a DST change
+   * at midnight) starts at the change.
+   */
+  startOf(day: number): number {
+    let lo = day * DAY_MS - 15 * 3_600_000; // still the day before, in every zone
+    let hi = day * DAY_MS + 15 * 3_600_000; // already this day or later
+    while (hi - lo > MINUTE_MS) {
+      const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
+      if (this.dayOf(mid) >= day) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
+  /** The last millisecond of a local day (Amazon's deadlines are "23:59:59" local). */
+  endOf(day: number): number {
+    return this.startOf(day + 1) - 1;
+  }
+
   /** `YYYY-MM-DD` of a day index. */
   dateOf(day: number): string {
     return dateOfDay(day);
@@ -156,4 +177,35 @@ export function dateOfDay(day: number): string {
 /** Day index of a `YYYY-MM-DD` date. */
 export function dayOfDate(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** Day of the week of a day index: 0 Sunday … 6 Saturday (day 0, 1970-01-01, was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * Business days, Monday to Friday, less a marketplace's public holidays (metrics-spec §1: the auto-cancel
+ * deadline skips national holidays too; the list is a setting, empty by default).
+ */
+export class BusinessDays {
+  private readonly holidays: ReadonlySet<number>;
+  constructor(holidays: readonly string[] = []) {
+    this.holidays = new Set(holidays.map(dayOfDate));
+  }
+
+  isBusinessDay(day: number): boolean {
+    const weekday = weekdayOf(day);
+    return weekday !== 0 && weekday !== 6 && !this.holidays.has(day);
+  }
+
+  /** The `n`th business day after `day` (not counting `day` itself). */
+  after(day: number, n: number): number {
+    let d = day;
+    for (let counted = 0; counted < n; ) {
+      d += 1;
+      if (this.isBusinessDay(d)) counted += 1;
+    }
+    return d;
+  }
 }

@@ -72,6 +72,13 @@ export interface Placement {
   membership: Membership;
   /** Local day index; meaningful unless membership is `none`. */
   day: number;
+  /**
+   * How many of the metric's unit the order brings (spec v2: OTDR units, VTR packages, else 1 order),
+   * and how many of them carry the bad event (`bad` membership: 1…weight; VTR can have one package of
+   * two without valid tracking).
+   */
+  weight: number;
+  badWeight: number;
 }
 
 /** One population's day buckets: orders in it, those with the bad event, unknowns and pending ones. */
@@ -96,19 +103,20 @@ export class PopulationCounts {
 
   /** Counts the placement `n` times: −1 takes back an order counted before (a what-if placing it again). */
   add(placement: Placement, n = 1): void {
+    const weight = n * placement.weight;
     switch (placement.membership) {
       case 'good':
-        this.den.add(placement.day, n);
+        this.den.add(placement.day, weight);
         break;
       case 'bad':
-        this.den.add(placement.day, n);
-        this.bad.add(placement.day, n);
+        this.den.add(placement.day, weight);
+        this.bad.add(placement.day, n * placement.badWeight);
         break;
       case 'pending':
-        this.pending.add(placement.day, n);
+        this.pending.add(placement.day, weight);
         break;
       case 'unknown':
-        this.unknown.add(placement.day, n);
+        this.unknown.add(placement.day, weight);
         break;
       default:
         break;

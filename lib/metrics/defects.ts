@@ -26,9 +26,24 @@ export function isNegativeFeedback(defect: Defect): boolean {
   return defect.kind === 'feedback' && defect.rating <= 2 && defect.removed !== true;
 }
 
-/** §2: counts when pending, granted with the seller at fault, or refunded by the seller after filing. */
+/**
+ * Spec v2 §2.1, Buy Shipping Claims Protection: Amazon funds the claim only with all three conditions
+ * shown — a "Claims Protected" service, no "Late Delivery Risk" label, an on-time first carrier scan.
+ */
+export function isBuyShippingProtected(claim: Claim): boolean {
+  const p = claim.protection;
+  return p?.claimsProtectedService === true && p.lateDeliveryRiskLabel === false && p.onTimeFirstScan === true;
+}
+
+/**
+ * Spec v2 §2.1: counts when granted with the seller at fault, granted with no protection shown, or
+ * refunded by the seller while open (which forfeits any protection). A claim still open is a risk, not
+ * a counted defect (the help page no longer lists pending claims); denied, withdrawn or Amazon-funded
+ * ones do not count.
+ */
 export function claimCounts(claim: Claim): boolean {
-  return claim.status === 'open' || claim.status === 'grantedSellerFault' || claim.status === 'refundedBySeller';
+  if (claim.status === 'grantedSellerFault' || claim.status === 'refundedBySeller') return true;
+  return claim.status === 'granted' && !isBuyShippingProtected(claim);
 }
 
 /**
@@ -110,7 +125,7 @@ export function indexDefects(
     if (isNegativeFeedback(defect)) entry.negativeFeedback = true;
     if (defect.kind === 'claim') {
       if (claimCounts(defect)) entry.claim = true;
-      else if (defect.status === 'grantedAmazonFunded') entry.amazonFundedClaim = true;
+      else if (defect.status === 'grantedAmazonFunded' || (defect.status === 'granted' && isBuyShippingProtected(defect))) entry.amazonFundedClaim = true;
     }
     if (chargebackCounts(defect, countFraudChargebacks)) entry.chargeback = true;
     if (isOpenDefect(defect, countFraudChargebacks)) entry.open.push(defect);

@@ -2,7 +2,8 @@
  * Late Shipment Rate, seller-fulfilled only (metrics-spec §2), shared by `lsr.10d` and `lsr.30d`,
  * which differ only in their window. Orders by expected ship date (`latestShipDate`), not cancelled,
  * that are ship-confirmed or already overdue. Bad: confirmed after `latestShipDate`, or overdue and
- * unconfirmed (it will be late whenever confirmed). Unconfirmed orders not yet due are not in the
+ * unconfirmed (it will be late whenever confirmed) until its auto-cancel deadline; auto-cancelled, it
+ * leaves LSR for CR (spec v2 §2, `isMfnToJudge`). Unconfirmed orders not yet due are not in the
  * population (§6: "unconfirmed orders due later today are not in the population yet"): they are
  * `pending`, expected on time in the projection.
  */
@@ -10,7 +11,7 @@ import { isMfnToJudge, placeOn, type PopulationDefinition } from './population';
 
 export const lateShipment: PopulationDefinition = {
   id: 'lsr',
-  channel: 'MFN',
+  volume: 'MFN',
   place(facts, _ctx, out) {
     const day = facts.shipByDay;
     if (!isMfnToJudge(facts, day, out)) return;

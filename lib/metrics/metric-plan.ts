@@ -1,22 +1,27 @@
 /**
- * For each metric: its population, window, target and warning rule, from settings unless Amazon's
- * latest reading gives its own (metrics-spec §2: "when an Amazon reading carries its own
- * targetValue/targetCondition, that reading wins"; a reading's `reportingDateRange` sets the window's
- * length and lag).
+ * For each metric: its population, window, target and warning rule (metrics-spec v2 §1.1, §2). The
+ * target is the one Amazon's latest reading carries ("a reading's own target still wins"), else the
+ * seller's own where options set one, else the marketplace's (targets-table.ts). A reading's
+ * `reportingDateRange` sets the window's length and lag.
  */
 import { marketplaceById } from '../marketplaces';
-import type { AmazonReading, MetricTarget, RateMetricKey, Settings } from '../model';
-import type { LocalCalendar } from './calendar';
+import { isEnforcedOn, METRIC_UNITS, targetRule, type AmazonReading, type MetricTarget, type MetricUnit, type RateMetricKey, type Settings, type TargetRule } from '../model';
+import { dateOfDay, type LocalCalendar } from './calendar';
 import type { PopulationId } from './population';
 import { readingCounts, readingWindowDays, type DayRange } from './readings';
 import { basisPointsOf, type WarningRule } from './targets';
 
+export type TargetSource = 'settings' | 'amazon' | 'marketplace';
+
 export interface MetricPlan {
   key: RateMetricKey;
   population: PopulationId;
-  unit: 'orders' | 'shipments';
+  unit: MetricUnit;
   target: MetricTarget;
-  targetSource: 'amazon' | 'settings';
+  targetSource: TargetSource;
+  /** The marketplace's rule: whether and since when Amazon enforces it. */
+  rule: TargetRule;
+  /** The warning rule, and the population below which the metric is `insufficient` (spec v2 §3). */
   warning: WarningRule;
   /** The report's window, local day indexes. */
   window: DayRange;
@@ -25,6 +30,7 @@ export interface MetricPlan {
   readingWindow: DayRange | null;
   /** The reading's counts and the window they cover (given, else the default window on its day), or null. */
   anchor: { num: number; den: number; window: DayRange } | null;
+  /** No penalty attached today (OTDR outside the US, UK and DE; a rule before its `since`). */
   advisory: boolean;
 }
 
@@ -36,8 +42,21 @@ const POPULATION: Record<RateMetricKey, PopulationId> = {
   'cr.7d': 'cr',
   'vtr.30d': 'vtr',
   'otdr.14d': 'otdr',
+  'idr.7d': 'idr',
 };
 
+/** UK [A]: "no OTDR figure for fewer than 20 units". */
+const UK_OTDR_MINIMUM_UNITS = 20;
+
+function targetOf(reading: AmazonReading | undefined, configured: MetricTarget | undefined, rule: TargetRule): { target: MetricTarget; source: TargetSource } {
+  if (reading?.targetValue !== undefined) {
+    return { target: { basisPoints: basisPointsOf(reading.targetValue), condition: reading.targetCondition ?? rule.target.condition }, source: 'amazon' };
+  }
+  if (configured) return { target: configured, source: 'settings' };
+  return { target: rule.target, source: 'marketplace' };
+}
+
+/** The plan of a metric in a marketplace, or null where the metric does not exist there (IDR outside the EU five and the UK). */
 export function planMetric(
   key: RateMetricKey,
   settings: Settings,
@@ -45,7 +64,10 @@ export function planMetric(
   calendar: LocalCalendar,
   today: number,
   marketplaceId: string,
-): MetricPlan {
+): MetricPlan | null {
+  const country = marketplaceById(marketplaceId)?.country;
+  const rule = targetRule(country, key);
+  if (!rule) return null;
   const configured = settings.metrics[key];
   const readingWindow = reading ? readingWindowDays(reading, calendar) : null;
   const observedDay = reading ? calendar.dayOf(reading.observedAt) : today;
@@ -57,24 +79,27 @@ export function planMetric(
   }
   const window = { from: today - lag - length + 1, to: today - lag };
   const counts = reading ? readingCounts(reading) : null;
-  const target: MetricTarget =
-    reading?.targetValue !== undefined
-      ? { basisPoints: basisPointsOf(reading.targetValue), condition: reading.targetCondition ?? configured.target.condition }
-      : configured.target;
+  const { target, source } = targetOf(reading, configured.target, rule);
+  const ukOtdr = key === 'otdr.14d' && country === 'UK';
   return {
     key,
     population: POPULATION[key],
-    unit: key === 'vtr.30d' || key === 'otdr.14d' ? 'shipments' : 'orders',
+    unit: METRIC_UNITS[key],
     target,
-    targetSource: reading?.targetValue !== undefined ? 'amazon' : 'settings',
-    warning: { warningShare: configured.warningShare, warningMargin: configured.warningMargin },
+    targetSource: source,
+    rule,
+    warning: {
+      warningShare: configured.warningShare,
+      warningMargin: configured.warningMargin,
+      // The seller's minimum applies while the figure is local only (no reading); Amazon's own floor always.
+      insufficientBelow: Math.max(reading ? 0 : settings.minimumPopulation, ukOtdr ? UK_OTDR_MINIMUM_UNITS : 0),
+    },
     window,
     reading,
     readingWindow,
     anchor: counts
       ? { ...counts, window: readingWindow ?? { from: observedDay - lag - length + 1, to: observedDay - lag } }
       : null,
-    // §2: OTDR outside the US is advisory only (no penalty).
-    advisory: key === 'otdr.14d' && marketplaceById(marketplaceId)?.country !== 'US',
+    advisory: !isEnforcedOn(rule, dateOfDay(today)),
   };
 }

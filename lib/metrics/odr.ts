@@ -12,7 +12,7 @@ import { channelGate, placeOn, type PopulationDefinition } from './population';
 function orderDefectPopulation(id: 'odr.mfn' | 'odr.afn', channel: FulfillmentChannel): PopulationDefinition {
   return {
     id,
-    channel,
+    volume: channel,
     place(facts, _ctx, out) {
       const gate = channelGate(facts, channel);
       if (gate === 'out') out.membership = 'none';

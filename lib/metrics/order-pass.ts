@@ -3,24 +3,26 @@
  * order is read once into a reused OrderFacts and placed in every population's day buckets; its
  * risks are noted. Everything after this works on the buckets.
  */
-import type { FulfillmentChannel, Order, Settings } from '../model';
+import type { Order, Settings } from '../model';
 import { risksOf, type RiskCandidate, type RiskWindow } from './at-risk';
+import { BreakdownEntries } from './breakdowns';
 import { DAY_MS } from './calendar';
 import { cancelRate } from './cancel-rate';
 import { PopulationCounts } from './day-counts';
 import { indexDefects, type OrderDefects } from './defects';
+import { invoiceDefects } from './invoice-defects';
 import { lateShipment } from './late-shipment';
 import { OdrPartCounts, orderDefectsAfn, orderDefectsMfn } from './odr';
 import { onTimeDelivery } from './on-time-delivery';
 import { OrderFacts, type FactsContext } from './order-facts';
-import { newPlacement, type PopulationDefinition, type PopulationId } from './population';
+import { newPlacement, type PopulationDefinition, type PopulationId, type VolumeKey } from './population';
 import { VOLUME_DAYS } from './projection';
 import type { DayRange } from './readings';
-import type { HealthData } from './report';
+import type { HealthData } from './health-data';
 import { validTracking } from './valid-tracking';
 
 /** Every population, in spec order; `lsr.10d` and `lsr.30d` share one (they differ only in window). */
-export const POPULATIONS: readonly PopulationDefinition[] = [orderDefectsMfn, orderDefectsAfn, lateShipment, cancelRate, validTracking, onTimeDelivery];
+export const POPULATIONS: readonly PopulationDefinition[] = [orderDefectsMfn, orderDefectsAfn, lateShipment, cancelRate, validTracking, onTimeDelivery, invoiceDefects];
 export const populationById = (id: PopulationId) => POPULATIONS.find((p) => p.id === id)!;
 
 /** An order known only from its defects (e.g. the feedback report): it is in ODR's population too. */
@@ -35,12 +37,24 @@ function orderFromDefects(entry: OrderDefects, marketplaceId: string): Order {
   };
 }
 
+/** Orders per channel (and Amazon Business orders) with an order day in the last VOLUME_DAYS days before today. */
+export type OrderVolume = Record<VolumeKey, number>;
+
 export interface Counted {
   populations: Map<PopulationId, PopulationCounts>;
   odrParts: Map<PopulationId, OdrPartCounts>;
-  /** Orders per channel with an order day in the last VOLUME_DAYS days before today. */
-  volume: Record<FulfillmentChannel, number>;
+  /** VTR per product category (spec v2 §2), `''` for orders of no known category. */
+  vtrByCategory: Map<string, PopulationCounts>;
+  /** The orders in and near each breakdown window (spec v2 §3.1: LSR, VTR, OTDR). */
+  breakdowns: Map<PopulationId, BreakdownEntries>;
+  volume: OrderVolume;
   atRisk: { order: Order; defects: OrderDefects | undefined; risks: readonly RiskCandidate[] }[];
+}
+
+function addVolume(volume: OrderVolume, facts: OrderFacts, volumeFrom: number, today: number, n: 1 | -1): void {
+  if (facts.channel === undefined || !(facts.orderDay >= volumeFrom && facts.orderDay < today)) return;
+  volume[facts.channel] += n;
+  if (facts.order.businessOrder === true) volume.business += n;
 }
 
 /**
@@ -55,16 +69,29 @@ export function pastReach(range: DayRange, ctx: FactsContext): number {
 const latest = (a: number, b: number | undefined): number => (b !== undefined && b > a ? b : a);
 
 /**
+ * An Amazon cancellation with no time given is placed (as an auto-cancel, spec v2 §2) at the end of the
+ * 7th business day after ship-by: within this long after ship-by however the weekends and a marketplace's
+ * holidays fall (11 calendar days for 7 business days from a Friday, plus holidays).
+ */
+export const AUTO_CANCEL_REACH_MS = 30 * DAY_MS;
+
+/**
  * The last instant by which the metrics place this order on a day (order, ship-by, deliver-by,
- * confirmation, package ship times; a cancelled order only by its dates), or Infinity while it is
- * unshipped or pending (it still has deadlines, and joins VTR's projection today). An order whose reach
- * is before `pastReach` cannot change any figure. Storage keeps it in an index so that the worker
- * loads only the orders a report can see (lib/storage/repository.ts loadForReport).
+ * auto-cancel, confirmation, package ship times; a cancelled order by its dates and its cancellation),
+ * or Infinity while it is unshipped or pending (it still has deadlines, and joins VTR's projection
+ * today). An order whose reach is before `pastReach` cannot change any figure. Storage keeps it in an
+ * index so that the worker loads only the orders a report can see (lib/storage/repository.ts
+ * loadForReport); a change here needs a migration that recomputes it (lib/storage/migrations.ts).
  */
 export function orderReachAt(order: Order): number {
   if (order.status === 'unshipped' || order.status === 'pending') return Number.POSITIVE_INFINITY;
-  let at = latest(latest(order.orderDate, order.latestShipDate), order.latestDeliveryDate);
-  if (order.status === 'cancelled') return at;
+  let at = latest(latest(latest(order.orderDate, order.latestShipDate), order.latestDeliveryDate), order.autoCancelDate);
+  if (order.status === 'cancelled') {
+    const cancellation = order.cancellation;
+    at = latest(at, cancellation?.at);
+    if (cancellation?.by === 'AMAZON' && cancellation.at === undefined && order.latestShipDate !== undefined) at = latest(at, order.latestShipDate + AUTO_CANCEL_REACH_MS);
+    return at;
+  }
   const c = order.shipConfirmation;
   if (c !== undefined) at = latest(latest(latest(at, c.at), c.notAfter), c.notBefore);
   const packages = order.packages;
@@ -83,8 +110,13 @@ function atOrAfter(t: number | undefined, cutoff: number): boolean {
  */
 export function isBeyondReach(order: Order, cutoff: number): boolean {
   if (order.orderDate >= cutoff || order.status === 'unshipped' || order.status === 'pending') return false;
-  if (atOrAfter(order.latestShipDate, cutoff) || atOrAfter(order.latestDeliveryDate, cutoff)) return false;
-  if (order.status === 'cancelled') return true;
+  if (atOrAfter(order.latestShipDate, cutoff) || atOrAfter(order.latestDeliveryDate, cutoff) || atOrAfter(order.autoCancelDate, cutoff)) return false;
+  if (order.status === 'cancelled') {
+    const cancellation = order.cancellation;
+    if (cancellation === undefined) return true;
+    if (atOrAfter(cancellation.at, cutoff)) return false;
+    return !(cancellation.by === 'AMAZON' && cancellation.at === undefined && order.latestShipDate !== undefined && order.latestShipDate + AUTO_CANCEL_REACH_MS >= cutoff);
+  }
   const c = order.shipConfirmation;
   if (c !== undefined && (atOrAfter(c.at, cutoff) || atOrAfter(c.notAfter, cutoff) || atOrAfter(c.notBefore, cutoff))) return false;
   const packages = order.packages;
@@ -103,6 +135,7 @@ export function countOrders(
   range: DayRange,
   settings: Settings,
   odrFrom: Record<'odr.mfn' | 'odr.afn', number>,
+  breakdownWindows: Partial<Record<'lsr' | 'vtr' | 'otdr', DayRange>>,
 ): Counted {
   const counts = (): PopulationCounts => new PopulationCounts(range.from, range.to);
   const odrMfn = counts();
@@ -111,9 +144,14 @@ export function countOrders(
   const cr = counts();
   const vtr = counts();
   const otdr = counts();
+  const idr = counts();
+  const vtrByCategory = new Map<string, PopulationCounts>();
+  const lsrBreakdown = new BreakdownEntries(breakdownWindows.lsr);
+  const vtrBreakdown = new BreakdownEntries(breakdownWindows.vtr);
+  const otdrBreakdown = new BreakdownEntries(breakdownWindows.otdr);
   const partsMfn = new OdrPartCounts(range.from, range.to);
   const partsAfn = new OdrPartCounts(range.from, range.to);
-  const volume: Record<FulfillmentChannel, number> = { MFN: 0, AFN: 0 };
+  const volume: OrderVolume = { MFN: 0, AFN: 0, business: 0 };
   const atRisk: Counted['atRisk'] = [];
   const reach: RiskWindow = {
     horizonEnd: ctx.asOf + settings.warningHorizonHours * 3_600_000,
@@ -135,13 +173,24 @@ export function countOrders(
     partsAfn.add(facts, at);
     lateShipment.place(facts, ctx, at);
     lsr.add(at);
+    lsrBreakdown.add(facts, at);
     cancelRate.place(facts, ctx, at);
     cr.add(at);
     validTracking.place(facts, ctx, at);
     vtr.add(at);
+    if (at.membership !== 'none') {
+      const category = facts.category ?? '';
+      let byCategory = vtrByCategory.get(category);
+      if (!byCategory) vtrByCategory.set(category, (byCategory = counts()));
+      byCategory.add(at);
+    }
+    vtrBreakdown.add(facts, at);
     onTimeDelivery.place(facts, ctx, at);
     otdr.add(at);
-    if (facts.channel !== undefined && facts.orderDay >= volumeFrom && facts.orderDay < ctx.today) volume[facts.channel] += 1;
+    otdrBreakdown.add(facts, at, true);
+    invoiceDefects.place(facts, ctx, at);
+    idr.add(at);
+    addVolume(volume, facts, volumeFrom, ctx.today, 1);
     const risks = risksOf(facts, ctx, reach);
     if (risks.length > 0) atRisk.push({ order, defects, risks });
   };
@@ -168,12 +217,18 @@ export function countOrders(
     ['cr', cr],
     ['vtr', vtr],
     ['otdr', otdr],
+    ['idr', idr],
+  ]);
+  const breakdowns = new Map<PopulationId, BreakdownEntries>([
+    ['lsr', lsrBreakdown],
+    ['vtr', vtrBreakdown],
+    ['otdr', otdrBreakdown],
   ]);
   const odrParts = new Map<PopulationId, OdrPartCounts>([
     ['odr.mfn', partsMfn],
     ['odr.afn', partsAfn],
   ]);
-  return { populations, odrParts, volume, atRisk };
+  return { populations, odrParts, vtrByCategory, breakdowns, volume, atRisk };
 }
 
 /** An order whose defects a what-if changes: its defects as the pass counted them, and as they would be. */
@@ -193,12 +248,12 @@ export interface Recount {
  */
 export function recountOrders(
   population: PopulationDefinition,
-  counted: { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> },
+  counted: { counts: PopulationCounts; volume: OrderVolume },
   changes: Iterable<Recount>,
   marketplaceId: string,
   ctx: FactsContext,
   range: DayRange,
-): { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> } {
+): { counts: PopulationCounts; volume: OrderVolume } {
   const counts = counted.counts.clone();
   const volume = { ...counted.volume };
   const facts = new OrderFacts(ctx);
@@ -209,7 +264,7 @@ export function recountOrders(
     facts.read(order, defects);
     population.place(facts, ctx, at);
     counts.add(at, n);
-    if (facts.channel !== undefined && facts.orderDay >= volumeFrom && facts.orderDay < ctx.today) volume[facts.channel] += n;
+    addVolume(volume, facts, volumeFrom, ctx.today, n);
   };
   // As the pass decides: an order with defects always counts; one without, unless beyond reach.
   const isCounted = (order: Order, defects: OrderDefects | undefined) => defects !== undefined || !isBeyondReach(order, cutoff);

@@ -7,11 +7,12 @@
  * epoch ms. `null` always means "not known / nothing to compute from", never zero.
  */
 import { z } from 'zod';
-import { EpochMs, LocalDate, RATE_METRICS, TargetCondition } from '../model';
+import { EpochMs, LocalDate, MetricUnit, RATE_METRICS, TargetCondition } from '../model';
 
 export const RateMetricKeySchema = z.enum(RATE_METRICS);
 
-export const MetricStatus = z.enum(['ok', 'warning', 'breach', 'unknown']);
+/** `insufficient`: too few orders, packages or units seen to judge (spec v2 §3); neutral, never red. */
+export const MetricStatus = z.enum(['ok', 'warning', 'breach', 'unknown', 'insufficient']);
 export type MetricStatus = z.infer<typeof MetricStatus>;
 
 const Count = z.number().int().min(0);
@@ -85,25 +86,83 @@ export const Projection = z.object({
 });
 export type Projection = z.infer<typeof Projection>;
 
+/** One row of a breakdown: a SKU (with its ASIN), category, carrier or shipping service; `''` = not known. */
+export const BreakdownRow = z.object({ key: z.string(), asin: z.string().nullable(), bad: Count, total: Count });
+export type BreakdownRow = z.infer<typeof BreakdownRow>;
+
+/** Worst first, at most 10 rows with a bad event; `more`: further keys with bad events not listed. */
+export const BreakdownList = z.object({ rows: z.array(BreakdownRow), more: Count });
+
+/** Spec v2 §3.1: the metric's bad events (local, over its window) by listing, category, carrier and service. */
+export const Breakdown = z.object({ bySku: BreakdownList, byCategory: BreakdownList, byCarrier: BreakdownList, byShippingService: BreakdownList });
+export type Breakdown = z.infer<typeof Breakdown>;
+
+/** VTR per product category (spec v2 §2, local figures over the window); `''` = uncategorised. */
+export const CategoryFigures = z.object({
+  category: z.string(),
+  numerator: Count,
+  denominator: Count,
+  rate: Fraction.nullable(),
+  margin: Margin,
+  status: MetricStatus,
+});
+export type CategoryFigures = z.infer<typeof CategoryFigures>;
+
+/** Amazon's status word, normalised: `GOOD` → ok, `FAIR`/`AT RISK` → warning, `POOR`/`BAD` → breach. */
+export const AmazonStatus = z.enum(['ok', 'warning', 'breach']);
+export type AmazonStatus = z.infer<typeof AmazonStatus>;
+
+/**
+ * Why Redline's status is worse than Amazon's own for the metric (spec v2: never contradict Amazon
+ * silently). `sinceReading`: `count` bad events entered the window after Amazon's reading;
+ * `category`: one product category fails though the account passes (VTR is enforced per category);
+ * `followsAmazon`: Redline's own count would be worse, but nothing explains it, so the status is
+ * Amazon's (Amazon may apply rules Redline cannot see, such as a volume floor).
+ */
+export const StatusExplanation = z.object({
+  reason: z.enum(['sinceReading', 'category', 'followsAmazon']),
+  amazonStatus: AmazonStatus,
+  /** The status Redline's own counts give, before following Amazon. */
+  ownStatus: MetricStatus,
+  count: Count.nullable(),
+  category: z.string().nullable(),
+});
+export type StatusExplanation = z.infer<typeof StatusExplanation>;
+
+/** Where the target comes from: the seller's options, Amazon's reading, or the marketplace table (targets-table.ts). */
+export const TargetSource = z.enum(['settings', 'amazon', 'marketplace']);
+
 export const MetricReport = z.object({
   key: RateMetricKeySchema,
-  /** What numerator and denominator count, for the UI ("3 of 200 orders"). */
-  unit: z.enum(['orders', 'shipments']),
+  /** What numerator and denominator count, for the UI ("3 of 200 orders", "of 50 units"). */
+  unit: MetricUnit,
   /** Projected figures (spec §4). Bad events for `lt` metrics, good events for `gt` metrics. */
   numerator: Count,
   denominator: Count,
   rate: Fraction.nullable(),
   target: Fraction,
   targetBasisPoints: z.number().int().min(0).max(10000),
-  targetSource: z.enum(['amazon', 'settings']),
+  targetSource: TargetSource,
   condition: TargetCondition,
   margin: Margin,
   /** Bad events that would have to go away to pass again (−margin when failing, else 0; null when den = 0). */
   badEventsToRecover: Count.nullable(),
   status: MetricStatus,
-  /** No penalty attached (OTDR outside the US, spec §2). */
+  /** No penalty attached today (OTDR outside the US, UK and DE; a rule before it is enforced; spec v2 §1.1). */
   advisory: z.boolean(),
+  /** Amazon's rule in this marketplace: enforced, since when, and whether the spec has it from Amazon or a third party. */
+  enforcement: z.object({ enforced: z.boolean(), since: LocalDate.nullable(), evidence: z.enum(['amazon', 'thirdParty']) }),
   window: DayWindow,
+  /** Days between the window's last day and today (the metric's delay, e.g. ODR 14). */
+  lagDays: z.number().int().min(0),
+  /** Amazon's own status for the metric, normalised; null without a reading that gives one. */
+  amazonStatus: AmazonStatus.nullable(),
+  /** Set when Redline's own counts are worse than Amazon's status (see StatusExplanation). */
+  explanation: StatusExplanation.nullable(),
+  /** VTR only: per product category, worst first; null for other metrics. */
+  categories: z.array(CategoryFigures).nullable(),
+  /** LSR, VTR, OTDR: bad events by listing, category, carrier and service; null for other metrics. */
+  breakdown: Breakdown.nullable(),
   amazon: AmazonFigures.nullable(),
   local: LocalFigures,
   /** Local den ÷ Amazon den over Amazon's window; null without an Amazon denominator. */
@@ -117,6 +176,18 @@ export type OdrMetricReport = z.infer<typeof OdrMetricReport>;
 
 export const AhrStatus = z.enum(['healthy', 'atRisk', 'unhealthy', 'unknown']);
 export type AhrStatus = z.infer<typeof AhrStatus>;
+
+/**
+ * A figure Amazon reports that Redline only reads: Amazon's 30-day on-time delivery of **packages**
+ * (`onTimeDeliveryRate`), shown beside the local unit OTDR, never compared with it (spec v2 §4).
+ */
+export const ReadingOnlyReport = z.object({
+  key: z.literal('otdr.30d'),
+  unit: z.literal('packages'),
+  amazon: AmazonFigures.nullable(),
+  amazonStatus: AmazonStatus.nullable(),
+});
+export type ReadingOnlyReport = z.infer<typeof ReadingOnlyReport>;
 
 export const AhrReport = z.object({
   key: z.literal('ahr'),
@@ -145,6 +216,8 @@ export const RiskKind = z.enum([
   'openClaim',
   'openChargeback',
   'negativeFeedback',
+  /** The seller's own 72-hour rule (spec v2 §5): not one of Amazon's metrics, so `metric` is null. */
+  'dispatchRule',
 ]);
 export type RiskKind = z.infer<typeof RiskKind>;
 
@@ -153,10 +226,11 @@ export const OrderRisk = z.object({
   kind: RiskKind,
   /** When the bad event happens or can no longer be prevented; null when the source does not say. */
   deadline: EpochMs.nullable(),
-  metric: RateMetricKeySchema,
-  /** The metric's rate with this bad event counted. */
-  rateIfHappens: Fraction,
-  marginIfHappens: z.number().int(),
+  /** The metric it hurts; null for the seller's own dispatch rule, which is no metric of Amazon's. */
+  metric: RateMetricKeySchema.nullable(),
+  /** The metric's rate with this bad event counted (null with no metric). */
+  rateIfHappens: Fraction.nullable(),
+  marginIfHappens: z.number().int().nullable(),
   /** This event alone decides the breach: the metric passes without it and fails with it. */
   breaches: z.boolean(),
   /** The bad event is already in the figures (open claim, missing tracking): it can still be undone. */
@@ -168,7 +242,8 @@ export const AtRiskOrder = z.object({ orderId: z.string().min(1), risks: z.array
 export type AtRiskOrder = z.infer<typeof AtRiskOrder>;
 
 export const HealthReport = z.object({
-  version: z.literal(1),
+  /** 2: the v2 rules (units, packages, categories, auto-cancel, per-marketplace targets). */
+  version: z.literal(2),
   marketplaceId: z.string().min(1),
   asOf: EpochMs,
   timeZone: z.string().min(1),
@@ -182,6 +257,9 @@ export const HealthReport = z.object({
     'cr.7d': MetricReport,
     'vtr.30d': MetricReport,
     'otdr.14d': MetricReport,
+    /** Only in the marketplaces that have it (UK, DE, FR, IT, ES). */
+    'idr.7d': MetricReport.optional(),
+    'otdr.30d': ReadingOnlyReport,
     ahr: AhrReport,
   }),
   /** Soonest deadline first; risks without a deadline last. */

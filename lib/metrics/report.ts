@@ -6,15 +6,17 @@
  * defects; everything after works on per-day buckets with prefix sums, so each window and each
  * timeline day is O(1). Linear in orders + defects; no Intl call per order (see calendar.ts).
  */
-import { marketplaceTimeZone } from '../marketplaces';
-import { DEFAULT_ENGINE_SETTINGS, RATE_METRICS, type AmazonReading, type Defect, type FulfillmentChannel, type Order, type RateMetricKey, type Settings } from '../model';
+import { marketplaceById, marketplaceTimeZone } from '../marketplaces';
+import { DEFAULT_ENGINE_SETTINGS, RATE_METRICS, type AmazonReading, type RateMetricKey, type Settings } from '../model';
 import type { PopulationCounts } from './day-counts';
 import { ahrReport } from './ahr';
 import { addWorstCase, impactOf, sortAtRiskOrders } from './at-risk';
-import { calendarFor, dateOfDay } from './calendar';
+import { breakdownOf } from './breakdowns';
+import { BusinessDays, calendarFor, dateOfDay, type LocalCalendar } from './calendar';
+import type { HealthData } from './health-data';
 import { planMetric, type MetricPlan } from './metric-plan';
 import { OdrPartCounts } from './odr';
-import { countOrders, pastReach, populationById } from './order-pass';
+import { countOrders, pastReach, populationById, type OrderVolume } from './order-pass';
 import { CarrierNames, OrderFacts, type FactsContext, type TrackingNumberCheck } from './order-facts';
 import { newPlacement } from './population';
 import {
@@ -25,25 +27,16 @@ import {
   expectedArrivals,
   MetricCounter,
   populationSums,
+  type RangeSum,
   TIMELINE_DAYS,
   VOLUME_DAYS,
   WorstCaseDeltas,
 } from './projection';
-import { latestReadings, rangeDates, type DayRange } from './readings';
-import type {
-  AmazonFigures,
-  AtRiskOrder,
-  HealthReport,
-  MetricReport,
-  OdrMetricReport,
-  OdrParts,
-} from './report-schema';
+import { latestReadings, rangeDates, readingWindowDays, type DayRange } from './readings';
+import type { AmazonFigures, AtRiskOrder, HealthReport, MetricReport, OdrMetricReport, OdrParts, ReadingOnlyReport } from './report-schema';
+import { explainAgainstAmazon, normaliseAmazonStatus, vtrCategories } from './status-against-amazon';
 
-export interface HealthData {
-  orders: readonly Order[];
-  defects: readonly Defect[];
-  readings: readonly AmazonReading[];
-}
+export type { HealthData } from './health-data';
 
 /** Days the report's buckets must cover: every window, Amazon's windows, the volume days and the timeline. */
 function dayRange(plans: readonly MetricPlan[], today: number): DayRange {
@@ -56,19 +49,18 @@ function dayRange(plans: readonly MetricPlan[], today: number): DayRange {
   return { from, to };
 }
 
-function amazonFigures(plan: MetricPlan, asOf: number): AmazonFigures | null {
-  const reading = plan.reading;
+function amazonFigures(reading: AmazonReading | undefined, plan: Pick<MetricPlan, 'key' | 'anchor'> | null, asOf: number, readingWindow: DayRange | null): AmazonFigures | null {
   if (!reading) return null;
-  const isOdr = plan.key === 'odr.mfn' || plan.key === 'odr.afn';
+  const isOdr = plan?.key === 'odr.mfn' || plan?.key === 'odr.afn';
   const hasParts = reading.negativeFeedback !== undefined || reading.claims !== undefined || reading.chargebacks !== undefined;
   return {
     observedAt: reading.observedAt,
     ageMs: Math.max(0, asOf - reading.observedAt),
     source: reading.source,
     rate: reading.rate ?? null,
-    numerator: plan.anchor?.num ?? reading.numerator ?? null,
+    numerator: plan?.anchor?.num ?? reading.numerator ?? null,
     denominator: reading.denominator ?? null,
-    window: plan.readingWindow ? rangeDates(plan.readingWindow) : null,
+    window: readingWindow ? rangeDates(readingWindow) : null,
     target: reading.targetValue ?? null,
     condition: reading.targetCondition ?? null,
     status: reading.status ?? null,
@@ -104,15 +96,30 @@ function planReport(amazonReadings: readonly AmazonReading[], asOf: number, sett
   const engine = settings.engine ?? DEFAULT_ENGINE_SETTINGS;
   const ctx: FactsContext = {
     calendar,
+    businessDays: new BusinessDays(settings.holidays[marketplaceId]),
     asOf,
     today,
     engine,
     unknownCarriers: new CarrierNames(engine.unknownCarriers),
+    vtrExemptBelow: settings.vtrExemptBelow[marketplaceId],
+    otdrScannedOnly: marketplaceById(marketplaceId)?.country === 'UK',
+    dispatchRuleHours: settings.dispatchRuleHours,
     ...(checks.trackingLooksWrong ? { trackingLooksWrong: checks.trackingLooksWrong } : {}),
   };
   const readings = latestReadings(amazonReadings, marketplaceId, asOf);
-  const plans = RATE_METRICS.map((key) => planMetric(key, settings, readings.get(key), calendar, today, marketplaceId));
+  const plans = RATE_METRICS.flatMap((key) => planMetric(key, settings, readings.get(key), calendar, today, marketplaceId) ?? []);
   return { calendar, today, ctx, readings, plans, days: dayRange(plans, today) };
+}
+
+/** Days each breakdown population must keep orders for: the union of its metrics' windows. */
+function breakdownWindows(plans: readonly MetricPlan[]): Partial<Record<'lsr' | 'vtr' | 'otdr', DayRange>> {
+  const out: Partial<Record<'lsr' | 'vtr' | 'otdr', DayRange>> = {};
+  for (const { population, window } of plans) {
+    if (population !== 'lsr' && population !== 'vtr' && population !== 'otdr') continue;
+    const known = out[population];
+    out[population] = known ? { from: Math.min(known.from, window.from), to: Math.max(known.to, window.to) } : window;
+  }
+  return out;
 }
 
 /**
@@ -133,8 +140,8 @@ export function reportBasis(data: HealthData, asOf: number, settings: Settings, 
   const planned = planReport(data.readings, asOf, settings, marketplaceId, checks);
   const windowFrom = (key: RateMetricKey) => planned.plans.find((p) => p.key === key)!.window.from;
   const odrFrom = { 'odr.mfn': windowFrom('odr.mfn'), 'odr.afn': windowFrom('odr.afn') };
-  const counted = countOrders(data, marketplaceId, planned.ctx, planned.days, settings, odrFrom);
-  return { ...planned, counted, marketplaceId, asOf };
+  const counted = countOrders(data, marketplaceId, planned.ctx, planned.days, settings, odrFrom, breakdownWindows(planned.plans));
+  return { ...planned, counted, marketplaceId, asOf, minimumPopulation: settings.minimumPopulation };
 }
 export type ReportBasis = ReturnType<typeof reportBasis>;
 
@@ -146,9 +153,9 @@ function metricCounts(plan: MetricPlan, population: PopulationCounts) {
 }
 
 /** The days ahead: the expected case from the counts and the order volume, the worst case with `worst`. */
-function timelineOf(basis: ReportBasis, plan: MetricPlan, population: PopulationCounts, counter: MetricCounter, volume: Record<FulfillmentChannel, number>, worst: WorstCaseDeltas) {
-  const channel = populationById(plan.population).channel;
-  const arrivals = expectedArrivals(population, basis.today, basis.days.to, volume[channel] / VOLUME_DAYS);
+function timelineOf(basis: ReportBasis, plan: MetricPlan, population: PopulationCounts, counter: MetricCounter, volume: OrderVolume, worst: WorstCaseDeltas) {
+  const volumeKey = populationById(plan.population).volume;
+  const arrivals = expectedArrivals(population, basis.today, basis.days.to, volume[volumeKey] / VOLUME_DAYS);
   return buildTimeline({ counter, window: plan.window, today: basis.today, target: plan.target, warning: plan.warning, arrivals, worst });
 }
 
@@ -157,7 +164,7 @@ function timelineOf(basis: ReportBasis, plan: MetricPlan, population: Population
  * `recounted` (order-pass.ts `recountOrders`): its figures now, the local figures over its window, and the expected days ahead
  * (the worst case is left out: it needs the whole at-risk list).
  */
-export function recountedMetric(basis: ReportBasis, key: RateMetricKey, recounted: { counts: PopulationCounts; volume: Record<FulfillmentChannel, number> }) {
+export function recountedMetric(basis: ReportBasis, key: RateMetricKey, recounted: { counts: PopulationCounts; volume: OrderVolume }) {
   const plan = basis.plans.find((p) => p.key === key)!;
   const { counts, volume } = recounted;
   const { sums, counter, projected } = metricCounts(plan, counts);
@@ -193,8 +200,13 @@ export function reportFrom(basis: ReportBasis): HealthReport {
     const hurt = new Set<RateMetricKey>();
     const orderRisks: AtRiskOrder['risks'] = [];
     for (const risk of risks) {
+      if (risk.metrics.length === 0) {
+        // The seller's own rule (dispatchRule): no metric of Amazon's moves.
+        orderRisks.push({ kind: risk.kind, deadline: risk.deadline, metric: null, rateIfHappens: null, marginIfHappens: null, breaches: false, alreadyCounted: false });
+      }
       for (const key of risk.metrics) {
-        const metric = byKey.get(key)!;
+        const metric = byKey.get(key);
+        if (!metric) continue; // a metric this marketplace does not have
         populationById(metric.plan.population).place(facts, ctx, placement);
         const impact = impactOf(placement, { target: metric.plan.target, window: metric.plan.window, counts: metric.projected });
         orderRisks.push({ kind: risk.kind, deadline: risk.deadline, metric: key, ...impact });
@@ -216,6 +228,9 @@ export function reportFrom(basis: ReportBasis): HealthReport {
     const localDen = sums.den(window.from, window.to);
     const anchor = plan.anchor;
     const local = dayFigures(localNum, localDen, target, warning);
+    const categories = plan.population === 'vtr' ? vtrCategories(counted.vtrByCategory, plan, basis.minimumPopulation) : null;
+    const entries = counted.breakdowns.get(plan.population);
+    const judged = explainAgainstAmazon({ plan, figures, categories, localBadAfterReading: localBadAfter(plan, sums, basis.calendar) });
     const report: MetricReport = {
       key: plan.key,
       unit: plan.unit,
@@ -228,10 +243,16 @@ export function reportFrom(basis: ReportBasis): HealthReport {
       condition: target.condition,
       margin: figures.margin,
       badEventsToRecover: figures.margin === null ? null : Math.max(0, -figures.margin),
-      status: figures.status,
+      status: judged.status,
       advisory: plan.advisory,
+      enforcement: { enforced: plan.rule.enforced, since: plan.rule.since ?? null, evidence: plan.rule.evidence },
       window: rangeDates(window),
-      amazon: amazonFigures(plan, asOf),
+      lagDays: Math.max(0, today - window.to),
+      amazonStatus: judged.amazonStatus,
+      explanation: judged.explanation,
+      categories,
+      breakdown: entries ? breakdownOf(entries, window) : null,
+      amazon: amazonFigures(plan.reading, plan, asOf, plan.readingWindow),
       local: {
         numerator: localNum,
         denominator: localDen,
@@ -245,7 +266,9 @@ export function reportFrom(basis: ReportBasis): HealthReport {
         basis: counter.basis,
         estimated: projected.estimated,
         timeline,
-        ...breachAndRecovery(figures.status, today, timeline),
+        // Following Amazon (nothing local explains Redline's worse count), the timeline built on that
+        // count cannot date a breach or a recovery either.
+        ...(judged.explanation?.reason === 'followsAmazon' ? { breachDate: null, recoveryDate: null } : breachAndRecovery(judged.status, today, timeline)),
       },
     };
     const parts = counted.odrParts.get(plan.population);
@@ -253,8 +276,9 @@ export function reportFrom(basis: ReportBasis): HealthReport {
   }
 
   const odr = (key: 'odr.mfn' | 'odr.afn') => reports.get(key) as OdrMetricReport;
+  const idr = reports.get('idr.7d');
   return {
-    version: 1,
+    version: 2,
     marketplaceId,
     asOf,
     timeZone: calendar.timeZone,
@@ -267,8 +291,32 @@ export function reportFrom(basis: ReportBasis): HealthReport {
       'cr.7d': reports.get('cr.7d')!,
       'vtr.30d': reports.get('vtr.30d')!,
       'otdr.14d': reports.get('otdr.14d')!,
+      ...(idr ? { 'idr.7d': idr } : {}),
+      'otdr.30d': packageOtdr(readings.get('otdr.30d'), calendar, asOf),
       ahr: ahrReport(readings.get('ahr'), calendar, asOf),
     },
     atRiskOrders: sortAtRiskOrders(atRiskOrders),
+  };
+}
+
+/**
+ * Bad events the local data places in the window after Amazon's reading was taken (its observed day
+ * on): what can make Redline's figure worse than Amazon's status for a reason the seller can check.
+ */
+function localBadAfter(plan: MetricPlan, sums: { num: RangeSum; den: RangeSum }, calendar: LocalCalendar): number {
+  if (!plan.reading) return 0;
+  const from = Math.max(plan.window.from, (plan.readingWindow?.to ?? calendar.dayOf(plan.reading.observedAt) - 1) + 1);
+  const to = plan.window.to;
+  if (to < from) return 0;
+  return plan.target.condition === 'lt' ? sums.num(from, to) : sums.den(from, to) - sums.num(from, to);
+}
+
+/** Amazon's 30-day package OTDR, as read (spec v2 §4: shown, never compared with the unit figure). */
+function packageOtdr(reading: AmazonReading | undefined, calendar: LocalCalendar, asOf: number): ReadingOnlyReport {
+  return {
+    key: 'otdr.30d',
+    unit: 'packages',
+    amazon: amazonFigures(reading, null, asOf, reading ? readingWindowDays(reading, calendar) : null),
+    amazonStatus: normaliseAmazonStatus(reading?.status),
   };
 }

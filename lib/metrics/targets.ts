@@ -53,17 +53,25 @@ export interface WarningRule {
   warningShare: number;
   /** A passing metric warns when its margin is at most this. */
   warningMargin: number;
+  /**
+   * A population (denominator) below this is `insufficient`: too few orders, packages or units to judge
+   * (spec v2 §3: the seller's minimum while there is no Amazon reading; Amazon's own floor, UK OTDR's
+   * 20 units, always). Absent or 0: never.
+   */
+  insufficientBelow?: number;
 }
 
 /**
  * `breach` when the target is not met; `warning` when met but the rate has used *more than* the
  * warning share of the way from perfect (0 % bad, or 100 % good) to the target, or the margin is at
- * most the warning margin; `ok` otherwise; `unknown` when den = 0 (§3).
+ * most the warning margin; `ok` otherwise; `unknown` when den = 0; `insufficient` when den is below
+ * the rule's minimum (§3).
  * The share is compared in basis points of basis points: `used/allowed > share` ⇔
  * `used·10^8 > shareBp·allowedBp·den`, still integers.
  */
 export function statusOf(num: number, den: number, target: MetricTarget, rule: WarningRule): MetricStatus {
   if (den === 0) return 'unknown';
+  if (den < (rule.insufficientBelow ?? 0)) return 'insufficient';
   if (!meetsTarget(num, den, target)) return 'breach';
   const margin = marginOf(num, den, target)!;
   if (margin <= rule.warningMargin) return 'warning';

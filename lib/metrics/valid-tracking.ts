@@ -1,27 +1,33 @@
 /**
- * Valid Tracking Rate, seller-fulfilled only (metrics-spec §2): MFN ship-confirmed orders by the day
- * of confirmation; good when every package has a carrier and a tracking number (and a carrier scan,
- * where scan data is known). The numerator counts GOOD events, as Amazon's report does.
- * Unconfirmed orders are `pending`: expected to be confirmed, with tracking, on their ship-by day
- * (today when that has passed).
+ * Valid Tracking Rate, seller-fulfilled only (metrics-spec v2 §2): confirmed MFN **packages**, by their
+ * order's promised delivery day (`latestDeliveryDate`); good when the package has a carrier and a
+ * tracking number entered before delivery (and no known missing carrier scan). The numerator counts
+ * GOOD packages, as Amazon's report does. Packages of orders worth less than the marketplace's
+ * exemption (JP: ¥1,000) leave the population. Unconfirmed orders are `pending`: expected confirmed,
+ * with tracking, and counted on their promised delivery day (today when that has passed).
+ * Per category: the pass also counts each order under its category (order-pass.ts).
  */
 import { channelGate, placeOn, type PopulationDefinition } from './population';
 
 export const validTracking: PopulationDefinition = {
   id: 'vtr',
-  channel: 'MFN',
+  volume: 'MFN',
   place(facts, ctx, out) {
     const gate = channelGate(facts, 'MFN');
-    if (gate === 'out' || facts.cancelled) {
+    const day = facts.deliverByDay;
+    // With no promised delivery the packages cannot be windowed: reported as unknown on the ship-by day.
+    const unknownDay = Number.isNaN(day) ? facts.shipByDay : day;
+    if (gate === 'out' || facts.cancelled || facts.autoCancelled || facts.vtrExempt) {
       out.membership = 'none';
     } else if (gate === 'unknown') {
-      placeOn(out, 'unknown', Number.isNaN(facts.confirmDay) ? facts.shipByDay : facts.confirmDay);
+      placeOn(out, 'unknown', unknownDay, facts.packages);
     } else if (facts.ship === 'confirmed') {
-      placeOn(out, facts.tracking === 'valid' ? 'good' : facts.tracking === 'invalid' ? 'bad' : 'unknown', facts.confirmDay);
+      if (facts.tracking === 'unknown' || Number.isNaN(day)) placeOn(out, 'unknown', unknownDay, facts.packages);
+      else placeOn(out, facts.invalidPackages > 0 ? 'bad' : 'good', day, facts.packages, facts.invalidPackages);
     } else if (facts.ship === 'unconfirmed') {
-      placeOn(out, 'pending', Number.isNaN(facts.shipByDay) ? ctx.today : Math.max(facts.shipByDay, ctx.today));
+      placeOn(out, 'pending', Number.isNaN(day) ? ctx.today : Math.max(day, ctx.today));
     } else {
-      placeOn(out, 'unknown', facts.shipByDay);
+      placeOn(out, 'unknown', unknownDay, facts.packages);
     }
   },
 };

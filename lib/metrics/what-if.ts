@@ -24,7 +24,12 @@ export type Change =
   /** Amazon removes or strikes through the order's feedback. */
   | { kind: 'feedbackRemoved'; orderId: string }
   /** Amazon decides an open claim or chargeback for the seller. */
-  | { kind: 'decidedForSeller'; defectId: string };
+  | { kind: 'decidedForSeller'; defectId: string }
+  /**
+   * Amazon decides an open claim or chargeback against the seller. Spec v2 §2.1: an open claim is not
+   * counted yet, so for a claim this is the outcome that moves ODR.
+   */
+  | { kind: 'decidedAgainstSeller'; defectId: string };
 
 export interface Figures {
   rate: number | null;
@@ -52,7 +57,10 @@ function channelOf(data: HealthData, orderId: string): 'MFN' | 'AFN' {
   return data.orders.find((o) => o.orderId === orderId)?.channel ?? data.defects.find((d) => d.orderId === orderId)?.channel ?? 'MFN';
 }
 
-function metricOf(change: Change, data: HealthData): RateMetricKey {
+/** The metrics a what-if change can move: every marketplace has them (IDR exists in five only). */
+type WhatIfMetric = Exclude<RateMetricKey, 'idr.7d'>;
+
+function metricOf(change: Change, data: HealthData): WhatIfMetric {
   switch (change.kind) {
     case 'sellerCancel':
       return 'cr.7d';
@@ -60,7 +68,8 @@ function metricOf(change: Change, data: HealthData): RateMetricKey {
       return 'vtr.30d';
     case 'feedbackRemoved':
       return channelOf(data, change.orderId) === 'AFN' ? 'odr.afn' : 'odr.mfn';
-    case 'decidedForSeller': {
+    case 'decidedForSeller':
+    case 'decidedAgainstSeller': {
       const defect = data.defects.find((d) => d.id === change.defectId);
       return defect && channelOf(data, defect.orderId) === 'AFN' ? 'odr.afn' : 'odr.mfn';
     }
@@ -121,6 +130,19 @@ function applyChange(data: HealthData, change: Change, marketplaceId: string, as
         },
         assumed: false,
       };
+    case 'decidedAgainstSeller':
+      return {
+        data: {
+          ...data,
+          defects: changeDefects(
+            data,
+            (d) => d.id === change.defectId,
+            (d) =>
+              d.kind === 'claim' ? { ...d, status: 'grantedSellerFault', observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: 'decidedAgainstSeller', observedAt: asOf } : d,
+          ),
+        },
+        assumed: false,
+      };
   }
 }
 
@@ -162,7 +184,7 @@ export function whatIfs(data: HealthData, asOf: number, settings: Settings, mark
   const baseline = reportFrom(basis);
   let ordersById: Map<string, Order[]> | undefined;
   const of = (change: Change): WhatIf => {
-    if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller') return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
+    if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller' && change.kind !== 'decidedAgainstSeller') return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
     const metric = metricOf(change, data);
     const changed = applyChange(data, change, marketplaceId, asOf);
     // The orders whose defects differ: those of every sighting of a changed defect's id (the latest sighting of an id decides its order).

@@ -5,3 +5,5 @@ export * from './defect';
 export * from './reading';
 export * from './settings';
 export * from './batch';
+export * from './targets-table';
+export * from './settings-migration';

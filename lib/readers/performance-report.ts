@@ -8,10 +8,14 @@ import { count, instant, maybe } from './schemas';
 /**
  * Amazon's own readings: the SP-API `GET_V2_SELLER_PERFORMANCE_REPORT` document
  * (`{accountStatuses, performanceMetrics: [entry per marketplace]}`), parsed leniently
- * (metrics-spec §4): real reports carry fields the schema lacks (`ahrScore`,
+ * (metrics-spec v2 §4): real reports carry fields the schema lacks (`ahrScore`,
  * `lateShipmentRateList`, `policyViolationWarnings`) and Amazon's example renames others
  * (`prefulfillmentCancelRate` for `preFulfillmentCancellationRate`, `warningState`,
- * `documentRequest`). Only the metrics Redline follows are read; the policy metrics are skipped.
+ * `documentRequest`).
+ * - `unitOnTimeDeliveryRate` is the 14-day **unit** OTDR (`otdr.14d`); `onTimeDeliveryRate` is a
+ *   30-day **package** figure, kept as `otdr.30d` and never compared with the local unit figure.
+ * - `NONE`, or a rate of 0 over a zero count, is no reading at all, not 0 % (spec v2 §4 [obs]).
+ * - `targetValue` is a bare number [obs]; `{value}` is accepted too.
  */
 
 const DAY_MS = 86_400_000;
@@ -19,11 +23,14 @@ const DAY_MS = 86_400_000;
 const Range = maybe(z.object({ reportingDateFrom: maybe(instant), reportingDateTo: maybe(instant) }));
 const Counted = maybe(z.object({ count: maybe(count) })).transform((c) => c?.count);
 
+/** `0.04` [obs], or `{value: 0.04}`. */
+const TargetValue = maybe(z.union([z.number(), z.object({ value: maybe(z.number()) }).transform((t) => t.value)]));
+
 /** Every rate metric in one lenient shape: each metric uses some of these counts. */
 const Metric = z.object({
   rate: maybe(z.number()),
   status: maybe(z.string()),
-  targetValue: maybe(z.number()),
+  targetValue: TargetValue,
   targetCondition: maybe(z.string()),
   reportingDateRange: Range,
   orderCount: maybe(count),
@@ -37,6 +44,11 @@ const Metric = z.object({
   validTrackingCount: maybe(count),
   onTimeDeliveryCount: maybe(count),
   shipmentCountWithValidTracking: maybe(count),
+  unitOnTimeDeliveryCount: maybe(count),
+  totalUnitCount: maybe(count),
+  invoiceDefect: Counted,
+  missingInvoice: Counted,
+  lateInvoice: Counted,
 });
 type Metric = z.infer<typeof Metric>;
 
@@ -49,6 +61,8 @@ export const PerformanceEntry = z.object({
   prefulfillmentCancelRate: maybe(Metric),
   validTrackingRate: maybe(Metric),
   onTimeDeliveryRate: maybe(Metric),
+  unitOnTimeDeliveryRate: maybe(Metric),
+  invoiceDefectRate: maybe(Metric),
   accountHealthRating: maybe(z.object({ ahrScore: maybe(z.number()), ahrStatus: maybe(z.string()), reportingDateRange: Range })),
 });
 export type PerformanceEntry = z.infer<typeof PerformanceEntry>;
@@ -63,11 +77,20 @@ const COUNTS: Record<Exclude<MetricKey, 'ahr'>, (m: Metric) => [number | undefin
   'lsr.30d': (m) => [m.lateShipmentCount, m.orderCount],
   'cr.7d': (m) => [m.cancellationCount, m.orderCount],
   'vtr.30d': (m) => [m.validTrackingCount, m.shipmentCount],
-  'otdr.14d': (m) => [m.onTimeDeliveryCount, m.shipmentCountWithValidTracking],
+  'otdr.14d': (m) => [m.unitOnTimeDeliveryCount, m.totalUnitCount],
+  'otdr.30d': (m) => [m.onTimeDeliveryCount, m.shipmentCountWithValidTracking],
+  'idr.7d': (m) => [m.invoiceDefect, m.orderCount],
 };
 
-function rateReading(metric: Exclude<MetricKey, 'ahr'>, m: Metric, base: Base): AmazonReading {
+/** Spec v2 §4: `NONE` [obs], or a rate of 0 with a zero count, says Amazon has nothing to report. */
+function isNoReading(m: Metric, den: number | undefined): boolean {
+  if (m.status !== undefined && m.status.trim().toUpperCase() === 'NONE') return true;
+  return (m.rate === undefined || m.rate === 0) && den === 0;
+}
+
+function rateReading(metric: Exclude<MetricKey, 'ahr'>, m: Metric, base: Base): AmazonReading | null {
   const [num, den] = COUNTS[metric](m);
+  if (isNoReading(m, den)) return null;
   return defined({
     ...base,
     metric,
@@ -84,23 +107,39 @@ function rateReading(metric: Exclude<MetricKey, 'ahr'>, m: Metric, base: Base): 
     negativeFeedback: m.negativeFeedback,
     claims: m.claims,
     chargebacks: m.chargebacks,
+    missingInvoice: m.missingInvoice,
+    lateInvoice: m.lateInvoice,
   });
 }
 
 /**
- * The late shipment rate comes as one `lateShipmentRate` (schema) or as `lateShipmentRateList`
- * (real reports, 10- and 30-day entries). Which is which is decided by the length of its
- * `reportingDateRange`: up to 15 days → `lsr.10d`, longer → `lsr.30d`. An entry without a range
- * cannot be told apart and is left out (no guess). The first entry per key wins.
+ * The late shipment rate comes as one `lateShipmentRate` (schema: the 30-day one) or as
+ * `lateShipmentRateList` (real reports, 10- and 30-day entries). Which is which is decided by the
+ * length of its `reportingDateRange`: up to 15 days → `lsr.10d`, longer → `lsr.30d`; the top-level
+ * entry without a range is the 30-day one (spec v2 §4). A low-volume list can hold one entry with no
+ * range [obs, the real DE report of 2026-10]: [decision] it is Amazon's word on late shipments for
+ * both windows (status, rate and target, no counts and no window), so Redline never shows a worse
+ * status than it without saying why. Other entries without a range cannot be told apart and are left
+ * out. The first entry per key wins.
  */
 function lateShipmentReadings(e: PerformanceEntry, base: Base): AmazonReading[] {
   const byKey = new Map<'lsr.10d' | 'lsr.30d', AmazonReading>();
-  for (const m of [...(e.lateShipmentRateList ?? []), ...(e.lateShipmentRate ? [e.lateShipmentRate] : [])]) {
+  const put = (key: 'lsr.10d' | 'lsr.30d', m: Metric) => {
+    const reading = byKey.has(key) ? null : rateReading(key, m, base);
+    if (reading) byKey.set(key, reading);
+  };
+  const list = e.lateShipmentRateList ?? [];
+  for (const m of list) {
     const from = m.reportingDateRange?.reportingDateFrom;
     const to = m.reportingDateRange?.reportingDateTo;
     if (from === undefined || to === undefined || to <= from) continue;
-    const key = Math.round((to - from) / DAY_MS) <= 15 ? 'lsr.10d' : 'lsr.30d';
-    if (!byKey.has(key)) byKey.set(key, rateReading(key, m, base));
+    put(Math.round((to - from) / DAY_MS) <= 15 ? 'lsr.10d' : 'lsr.30d', m);
+  }
+  if (e.lateShipmentRate) put('lsr.30d', e.lateShipmentRate);
+  const [only] = list;
+  if (list.length === 1 && only && !only.reportingDateRange) {
+    put('lsr.10d', only);
+    put('lsr.30d', only);
   }
   return [...byKey.values()];
 }
@@ -133,10 +172,15 @@ export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: s
     ['odr.afn', e.orderDefectRate?.afn],
     ['cr.7d', cancel],
     ['vtr.30d', e.validTrackingRate],
-    ['otdr.14d', e.onTimeDeliveryRate],
+    ['otdr.14d', e.unitOnTimeDeliveryRate],
+    ['otdr.30d', e.onTimeDeliveryRate],
+    ['idr.7d', e.invoiceDefectRate],
   ];
   return [
-    ...optional.flatMap(([key, m]) => (m ? [rateReading(key, m, base)] : [])),
+    ...optional.flatMap(([key, m]) => {
+      const reading = m ? rateReading(key, m, base) : null;
+      return reading ? [reading] : [];
+    }),
     ...lateShipmentReadings(e, base),
     ...ahrReading(e, base),
   ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from '../model';
+import { migrateSettings } from '../model/settings-migration';
 import type { RedlineDb } from './db';
 
 /**
@@ -7,21 +8,11 @@ import type { RedlineDb } from './db';
  * version that no longer fits its schema falls back to the default instead of breaking the worker.
  */
 const META = {
-  settings: { schema: Settings, fallback: DEFAULT_SETTINGS, normalize: withDefaultSettings },
+  settings: { schema: Settings, fallback: DEFAULT_SETTINGS, normalize: migrateSettings },
   activeScope: { schema: z.string().nullable(), fallback: null },
   /** Merchant id seen on Seller Central pages, when any. */
   accountId: { schema: z.string().nullable(), fallback: null },
 } as const;
-
-/**
- * Settings saved by an older version lack the newer fields: fill them from the defaults rather than
- * dropping the seller's own targets.
- */
-function withDefaultSettings(stored: unknown): unknown {
-  if (!stored || typeof stored !== 'object') return stored;
-  const s = stored as Partial<Settings>;
-  return { ...DEFAULT_SETTINGS, ...s, metrics: { ...DEFAULT_SETTINGS.metrics, ...(s.metrics ?? {}) } };
-}
 
 type MetaKey = keyof typeof META;
 type MetaValue<K extends MetaKey> = z.infer<(typeof META)[K]['schema']>;

@@ -14,6 +14,7 @@ const MARKETPLACES = [
   { id: 'A39IBJ37TRP1C6', zone: 'Australia/Sydney', dates: ['2026-04-05', '2026-10-04'] },
   { id: 'ARBP9OOSHTCHU', zone: 'Africa/Cairo', dates: ['2026-04-24', '2026-10-29'] },
   { id: 'A1F83G8C2ARO7P', zone: 'Europe/London', dates: ['2026-03-29', '2026-10-25'] },
+  { id: 'APJ6JRA9NG5V4', zone: 'Europe/Rome', dates: ['2026-03-29', '2026-12-24'] },
 ];
 
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -71,7 +72,26 @@ function orderArb(s: Scenario, index: number): fc.Arbitrary<Order> {
       .record({
         channel: fc.constantFrom<Order['channel']>('MFN', 'MFN', 'MFN', 'AFN', undefined),
         status: fc.constantFrom<Order['status']>(undefined, 'pending', 'unshipped', 'unshipped', 'partiallyShipped', 'shipped', 'shipped', 'shipped', 'cancelled'),
-        autoCancelDate: opt(near(s, latestShipDate)),
+        // Spec v2: the page's deadline is rarer than the computed one (7 business days after ship-by).
+        autoCancelDate: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: near(s, latestShipDate) }),
+        paymentDate: opt(near(s, orderDate)),
+        businessOrder: opt(fc.boolean()),
+        shippingService: opt(fc.constantFrom('Standard', 'Expedited')),
+        items: opt(
+          fc.array(
+            fc.record({
+              sku: opt(fc.constantFrom('SKU-A', 'SKU-B')),
+              asin: opt(fc.constantFrom('B000000001', 'B000000002')),
+              category: opt(fc.constantFrom('Toys', 'Books', ' ')),
+              quantityOrdered: opt(fc.integer({ min: 1, max: 5 })),
+              quantityShipped: opt(fc.integer({ min: 0, max: 5 })),
+            }),
+            { maxLength: 2 },
+          ),
+        ),
+        itemsValue: opt(fc.record({ amount: fc.constantFrom(500, 999.99, 1000, 3000), currency: fc.constantFrom('JPY', 'USD') })),
+        invoice: opt(fc.record({ status: opt(fc.constantFrom<'uploaded' | 'missing'>('uploaded', 'missing')), uploadedAt: opt(aroundShip) })),
+        deliveryProtected: opt(fc.boolean()),
         shipConfirmation: opt(fc.record({ at: opt(aroundShip), notBefore: opt(aroundShip), notAfter: opt(aroundShip) })),
         packages: opt(
           fc.array(
@@ -80,12 +100,15 @@ function orderArb(s: Scenario, index: number): fc.Arbitrary<Order> {
               trackingNumber: opt(fc.constantFrom('1Z999', '1Z999', '', 'JD0001')),
               shipTime: opt(aroundShip),
               carrierScanned: opt(fc.boolean()),
+              trackingEnteredAt: opt(near(s, latestDeliveryDate)),
+              deliveredAt: opt(near(s, latestDeliveryDate)),
+              shippingService: opt(fc.constantFrom('Ground', 'Next Day')),
             }),
             { maxLength: 2 },
           ),
         ),
         deliveredAt: opt(near(s, latestDeliveryDate)),
-        cancellation: opt(fc.record({ at: opt(t), by: opt(fc.constantFrom<'SELLER' | 'AMAZON' | 'BUYER'>('SELLER', 'AMAZON', 'BUYER')), buyerRequested: opt(fc.boolean()) })),
+        cancellation: opt(fc.record({ at: opt(fc.oneof(t, near(s, latestShipDate))), by: opt(fc.constantFrom<'SELLER' | 'AMAZON' | 'BUYER'>('SELLER', 'AMAZON', 'BUYER')), buyerRequested: opt(fc.boolean()) })),
         buyerCancelRequestOpen: opt(fc.boolean()),
         amazonLate: opt(fc.boolean()),
         amazonAtRiskOfCancellation: opt(fc.boolean()),
@@ -120,10 +143,14 @@ function defectArb(s: Scenario, orderCount: number): fc.Arbitrary<Defect> {
       ([b, rating, removed, responded]): Defect => ({ ...common(b, s, 'feedback'), kind: 'feedback', rating, removed, responded }),
     ),
     fc
-      .tuple(base, fc.constantFrom('open', 'grantedSellerFault', 'refundedBySeller', 'grantedAmazonFunded', 'denied', 'withdrawn') as fc.Arbitrary<
-        'open' | 'grantedSellerFault' | 'refundedBySeller' | 'grantedAmazonFunded' | 'denied' | 'withdrawn'
-      >)
-      .map(([b, status]): Defect => ({ ...common(b, s, 'claim'), kind: 'claim', status })),
+      .tuple(
+        base,
+        fc.constantFrom('open', 'granted', 'grantedSellerFault', 'refundedBySeller', 'grantedAmazonFunded', 'denied', 'withdrawn') as fc.Arbitrary<
+          'open' | 'granted' | 'grantedSellerFault' | 'refundedBySeller' | 'grantedAmazonFunded' | 'denied' | 'withdrawn'
+        >,
+        opt(fc.record({ claimsProtectedService: opt(fc.boolean()), lateDeliveryRiskLabel: opt(fc.boolean()), onTimeFirstScan: opt(fc.boolean()) })),
+      )
+      .map(([b, status, protection]): Defect => ({ ...common(b, s, 'claim'), kind: 'claim', status, protection })),
     fc
       .tuple(base, fc.constantFrom('open', 'decidedAgainstSeller', 'decidedForSeller', 'withdrawn') as fc.Arbitrary<
         'open' | 'decidedAgainstSeller' | 'decidedForSeller' | 'withdrawn'
@@ -186,17 +213,26 @@ function readingArb(s: Scenario): fc.Arbitrary<AmazonReading> {
     });
 }
 
-const settingsArb: fc.Arbitrary<Settings> = fc
+const settingsArb = (s: Scenario): fc.Arbitrary<Settings> => fc
   .record({
     countFraudChargebacks: fc.boolean(),
     countCancelsWithUnknownRequester: fc.boolean(),
     confirmationDayFallback: fc.constantFrom<'latestShipDate' | 'unknown'>('latestShipDate', 'unknown'),
     warningHorizonHours: fc.integer({ min: 1, max: 72 }),
+    minimumPopulation: fc.constantFrom(1, 3, 10),
+    /** A public holiday a few days around asOf: the auto-cancel deadline skips it. */
+    holiday: opt(fc.integer({ min: -12, max: 2 })),
+    dispatchRuleHours: fc.constantFrom(72, 24, null),
+    ownTarget: opt(fc.constantFrom(50, 300, 9000)),
   })
   .map((c) => ({
     ...DEFAULT_SETTINGS,
     countFraudChargebacks: c.countFraudChargebacks,
     warningHorizonHours: c.warningHorizonHours,
+    minimumPopulation: c.minimumPopulation,
+    dispatchRuleHours: c.dispatchRuleHours,
+    holidays: c.holiday === undefined ? {} : { [s.marketplaceId]: [addDays(s.date, c.holiday)] },
+    metrics: c.ownTarget === undefined ? DEFAULT_SETTINGS.metrics : { ...DEFAULT_SETTINGS.metrics, 'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: c.ownTarget, condition: 'lt' as const } } },
     engine: {
       trackingFixHours: 24,
       unknownCarriers: ['other'],
@@ -212,7 +248,7 @@ export const history = scenario.chain((s) =>
       orders: fc.tuple(...Array.from({ length: n }, (_, i) => orderArb(s, i))),
       defects: fc.array(defectArb(s, n), { maxLength: 12 }),
       readings: fc.array(readingArb(s), { maxLength: 5 }),
-      settings: settingsArb,
+      settings: settingsArb(s),
     }),
   ),
 );

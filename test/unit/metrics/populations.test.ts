@@ -17,11 +17,11 @@ describe('Order Defect Rate', () => {
     feedback(o[0]!.orderId, t, 2), // counts
     feedback(o[1]!.orderId, t, 3), // 3 stars: no
     feedback(o[2]!.orderId, t, 1, { removed: true }), // removed: no
-    claim(o[3]!.orderId, t, 'open'), // pending: counts
+    claim(o[3]!.orderId, t, 'open'), // pending: a risk, not a counted defect (spec v2 §2.1)
     claim(o[4]!.orderId, t, 'denied'), // no
     claim(o[5]!.orderId, t, 'grantedAmazonFunded'), // Amazon paid, shipped order: no
     claim(o[6]!.orderId, t, 'grantedAmazonFunded'), // on an order the seller cancelled: counts
-    chargeback(o[7]!.orderId, t, 'open', { fraud: true }), // fraud: counts unless excluded
+    chargeback(o[7]!.orderId, t, 'open', { fraud: true }), // fraud: left out unless the seller counts them (spec v2 §2.1)
     feedback(o[8]!.orderId, t, 1),
     claim(o[8]!.orderId, t, 'grantedSellerFault'), // same order as the feedback: one defective order
     chargeback(o[9]!.orderId, t, 'decidedForSeller'), // no
@@ -29,19 +29,21 @@ describe('Order Defect Rate', () => {
 
   it('counts each defective order once, with each kind in its own part', () => {
     const odr = report(o, defects).metrics['odr.mfn'];
-    expect([odr.numerator, odr.denominator]).toEqual([5, 10]);
-    expect(odr.parts).toEqual({ negativeFeedback: 2, claims: 3, chargebacks: 1 });
+    expect([odr.numerator, odr.denominator]).toEqual([3, 10]);
+    expect(odr.parts).toEqual({ negativeFeedback: 2, claims: 2, chargebacks: 0 });
     expect(odr.status).toBe('breach');
   });
 
-  it('lets the seller exclude fraud chargebacks', () => {
-    const odr = report(o, defects, settings((s) => (s.countFraudChargebacks = false))).metrics['odr.mfn'];
-    expect([odr.numerator, odr.parts.chargebacks]).toEqual([4, 0]);
+  it('lets the seller count fraud chargebacks', () => {
+    const odr = report(o, defects, settings((s) => (s.countFraudChargebacks = true))).metrics['odr.mfn'];
+    expect([odr.numerator, odr.parts.chargebacks]).toEqual([4, 1]);
   });
 
-  it('keeps the latest reading of the same defect: a claim seen open, then denied, does not count', () => {
-    const later = { ...claim(o[3]!.orderId, t, 'denied'), observedAt: t + DAY };
-    expect(report(o, [...defects, later]).metrics['odr.mfn'].numerator).toBe(4);
+  it('keeps the latest reading of the same defect: a claim seen open, then granted, counts; reversed on appeal, it does not', () => {
+    const granted = { ...claim(o[3]!.orderId, t, 'grantedSellerFault'), observedAt: t + DAY };
+    expect(report(o, [...defects, granted]).metrics['odr.mfn'].numerator).toBe(4);
+    const reversed = { ...claim(o[3]!.orderId, t, 'denied'), observedAt: t + 2 * DAY };
+    expect(report(o, [...defects, granted, reversed]).metrics['odr.mfn'].numerator).toBe(3);
   });
 
   it('8 defective orders of 1,000 leave a margin of 1 (spec §3)', () => {
@@ -95,36 +97,39 @@ describe('Cancel Rate', () => {
   });
 });
 
-describe('Valid Tracking Rate (numerator = good shipments)', () => {
-  const due = local('2026-11-20T23:59', US);
-  const withPackages = (packages: Order['packages']) => shipped(due - DAY, due, due - HOUR, { packages });
+describe('Valid Tracking Rate (packages; numerator = packages with valid tracking)', () => {
+  const due = local('2026-11-01T23:59', US);
+  const promised = local('2026-11-06T20:00', US); // inside 10-14 … 11-12 (spec v2: by promised delivery, two weeks' latency)
+  const withPackages = (packages: Order['packages']) => shipped(due - DAY, due, due - HOUR, { packages, latestDeliveryDate: promised });
 
-  it('needs a carrier and a tracking number on every package, and a scan where scans are known', () => {
+  it('needs a carrier and a tracking number on each package, and no known missing scan', () => {
     const vtr = report([
-      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }]), // good
-      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }, { carrier: 'UPS', trackingNumber: '1Z2', carrierScanned: true }]), // good
-      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }]), // no scan: bad
-      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }, { carrier: 'UPS' }]), // one package without tracking: bad
-      withPackages([{ carrier: ' ', trackingNumber: '1Z1' }]), // blank carrier: bad
-      withPackages([]), // no package at all: bad
+      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }]), // 1 good
+      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }, { carrier: 'UPS', trackingNumber: '1Z2', carrierScanned: true }]), // 1 bad, 1 good
+      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }]), // no scan: 1 bad
+      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }, { carrier: 'UPS' }]), // 1 good, 1 without tracking
+      withPackages([{ carrier: ' ', trackingNumber: '1Z1' }]), // blank carrier: 1 bad
+      withPackages([]), // confirmed without any package: 1 bad
       withPackages(undefined), // the source gave no packages: unknown
     ]).metrics['vtr.30d'];
-    expect(vtr).toMatchObject({ numerator: 2, denominator: 6, unit: 'shipments', condition: 'gt', local: { unknown: 1 } });
-    expect(vtr.status).toBe('breach');
+    expect(vtr).toMatchObject({ numerator: 3, denominator: 8, unit: 'packages', condition: 'gt', local: { unknown: 1 } });
+    expect(vtr.window).toEqual({ from: '2026-10-14', to: '2026-11-12' });
+    expect(vtr.lagDays).toBe(14);
   });
 
-  it('places a shipment on its confirmation day; without a confirmation time, on its ship-by day', () => {
-    const old = local('2026-10-20T12:00', US); // outside 10-28 … 11-26
-    const confirmedLate = shipped(old - DAY, old, local('2026-11-02T12:00', US));
-    const noTime = order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', packages: [{ carrier: 'UPS', trackingNumber: '1Z' }] });
-    expect(report([confirmedLate, noTime]).metrics['vtr.30d'].denominator).toBe(2);
+  it('places packages on their order’s promised delivery day, not the confirmation day; without a promise, unknown', () => {
+    const confirmedInWindowPromisedAfter = shipped(due - DAY, due, due - HOUR, { latestDeliveryDate: local('2026-11-14T20:00', US) });
+    const confirmedBeforePromisedIn = shipped(local('2026-10-01T10:00', US), local('2026-10-02T23:59', US), local('2026-10-02T10:00', US), { latestDeliveryDate: promised });
+    const noPromise = shipped(due - DAY, due, due - HOUR);
+    const vtr = report([confirmedInWindowPromisedAfter, confirmedBeforePromisedIn, noPromise]).metrics['vtr.30d'];
+    expect(vtr).toMatchObject({ denominator: 1, local: { unknown: 1 } });
   });
 });
 
 describe('On-Time Delivery Rate (numerator = on-time deliveries)', () => {
   const promised = local('2026-11-10T20:00', US); // inside 11-06 … 11-19
   const delivered = (deliveredAt: number | undefined, packages: Order['packages'] = [{ carrier: 'UPS', trackingNumber: '1Z' }]) =>
-    shipped(promised - 4 * DAY, promised - 3 * DAY, promised - 3 * DAY - HOUR, { latestDeliveryDate: promised, deliveredAt, packages });
+    shipped(promised - 4 * DAY, promised - 3 * DAY, promised - 3 * DAY - HOUR, { latestDeliveryDate: promised, deliveredAt, packages, items: [{ quantityOrdered: 1 }] });
 
   it('is on time on or before the promised local day, and leaves out shipments without valid tracking', () => {
     const otdr = report([
@@ -134,13 +139,16 @@ describe('On-Time Delivery Rate (numerator = on-time deliveries)', () => {
       delivered(local('2026-11-09T09:00', US), []), // no valid tracking: not in OTDR
       delivered(undefined), // no delivery seen, promised day past: unknown
     ]).metrics['otdr.14d'];
-    expect(otdr).toMatchObject({ numerator: 2, denominator: 3, local: { unknown: 1 }, advisory: false });
+    expect(otdr).toMatchObject({ numerator: 2, denominator: 3, unit: 'units', local: { unknown: 1 }, advisory: false });
   });
 
-  it('is advisory outside the US', () => {
-    const r = computeHealthReport({ orders: [], defects: [], readings: [] }, asOf, DEFAULT_SETTINGS, 'A1PA6795UKMFR9');
-    expect(r.metrics['otdr.14d'].advisory).toBe(true);
-    expect(r.metrics['lsr.10d'].advisory).toBe(false);
+  it('is advisory outside the US, the UK and Germany, and in Germany before 2026-09-01 (spec v2 §1.1)', () => {
+    const at = (when: number, marketplaceId: string) => computeHealthReport({ orders: [], defects: [], readings: [] }, when, DEFAULT_SETTINGS, marketplaceId).metrics;
+    expect(at(asOf, 'A1VC38T7YXB528')['otdr.14d'].advisory).toBe(true);
+    expect(at(asOf, 'A1VC38T7YXB528')['lsr.10d'].advisory).toBe(false);
+    expect(at(asOf, 'A1PA6795UKMFR9')['otdr.14d'].advisory).toBe(false);
+    expect(at(local('2026-08-31T12:00', 'Europe/Berlin'), 'A1PA6795UKMFR9')['otdr.14d'].advisory).toBe(true);
+    expect(at(local('2026-02-01T12:00', 'Europe/London'), 'A1F83G8C2ARO7P')['otdr.14d'].advisory).toBe(true);
   });
 });
 

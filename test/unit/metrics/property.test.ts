@@ -19,6 +19,8 @@ describe('engine = brute-force model', () => {
         for (const key of RATE_METRICS) {
           const m = report.metrics[key];
           const b = model[key];
+          expect({ key, present: m !== undefined }).toEqual({ key, present: b !== undefined });
+          if (!m || !b) continue;
           expect({ key, ...pick(m.local) }).toEqual({ key, ...pick(b.local) });
           expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({ key, n: b.local.numerator, d: b.local.denominator, margin: b.local.margin });
         }
@@ -35,6 +37,8 @@ describe('engine = brute-force model', () => {
         for (const key of RATE_METRICS) {
           const m = report.metrics[key];
           const b = model[key];
+          expect({ key, present: m !== undefined }).toEqual({ key, present: b !== undefined });
+          if (!m || !b) continue;
           expect({ key, bp: m.targetBasisPoints, c: m.condition }).toEqual({ key, bp: b.targetBasisPoints, c: b.condition });
           expect({ key, ...pick(m.local) }).toEqual({ key, ...pick(b.local) });
           expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({ key, n: b.projected.numerator, d: b.projected.denominator, margin: b.projected.margin });
@@ -53,6 +57,7 @@ describe('projection and risks are consistent with the figures', () => {
         const report = computeHealthReport({ orders, defects, readings }, s.asOf, settings, s.marketplaceId);
         for (const key of RATE_METRICS) {
           const m = report.metrics[key];
+          if (!m) continue;
           const lt = m.condition === 'lt';
           const badShare = (f: { num: number; den: number }) => (f.den === 0 ? 0 : lt ? f.num / f.den : (f.den - f.num) / f.den);
           for (const day of m.projection.timeline) {
@@ -67,7 +72,11 @@ describe('projection and risks are consistent with the figures', () => {
         }
         for (const entry of report.atRiskOrders) {
           for (const risk of entry.risks) {
-            const m = report.metrics[risk.metric];
+            if (risk.metric === null || risk.rateIfHappens === null) {
+              expect(risk.kind).toBe('dispatchRule');
+              continue;
+            }
+            const m = report.metrics[risk.metric]!;
             const now = m.rate ?? (m.condition === 'lt' ? 0 : 1);
             if (m.condition === 'lt') expect(risk.rateIfHappens).toBeGreaterThanOrEqual(now - 1e-12);
             else expect(risk.rateIfHappens).toBeLessThanOrEqual(now + 1e-12);

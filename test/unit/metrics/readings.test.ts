@@ -14,14 +14,15 @@ describe('target precedence', () => {
     const withReading = computeHealthReport(
       { ...NO_DATA, readings: [reading({ metric: 'lsr.10d', observedAt: asOf - HOUR, targetValue: 0.03, targetCondition: 'lt' })] },
       asOf,
-      settings((s) => (s.metrics['lsr.10d'].target.basisPoints = 500)),
+      settings((s) => (s.metrics['lsr.10d'].target = { basisPoints: 500, condition: 'lt' })),
       US,
     ).metrics['lsr.10d'];
     expect(withReading).toMatchObject({ target: 0.03, targetBasisPoints: 300, targetSource: 'amazon', condition: 'lt' });
   });
-  it('falls back to settings without a reading target', () => {
-    const m = computeHealthReport(NO_DATA, asOf, settings((s) => (s.metrics['lsr.10d'].target.basisPoints = 500)), US).metrics['lsr.10d'];
+  it('falls back to the seller’s own target without a reading target, else to the marketplace’s', () => {
+    const m = computeHealthReport(NO_DATA, asOf, settings((s) => (s.metrics['lsr.10d'].target = { basisPoints: 500, condition: 'lt' })), US).metrics['lsr.10d'];
     expect(m).toMatchObject({ target: 0.05, targetBasisPoints: 500, targetSource: 'settings' });
+    expect(computeHealthReport(NO_DATA, asOf, DEFAULT_SETTINGS, US).metrics['lsr.10d']).toMatchObject({ targetBasisPoints: 400, targetSource: 'marketplace' });
   });
   it('ignores readings observed after asOf, and takes the latest before it', () => {
     const readings = [

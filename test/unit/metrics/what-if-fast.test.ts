@@ -19,6 +19,7 @@ describe('whatIfs: a defect change by placing its orders again', () => {
         const data = { orders, defects, readings };
         const asked: Change[] = [
           ...defects.map((d) => ({ kind: 'decidedForSeller' as const, defectId: d.id })),
+          ...defects.map((d) => ({ kind: 'decidedAgainstSeller' as const, defectId: d.id })),
           ...defects.filter((d) => d.kind === 'feedback').map((d) => ({ kind: 'feedbackRemoved' as const, orderId: d.orderId })),
           // Any order's feedback, whether it has any or not.
           { kind: 'feedbackRemoved', orderId: orders[pick % Math.max(1, orders.length)]?.orderId ?? '999-0000000-0000000' },

@@ -67,24 +67,34 @@ describe('what a change does to a metric, by the engine', () => {
     expect(result.after.rate).toBe(result.after.num / result.after.den);
   });
 
-  it('confirming without valid tracking adds one shipment without valid tracking to VTR', () => {
-    const orders = Array.from({ length: 30 }, (_, i) => shipped(AS_OF - (i + 2) * DAY, AS_OF - (i + 1) * DAY, AS_OF - (i + 1) * DAY - HOUR));
-    const open = order({ orderDate: AS_OF - 3 * HOUR, latestShipDate: AS_OF + 10 * HOUR });
+  it('confirming without valid tracking adds a package without valid tracking to VTR on its promised delivery day', () => {
+    // Spec v2: VTR by promised delivery with a two-week latency: the change shows when that day enters the window.
+    const orders = Array.from({ length: 30 }, (_, i) =>
+      shipped(AS_OF - (i + 22) * DAY, AS_OF - (i + 21) * DAY, AS_OF - (i + 21) * DAY - HOUR, { latestDeliveryDate: AS_OF - (i + 16) * DAY }),
+    );
+    const open = order({ orderDate: AS_OF - 3 * HOUR, latestShipDate: AS_OF + 10 * HOUR, latestDeliveryDate: AS_OF + 3 * DAY });
     const result = whatIf({ orders: [...orders, open], defects: [], readings: [] }, AS_OF, S, US, { kind: 'shipWithoutValidTracking', orderId: open.orderId });
-    expect(result).toMatchObject({ metric: 'vtr.30d', before: { num: 29, den: 29 }, after: { num: 29, den: 30 } });
+    expect(result).toMatchObject({ metric: 'vtr.30d', from: '2026-12-13', noEffect: false }); // promised 11-29, in the window 14 days later
+    expect(result.after.den).toBe(result.before.den);
+    expect(result.after.num).toBe(result.before.num - 1);
   });
 
-  it('a removed feedback or a claim decided for the seller leaves ODR', () => {
+  it('a removed feedback or a claim decided for the seller leaves ODR; an open claim granted against the seller joins it', () => {
     const orders = Array.from({ length: 200 }, (_, i) => shipped(AS_OF - (20 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY));
-    const defects = [feedback(orders[0]!.orderId, AS_OF - 10 * DAY, 1), claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'open')];
+    const defects = [feedback(orders[0]!.orderId, AS_OF - 10 * DAY, 1), feedback(orders[2]!.orderId, AS_OF - 10 * DAY, 2), claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'granted')];
     const data = { orders, defects, readings: [] };
     expect(whatIf(data, AS_OF, S, US, { kind: 'feedbackRemoved', orderId: orders[0]!.orderId })).toMatchObject({
       metric: 'odr.mfn',
-      // 2 / 200 = 1 % is not < 1 %; 1 / 200 passes.
-      before: { num: 2, den: 200, status: 'breach' },
-      after: { num: 1, den: 200, status: 'warning' },
+      // 3 / 200 = 1.5 % is not < 1 %; 2 / 200 = 1 % is not either.
+      before: { num: 3, den: 200, status: 'breach' },
+      after: { num: 2, den: 200, status: 'breach' },
     });
-    expect(whatIf(data, AS_OF, S, US, { kind: 'decidedForSeller', defectId: defects[1]!.id })).toMatchObject({ after: { num: 1, den: 200 } });
+    expect(whatIf(data, AS_OF, S, US, { kind: 'decidedForSeller', defectId: defects[2]!.id })).toMatchObject({ after: { num: 2, den: 200 } });
+    const open = { ...data, defects: [defects[0]!, claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'open')] };
+    expect(whatIf(open, AS_OF, S, US, { kind: 'decidedAgainstSeller', defectId: open.defects[1]!.id })).toMatchObject({
+      before: { num: 1, den: 200, status: 'warning' },
+      after: { num: 2, den: 200, status: 'breach' },
+    });
   });
 
   it('feedback on an order not yet in the ODR window shows on the day the order enters it', () => {

@@ -22,13 +22,15 @@ describe('window edges', () => {
     expect(report.metrics['cr.7d'].denominator).toBe(1);
   });
 
-  it('ODR lags 14 days over 60 (today−73 … today−14); OTDR 14 over today−20 … today−7; LSR ends today', () => {
+  it('ODR lags 14 days over 60 (today−73 … today−14); OTDR 14 over today−20 … today−7; VTR 30 over today−43 … today−14; IDR today−14 … today−8; LSR ends today', () => {
     const report = computeHealthReport(NO_DATA, local('2026-11-26T12:00', US), DEFAULT_SETTINGS, US);
     expect(report.today).toBe('2026-11-26');
     expect(report.metrics['odr.mfn'].window).toEqual({ from: '2026-09-14', to: '2026-11-12' });
     expect(report.metrics['otdr.14d'].window).toEqual({ from: '2026-11-06', to: '2026-11-19' });
     expect(report.metrics['lsr.30d'].window).toEqual({ from: '2026-10-28', to: '2026-11-26' });
-    expect(report.metrics['vtr.30d'].window).toEqual({ from: '2026-10-28', to: '2026-11-26' });
+    expect(report.metrics['vtr.30d'].window).toEqual({ from: '2026-10-14', to: '2026-11-12' });
+    const de = computeHealthReport(NO_DATA, local('2026-11-26T12:00', 'Europe/Berlin'), DEFAULT_SETTINGS, 'A1PA6795UKMFR9');
+    expect(de.metrics['idr.7d']!.window).toEqual({ from: '2026-11-12', to: '2026-11-18' });
   });
 });
 
@@ -91,13 +93,15 @@ describe('empty windows', () => {
   const report = computeHealthReport(NO_DATA, local('2026-11-26T12:00', US), DEFAULT_SETTINGS, US);
 
   it('give null rates and margins and unknown status: never 0 % or NaN', () => {
+    expect(report.metrics['idr.7d']).toBeUndefined(); // a US report: no Invoice Defect Rate
     for (const key of RATE_METRICS) {
       const m = report.metrics[key];
+      if (key === 'idr.7d') continue;
       expect(m).toMatchObject({ numerator: 0, denominator: 0, rate: null, margin: null, badEventsToRecover: null, status: 'unknown', coverage: null, amazon: null });
-      expect(m.local).toMatchObject({ rate: null, margin: null });
-      expect(m.projection).toMatchObject({ basis: 'local', estimated: false, breachDate: null, recoveryDate: null });
-      expect(m.projection.timeline).toHaveLength(30);
-      for (const day of m.projection.timeline) expect(day.expected).toEqual({ num: 0, den: 0, rate: null, margin: null, status: 'unknown' });
+      expect(m!.local).toMatchObject({ rate: null, margin: null });
+      expect(m!.projection).toMatchObject({ basis: 'local', estimated: false, breachDate: null, recoveryDate: null });
+      expect(m!.projection.timeline).toHaveLength(30);
+      for (const day of m!.projection.timeline) expect(day.expected).toEqual({ num: 0, den: 0, rate: null, margin: null, status: 'unknown' });
     }
     expect(report.metrics.ahr).toMatchObject({ score: null, status: 'unknown', amazon: null });
     expect(report.atRiskOrders).toEqual([]);

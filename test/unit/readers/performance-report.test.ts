@@ -9,8 +9,8 @@ const byMetric = (readings: AmazonReading[]) => Object.fromEntries(readings.map(
 describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => {
   const readings = byMetric(batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), ctx)).readings);
 
-  it('reads ODR (both channels), VTR, OTDR and the AHR score; not the policy metrics', () => {
-    expect(Object.keys(readings).sort()).toEqual(['ahr', 'odr.afn', 'odr.mfn', 'otdr.14d', 'vtr.30d']);
+  it('reads ODR (both channels), VTR, the 30-day package OTDR, late shipments and the AHR score', () => {
+    expect(Object.keys(readings).sort()).toEqual(['ahr', 'lsr.10d', 'lsr.30d', 'odr.afn', 'odr.mfn', 'otdr.30d', 'vtr.30d']);
   });
 
   it('ODR: rate, order count, target and window in epoch ms', () => {
@@ -30,8 +30,9 @@ describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => 
     expect(readings['odr.afn']!.denominator).toBe(4322);
   });
 
-  it('OTDR: on-time of shipments with valid tracking; VTR: shipment count', () => {
-    expect(readings['otdr.14d']).toMatchObject({ numerator: 3, denominator: 7, targetValue: 0.97, targetCondition: 'gt' });
+  it('onTimeDeliveryRate is the 30-day package figure (otdr.30d), never the 14-day unit OTDR; VTR: shipment count', () => {
+    expect(readings['otdr.14d']).toBeUndefined();
+    expect(readings['otdr.30d']).toMatchObject({ numerator: 3, denominator: 7, targetValue: 0.97, targetCondition: 'gt', status: 'GOOD' });
     expect(readings['vtr.30d']).toMatchObject({ rate: 1, denominator: 7, targetCondition: 'gt' });
     expect(readings['vtr.30d']).not.toHaveProperty('numerator');
   });
@@ -40,9 +41,10 @@ describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => 
     expect(readings.ahr).toMatchObject({ metric: 'ahr', score: 428, status: 'GREAT' });
   });
 
-  it('a lateShipmentRateList entry without a reporting range cannot be told 10- from 30-day: left out', () => {
-    expect(readings['lsr.10d']).toBeUndefined();
-    expect(readings['lsr.30d']).toBeUndefined();
+  it('a one-entry lateShipmentRateList without a range is Amazon’s word on both windows: status, rate, target, no counts, no window', () => {
+    for (const key of ['lsr.10d', 'lsr.30d']) {
+      expect(readings[key]).toEqual({ marketplaceId: DE, metric: key, observedAt: OBSERVED, source: 'sp-api/performance-report', rate: 0, status: 'GOOD', targetValue: 0.04, targetCondition: 'lt' });
+    }
   });
 });
 
@@ -62,7 +64,15 @@ describe('GET_V2_SELLER_PERFORMANCE_REPORT, Amazon’s example (renamed fields)'
   it('a numerator larger than its denominator (Amazon’s example data) is left unknown, not trusted', () => {
     expect(readings['vtr.30d']).toMatchObject({ denominator: 878443 });
     expect(readings['vtr.30d']).not.toHaveProperty('numerator');
-    expect(readings['otdr.14d']).not.toHaveProperty('numerator');
+    expect(readings['otdr.30d']).not.toHaveProperty('numerator');
+  });
+
+  it('unitOnTimeDeliveryRate is the unit OTDR, counted in units', () => {
+    expect(readings['otdr.14d']).toMatchObject({ numerator: 146, denominator: 165, rate: 0.8848, targetValue: 0.9, status: 'GOOD' });
+  });
+
+  it('invoiceDefectRate with its parts', () => {
+    expect(readings['idr.7d']).toMatchObject({ numerator: 315, denominator: 9001, missingInvoice: 214, lateInvoice: 101, targetValue: 0.05, targetCondition: 'lt' });
   });
 
   it('AHR with a status but no score', () => {
@@ -109,6 +119,15 @@ describe('performance report: odd input', () => {
     expect(batchOf(readPerformanceReport(bare, { ...ctx, marketplaceId: DE })).readings[0]!.marketplaceId).toBe(DE);
   });
 
+  it('NONE, or a rate of 0 over a zero count, is no reading; a bare or {value} target is read', () => {
+    const entry = (m: Record<string, unknown>) => ({ performanceMetrics: [{ marketplaceId: US, validTrackingRate: m }] });
+    const read = (m: Record<string, unknown>) => batchOf(readPerformanceReport(entry(m), ctx)).readings;
+    expect(read({ status: 'NONE', rate: 0.5, shipmentCount: 10 })).toEqual([]);
+    expect(read({ status: 'GOOD', rate: 0, shipmentCount: 0 })).toEqual([]);
+    expect(read({ status: 'GOOD', rate: 0, shipmentCount: 3, targetValue: { value: 0.95 } })[0]).toMatchObject({ denominator: 3, targetValue: 0.95 });
+    expect(read({ status: 'AT RISK', rate: 0.9, shipmentCount: 30, targetValue: 0.95 })[0]).toMatchObject({ status: 'AT RISK', targetValue: 0.95 });
+  });
+
   it('an empty performanceMetrics list is not a report', () => {
     expectNotRecognized(readPerformanceReport({ performanceMetrics: [] }, ctx), 'invalid');
   });
@@ -119,7 +138,7 @@ describe('/performance/api/summary (shape of the demo site: the report plus mark
     const report = fixtureJson('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json') as Record<string, unknown>;
     const summary = { ...report, marketplaceId: DE, lastUpdatedDate: '2026-10-04T08:00:00Z' };
     const readings = batchOf(readPerformanceSummary(summary, ctx)).readings;
-    expect(readings).toHaveLength(5);
+    expect(readings).toHaveLength(7);
     expect(readings.every((r) => r.source === 'performance-api/summary' && r.marketplaceId === DE)).toBe(true);
   });
 
