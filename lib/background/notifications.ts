@@ -7,6 +7,7 @@
  * rules are unit-tested; `createNotifier` only formats, shows and stores.
  */
 import type { HealthReport, MetricStatus, RiskKind } from '../metrics/report-schema';
+import { rateMetricsOf } from '../ui/metric-order';
 import { marketplaceById } from '../marketplaces';
 import type { RateMetricKey } from '../model/metric-keys';
 import type { Settings } from '../model/settings';
@@ -19,18 +20,12 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 /** A deadline is "near" within this long (or the warning horizon, if shorter). */
 export const NEAR_DEADLINE_MS = 3 * HOUR;
-/**
- * A status is news only when it rests on enough: Amazon's own reading (the projection starts from
- * it), or at least this many orders seen locally. Right after install, the first page browsed can
- * hold one late order of one: "100 %, over the line" would be a false alarm.
- */
-export const MIN_POPULATION = 20;
 /** Sent-event keys are forgotten after this long; by then the event cannot recur. */
 const FORGET_AFTER_MS = 30 * DAY;
 
 export interface NotificationState {
   /** Last known status per `marketplaceId|metric` (unknown is never stored: "no data" is not a change). */
-  statuses: Record<string, Exclude<MetricStatus, 'unknown'>>;
+  statuses: Record<string, JudgedStatus>;
   /** Event key → when it was sent. */
   sent: Record<string, number>;
 }
@@ -43,8 +38,8 @@ export type NotificationEvent =
       key: string;
       marketplaceId: string;
       metric: RateMetricKey;
-      from: Exclude<MetricStatus, 'unknown'>;
-      to: Exclude<MetricStatus, 'unknown'>;
+      from: JudgedStatus;
+      to: JudgedStatus;
       rate: number | null;
       target: number;
       condition: 'lt' | 'gt';
@@ -56,7 +51,10 @@ export type NotificationEvent =
       risks: { orderId: string; kind: RiskKind; deadline: number }[];
     };
 
+/** The statuses a notification is about: `unknown` and `insufficient` judge nothing. */
+type JudgedStatus = Exclude<MetricStatus, 'unknown' | 'insufficient'>;
 const SEVERITY = { ok: 0, warning: 1, breach: 2 } as const;
+const isJudged = (status: MetricStatus): status is JudgedStatus => status in SEVERITY;
 
 export function decideNotifications(
   reports: readonly HealthReport[],
@@ -70,22 +68,24 @@ export function decideNotifications(
 
   for (const report of reports) {
     const mk = report.marketplaceId;
-    for (const [metric, m] of Object.entries(report.metrics)) {
-      if (m.key === 'ahr' || m.status === 'unknown') continue;
-      // Too little to go on: neither remembered nor notified, so the first reliable status is compared with the last reliable one.
-      if (m.amazon === null && m.denominator < MIN_POPULATION) continue;
-      const id = `${mk}|${metric}`;
+    for (const m of rateMetricsOf(report)) {
+      // Too little to go on (no orders, or `insufficient`: spec v2 §3; right after install the first page
+      // can hold one late order of one): neither remembered nor notified, so the first reliable status is
+      // compared with the last reliable one.
+      const status = m.status;
+      if (!isJudged(status)) continue;
+      const id = `${mk}|${m.key}`;
       // A metric seen for the first time counts as coming from ok: a breach found on the first data is news.
       const from = statuses[id] ?? 'ok';
-      statuses[id] = m.status;
-      const worse = SEVERITY[m.status] > SEVERITY[from];
-      const recovered = from === 'breach' && m.status !== 'breach';
+      statuses[id] = status;
+      const worse = SEVERITY[status] > SEVERITY[from];
+      const recovered = from === 'breach' && status !== 'breach';
       if (!worse && !recovered) continue;
       // Once per status per day: a metric flapping around the warning level does not nag.
-      const key = `status|${id}|${m.status}|${report.today}`;
+      const key = `status|${id}|${status}|${report.today}`;
       if (sent[key] || !settings.notifications) continue;
       sent[key] = now;
-      events.push({ kind: 'status', key, marketplaceId: mk, metric: m.key, from, to: m.status, rate: m.rate, target: m.target, condition: m.condition });
+      events.push({ kind: 'status', key, marketplaceId: mk, metric: m.key, from, to: status, rate: m.rate, target: m.target, condition: m.condition });
     }
 
     if (!settings.notifications) continue;

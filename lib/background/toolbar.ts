@@ -1,5 +1,6 @@
 import type { HealthReport } from '../metrics/report-schema';
 import { t, tp } from '../ui/i18n';
+import { rateMetricsOf } from '../ui/metric-order';
 
 export interface ToolbarBadge {
   text: string;
@@ -17,7 +18,7 @@ const AMBER = '#b25e00';
 export function toolbarBadge(reports: HealthReport[]): ToolbarBadge {
   // Orders, not risks: one late order hurts LSR 10 d and 30 d, and the popup counts it once too.
   const risks = reports.reduce((n, r) => n + r.atRiskOrders.length, 0);
-  const breached = reports.some((r) => Object.values(r.metrics).some((m) => m.status === 'breach'));
+  const breached = reports.some((r) => rateMetricsOf(r).some((m) => m.status === 'breach'));
   const text = risks > 99 ? '99+' : risks > 0 ? String(risks) : breached ? '!' : '';
   const parts = [breached ? t('toolbar_breach') : '', risks ? tp('toolbar_risks', risks) : ''];
   return { text, color: breached ? RED : AMBER, title: ['Redline', ...parts.filter(Boolean)].join(' — ') };

@@ -1,6 +1,7 @@
 import { marketplaceById } from '../marketplaces';
 import type { HealthReport, MetricReport } from '../metrics';
 import type { RateMetricKey } from '../model';
+import { rateMetricsOf } from '../ui/metric-order';
 
 /** `--format text`: a short summary a seller reads in a terminal. */
 
@@ -11,9 +12,39 @@ const LABELS: Record<RateMetricKey | 'ahr', string> = {
   'lsr.30d': 'Late shipment rate, 30 days',
   'cr.7d': 'Pre-fulfilment cancel rate, 7 days',
   'vtr.30d': 'Valid tracking rate, 30 days',
-  'otdr.14d': 'On-time delivery rate',
+  'otdr.14d': 'On-time delivery rate, 14 days',
+  'idr.7d': 'Invoice defect rate, 7 days',
   ahr: 'Account health rating',
 };
+
+/** Why the status is not the one Redline's own counts give, or why it is worse than Amazon's (spec v2). */
+function explanationLine(m: MetricReport): string | null {
+  const e = m.explanation;
+  if (!e) return null;
+  const amazon = `Amazon says ${e.amazonStatus.toUpperCase()}`;
+  if (e.reason === 'sinceReading') return `      ${amazon}; ${e.count} bad ${m.unit === 'orders' ? 'order' : m.unit.replace(/s$/, '')}(s) since its reading put it over the line`;
+  if (e.reason === 'category') return `      ${amazon} for the account; category "${e.category}" is over the line (enforced per category)`;
+  return `      ${amazon}: shown as Amazon says; Redline's own count would be ${e.ownStatus.toUpperCase()}`;
+}
+
+function categoryLines(m: MetricReport): string[] {
+  return (m.categories ?? [])
+    .filter((c) => c.status === 'breach' || c.status === 'warning')
+    .map((c) => `      category ${c.category === '' ? '(uncategorised)' : c.category}: ${percent(c.rate)}, ${c.numerator} of ${c.denominator} ${m.unit}, ${c.status.toUpperCase()}`);
+}
+
+/** The worst listing, category and carrier of a metric's bad events (spec v2 §3.1). */
+function breakdownLines(m: MetricReport): string[] {
+  const b = m.breakdown;
+  if (!b) return [];
+  const top = (label: string, rows: { key: string; asin: string | null; bad: number; total: number }[]) => {
+    const row = rows[0];
+    if (!row) return [];
+    const name = row.key === '' ? '(not known)' : row.asin && row.asin !== row.key ? `${row.key} (${row.asin})` : row.key;
+    return [`      worst ${label}: ${name}, ${row.bad} of ${row.total} ${m.unit}`];
+  };
+  return [...top('SKU', b.bySku.rows), ...top('carrier', b.byCarrier.rows), ...top('shipping service', b.byShippingService.rows)];
+}
 
 const percent = (fraction: number | null) =>
   fraction === null ? 'n/a' : `${(fraction * 100).toFixed(2).replace(/\.?0+$/, '')} %`;
@@ -35,7 +66,13 @@ function metricLine(m: MetricReport): string {
   const margin = m.margin === null ? 'n/a' : String(m.margin);
   const counts = `${m.numerator} of ${m.denominator} ${m.unit}`;
   const advisory = m.advisory ? ', advisory' : '';
-  return `  ${LABELS[m.key].padEnd(38)} ${percent(m.rate).padStart(8)}  target ${target.padEnd(8)}  margin ${margin.padStart(4)}  ${m.status.toUpperCase().padEnd(7)}  (${counts}, ${m.window.from} … ${m.window.to}${advisory})`;
+  const lag = m.lagDays > 0 ? `, ${m.lagDays}-day delay` : '';
+  return `  ${LABELS[m.key].padEnd(38)} ${percent(m.rate).padStart(8)}  target ${target.padEnd(8)}  margin ${margin.padStart(4)} ${m.unit.padEnd(8)}  ${m.status.toUpperCase().padEnd(12)}  (${counts}, ${m.window.from} … ${m.window.to}${lag}${advisory})`;
+}
+
+function metricLines(m: MetricReport): string[] {
+  const explanation = explanationLine(m);
+  return [metricLine(m), ...(explanation ? [explanation] : []), ...categoryLines(m), ...breakdownLines(m)];
 }
 
 function riskLines(report: HealthReport): string[] {
@@ -45,7 +82,8 @@ function riskLines(report: HealthReport): string[] {
     ...report.atRiskOrders.flatMap((order) =>
       order.risks.map((r) => {
         const deadline = r.deadline === null ? 'no deadline known' : `by ${localDateTime(r.deadline, report.timeZone)}`;
-        const effect = `${r.metric} → ${percent(r.rateIfHappens)}${r.breaches ? ', BREACH' : ''}`;
+        // The dispatch rule is the seller's own, not a metric of Amazon's (spec v2 §5).
+        const effect = r.metric === null ? 'your own dispatch rule (not an Amazon metric)' : `${r.metric} → ${percent(r.rateIfHappens)}${r.breaches ? ', BREACH' : ''}`;
         return `    ${order.orderId}  ${r.kind.padEnd(18)} ${deadline.padEnd(20)} ${effect}`;
       }),
     ),
@@ -55,12 +93,12 @@ function riskLines(report: HealthReport): string[] {
 export function textReport(report: HealthReport): string {
   const country = marketplaceById(report.marketplaceId)?.country ?? '?';
   const ahr = report.metrics.ahr;
-  const rates = (Object.keys(report.metrics) as (keyof HealthReport['metrics'])[])
-    .filter((k): k is RateMetricKey => k !== 'ahr')
-    .map((k) => metricLine(report.metrics[k]));
+  const rates = rateMetricsOf(report).flatMap(metricLines);
+  const packages = report.metrics['otdr.30d'].amazon;
   return [
     `${report.marketplaceId} (${country}) as of ${localDateTime(report.asOf, report.timeZone)} ${report.timeZone}`,
     ...rates,
+    ...(packages ? [`  ${'Amazon: on-time delivery, 30 days'.padEnd(38)} ${percent(packages.rate).padStart(8)}  packages, Amazon's own figure (not the unit rate above)`] : []),
     `  ${LABELS.ahr.padEnd(38)} ${String(ahr.score ?? 'n/a').padStart(8)}  ${ahr.status}`,
     ...riskLines(report),
   ].join('\n');

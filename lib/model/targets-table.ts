@@ -34,6 +34,7 @@ export const IDR_COUNTRIES: ReadonlySet<string> = new Set(['UK', 'DE', 'FR', 'IT
 
 const lt = (basisPoints: number): MetricTarget => ({ basisPoints, condition: 'lt' });
 const gt = (basisPoints: number): MetricTarget => ({ basisPoints, condition: 'gt' });
+
 const everywhere = (target: MetricTarget): TargetRule => ({ target, enforced: true, evidence: 'amazon' });
 
 /**
@@ -61,6 +62,11 @@ export function targetRule(country: string | undefined, metric: RateMetricKey): 
     case 'idr.7d':
       return country !== undefined && IDR_COUNTRIES.has(country) ? everywhere(lt(500)) : null;
   }
+}
+
+/** Whether a metric counts bad events (`lt`) or good ones (`gt`): the same in every marketplace. */
+export function conditionOf(metric: RateMetricKey): MetricTarget['condition'] {
+  return metric === 'vtr.30d' || metric === 'otdr.14d' ? 'gt' : 'lt';
 }
 
 /** Whether the rule is enforced on `date` (a local date: `since` compares as text). */

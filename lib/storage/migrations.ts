@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { RedlineSchema } from './db';
-import { orderDayRecords } from './order-days';
-import { reachOf, type StoredOrder } from './records';
+import { orderDayRecords, orderPartRecord, readOrderPart, type OrderPart } from './order-days';
+import { reachOf, type StoredOrder, type StoredReading } from './records';
 
 /**
  * Schema migrations, one per version, applied in order on upgrade (each may await requests on the
@@ -54,6 +54,29 @@ export const MIGRATIONS: readonly Upgrade[] = [
     await Promise.all([...records.days.map((d) => days.put(d)), ...records.parts.map((p) => parts.put(p))]);
     db.deleteObjectStore('orders');
   },
+  // v4 (0.4.0): the v2 rules (metrics-spec v2).
+  // - Each order's reach is recomputed: it now reaches to an Amazon cancellation and its auto-cancel
+  //   deadline (order-pass.ts `orderReachAt`), which a report must see.
+  // - The readings v3 kept as `otdr.14d` from Amazon's report (the SP-API document and the performance
+  //   summary, which read `onTimeDeliveryRate`) are Amazon's 30-day package figure: they move to
+  //   `otdr.30d`, so they are never compared with the local unit figure again. The Account Health page's
+  //   reading (`#unit-on-time-delivery-rate-row`) is the unit figure and stays.
+  async (_db, tx) => {
+    const parts = tx.objectStore('orderParts');
+    const all = (await parts.getAll()) as OrderPart[];
+    await Promise.all(
+      all.map((part) => parts.put(orderPartRecord(part.scope, part.day, part.part, readOrderPart(part).map((o) => ({ ...o, reachAt: reachOf(o) }))))),
+    );
+    const readings = tx.objectStore('readings');
+    const packageFigures = ((await readings.getAll()) as StoredReading[]).filter((r) => r.metric === 'otdr.14d' && REPORT_SOURCES.has(r.source));
+    for (const r of packageFigures) {
+      await readings.delete([r.scope, r.metric, r.day]);
+      await readings.put({ ...r, metric: 'otdr.30d' });
+    }
+  },
 ];
+
+/** The sources whose `otdr.14d` readings v3 took from `onTimeDeliveryRate` (v4 moves them). */
+const REPORT_SOURCES = new Set(['sp-api/performance-report', 'performance-api/summary']);
 
 export const DB_VERSION = MIGRATIONS.length;

@@ -5,29 +5,53 @@
  */
 import type { AtRiskOrder, MetricReport, MetricStatus, OrderRisk, RiskKind } from '../metrics/report-schema';
 import type { RateMetricKey } from '../model/metric-keys';
-import { countdown, formatDay, formatRate, type Countdown } from './format';
+import { countdown, formatDay, formatRate, formatWindow, type Countdown } from './format';
 import { t, tp, uiLocale, type MessageKey } from './i18n';
 
-export type MetricGroup = 'odr' | 'lsr' | 'cr' | 'vtr' | 'otdr';
+export type MetricGroup = 'odr' | 'lsr' | 'cr' | 'vtr' | 'otdr' | 'idr';
 
 export function metricGroup(key: RateMetricKey): MetricGroup {
   return key.slice(0, key.indexOf('.')) as MetricGroup;
 }
 
-const keyPart = (key: RateMetricKey | 'ahr') => key.replace('.', '_') as 'odr_mfn';
+type NamedMetric = RateMetricKey | 'ahr' | 'otdr.30d';
+const keyPart = (key: NamedMetric) => key.replace('.', '_') as 'odr_mfn';
 
 /** "Late Shipment Rate · 10 days" */
-export function metricName(key: RateMetricKey | 'ahr'): string {
+export function metricName(key: NamedMetric): string {
   return t(`metric_${keyPart(key)}` as MessageKey);
 }
 
 /** "LSR 10 d" */
-export function metricShortName(key: RateMetricKey | 'ahr'): string {
+export function metricShortName(key: NamedMetric): string {
   return t(`short_${keyPart(key)}` as MessageKey);
 }
 
 /** Status as a word and an icon, so that colour is never the only signal. */
-export const STATUS_ICON: Record<MetricStatus, string> = { ok: '✓', warning: '!', breach: '✕', unknown: '?' };
+export const STATUS_ICON: Record<MetricStatus, string> = { ok: '✓', warning: '!', breach: '✕', unknown: '?', insufficient: '…' };
+
+/** Worst first: what a list of metrics (a row, an account) is summed up by. `insufficient` judges nothing, like `unknown`. */
+export const STATUS_SEVERITY: Record<MetricStatus, number> = { breach: 0, warning: 1, ok: 2, insufficient: 3, unknown: 4 };
+
+/** "Window 14 Oct – 12 Nov · 14-day delay · packages": the three things a seller needs to match Amazon's figure (spec v2 §2). */
+export function windowPhrase(m: Pick<MetricReport, 'window' | 'lagDays' | 'unit'>): string {
+  const window = t('window', formatWindow(m.window, uiLocale()));
+  const lag = m.lagDays > 0 ? t('windowLag', window, m.lagDays) : window;
+  return t('windowUnit', lag, t(`unit_${m.unit}`));
+}
+
+/**
+ * Why Redline's status differs from Amazon's own (spec v2: never contradict Amazon silently), or null
+ * when it does not: bad events after Amazon's reading, one category over the line, or following Amazon.
+ */
+export function explanationSentence(m: MetricReport): string | null {
+  const e = m.explanation;
+  if (!e) return null;
+  const amazon = t(`amazonStatus_${e.amazonStatus}`);
+  if (e.reason === 'sinceReading') return tp(`explain_since_${metricGroup(m.key)}`, e.count ?? 0, amazon);
+  if (e.reason === 'category') return t('explain_category', amazon, e.category === '' || e.category === null ? t('uncategorised') : e.category);
+  return t('explain_followsAmazon', amazon);
+}
 
 export function statusWord(status: MetricStatus): string {
   return t(`status_${status}`);
@@ -48,7 +72,7 @@ export function targetPhrase(m: Pick<MetricReport, 'target' | 'condition'>): str
 export function marginSentence(m: MetricReport): string {
   const group = metricGroup(m.key);
   const locale = uiLocale();
-  if (m.margin === null) return t(m.unit === 'shipments' ? 'noData_shipments' : 'noData_orders');
+  if (m.margin === null) return t(`noData_${m.unit}`);
   if (m.margin < 0) {
     const over = tp(`over_${group}`, m.badEventsToRecover ?? -m.margin);
     const recovery = m.projection.recoveryDate
@@ -80,6 +104,7 @@ const CONDITION: Record<RateMetricKey, 'lt' | 'gt'> = {
   'cr.7d': 'lt',
   'vtr.30d': 'gt',
   'otdr.14d': 'gt',
+  'idr.7d': 'lt',
 };
 
 /** One thing that can happen to an order (a kind and its deadline), with its impact on every metric it hurts. */
@@ -110,8 +135,9 @@ export function groupRisks(order: AtRiskOrder): RiskGroup[] {
   );
 }
 
-/** "LSR 10 d 4.3 %, over the line" */
+/** "LSR 10 d 4.3 %, over the line"; the seller's own dispatch rule moves no metric of Amazon's (spec v2 §5). */
 export function metricImpact(risk: OrderRisk): string {
+  if (risk.metric === null || risk.rateIfHappens === null || risk.marginIfHappens === null) return t('impact_ownRule');
   const rate = formatRate(risk.rateIfHappens, uiLocale(), CONDITION[risk.metric]);
   const verdict = risk.breaches || risk.marginIfHappens < 0 ? t('verdict_over') : risk.marginIfHappens === 0 ? t('verdict_edge') : t('verdict_within');
   return t('metricImpact', metricShortName(risk.metric), rate, verdict);

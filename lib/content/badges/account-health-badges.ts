@@ -11,7 +11,7 @@ import type { RateMetricKey } from '../../model/metric-keys';
 import { formatRate } from '../../ui/format';
 import { t } from '../../ui/i18n';
 import { uiLocale } from '../../ui/i18n';
-import { marginSentence, metricShortName, STATUS_ICON, statusWord } from '../../ui/wording';
+import { explanationSentence, marginSentence, metricShortName, STATUS_ICON, STATUS_SEVERITY, statusWord, windowPhrase } from '../../ui/wording';
 import { onDataChanged } from '../data-events';
 import type { Feature } from '../features';
 import { reportFeatureError } from '../features';
@@ -32,6 +32,8 @@ const STYLE = `
 .rate { font-weight: 700; }
 .status { font-weight: 600; }
 .margin { color: #333; }
+.window { color: #565959; }
+.explanation { flex-basis: 100%; color: #565959; font-style: italic; }
 `;
 
 /**
@@ -56,15 +58,13 @@ export function overlayTargets(doc: ParentNode): { element: Element; metrics: Ra
   return [...targets].map(([element, metrics]) => ({ element, metrics }));
 }
 
-const SEVERITY = { breach: 0, warning: 1, ok: 2, unknown: 3 } as const;
-
 /** Fills a host's shadow root with the projection lines of its metrics. */
 export function renderProjection(host: HTMLElement, metrics: MetricReport[]): void {
   const doc = host.ownerDocument;
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
-  const worst = [...metrics].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status])[0];
+  const worst = [...metrics].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0];
   const box = doc.createElement('div');
   box.className = `box ${worst?.status ?? 'unknown'}`;
   const locale = uiLocale();
@@ -82,7 +82,10 @@ export function renderProjection(host: HTMLElement, metrics: MetricReport[]): vo
       span('rate', t('projected', formatRate(m.rate, locale, m.condition, m.target))),
       span('status', `${STATUS_ICON[m.status]} ${statusWord(m.status)}`),
       span('margin', marginSentence(m)),
+      span('window', windowPhrase(m)),
     );
+    const why = explanationSentence(m);
+    if (why) line.append(span('explanation', why));
     box.append(line);
   }
   root.replaceChildren(style, box);
@@ -106,7 +109,7 @@ export const accountHealthBadges: Feature = {
       const seen = new Set<Element>();
       for (const { element, metrics: keys } of overlayTargets(doc)) {
         seen.add(element);
-        const metrics = keys.map((k) => report!.metrics[k] as MetricReport);
+        const metrics = keys.flatMap((k) => report!.metrics[k] ?? []);
         const key = JSON.stringify(metrics.map((m) => [m.key, m.rate, m.margin, m.status, m.projection.breachDate, m.projection.recoveryDate]));
         let entry = hosts.get(element);
         if (!entry) {

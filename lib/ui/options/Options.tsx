@@ -130,6 +130,24 @@ export function Options() {
               onInput={(v) => update({ ...form, warningHorizonHours: v })}
             />
             <NumberField
+              id="minimum"
+              label={t('options_minimum')}
+              hint={t('options_minimum_hint')}
+              value={form.minimumPopulation}
+              error={err('minimumPopulation')}
+              suffix={t('options_minimum_unit')}
+              onInput={(v) => update({ ...form, minimumPopulation: v })}
+            />
+            <NumberField
+              id="dispatch"
+              label={t('options_dispatch')}
+              hint={t('options_dispatch_hint')}
+              value={form.dispatchRuleHours}
+              error={err('dispatchRuleHours')}
+              suffix={t('options_hours')}
+              onInput={(v) => update({ ...form, dispatchRuleHours: v })}
+            />
+            <NumberField
               id="retention"
               label={t('options_retention')}
               hint={t('options_retention_hint')}

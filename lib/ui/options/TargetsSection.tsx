@@ -1,11 +1,11 @@
 import { RATE_METRICS, type RateMetricKey } from '../../model/metric-keys';
-import { DEFAULT_SETTINGS } from '../../model/settings';
-import { formatRate } from '../format';
+import { conditionOf, targetRule } from '../../model/targets-table';
+import { formatDay, formatRate } from '../format';
 import { t, uiLocale, type MessageKey } from '../i18n';
 import { metricName } from '../wording';
 import { defaultMetricForm, isDefault, type FormErrors, type MetricForm, type SettingsForm } from './settings-form';
 
-function Field({ id, label, value, error, onInput, prefix, suffix }: {
+function Field({ id, label, value, error, onInput, prefix, suffix, placeholder }: {
   id: string;
   label: string;
   value: string;
@@ -13,6 +13,7 @@ function Field({ id, label, value, error, onInput, prefix, suffix }: {
   onInput: (v: string) => void;
   prefix?: string;
   suffix?: string;
+  placeholder?: string;
 }) {
   return (
     <div class="field">
@@ -26,6 +27,7 @@ function Field({ id, label, value, error, onInput, prefix, suffix }: {
           type="text"
           inputMode="decimal"
           value={value}
+          placeholder={placeholder}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
@@ -41,7 +43,24 @@ function Field({ id, label, value, error, onInput, prefix, suffix }: {
   );
 }
 
-/** Targets and warning levels per metric, each with Amazon's default beside it and a reset. */
+/**
+ * Amazon's target for a metric in the seller's words, from the one table the engine uses
+ * (targets-table.ts): everywhere the same, or OTDR's per-marketplace rule, or IDR's five marketplaces.
+ */
+export function amazonTargetText(key: RateMetricKey, locale: string): string {
+  const phrase = (country?: string) => {
+    const rule = targetRule(country, key)!;
+    return t(rule.target.condition === 'lt' ? 'target_lt' : 'target_gt', formatRate(rule.target.basisPoints / 10000, locale, rule.target.condition));
+  };
+  if (key === 'otdr.14d') {
+    const since = (country: string) => formatDay(targetRule(country, key)!.since!, locale, true);
+    return t('options_otdrTable', phrase('US'), since('US'), since('UK'), since('DE'), phrase(undefined));
+  }
+  if (key === 'idr.7d') return t('options_idrTable', phrase('DE'));
+  return t('options_amazonDefault', phrase());
+}
+
+/** Targets and warning levels per metric, each with Amazon's own beside it and a reset. */
 export function TargetsSection({ form, errors, onChange }: {
   form: SettingsForm;
   errors: FormErrors;
@@ -70,7 +89,7 @@ export function TargetsSection({ form, errors, onChange }: {
           <tbody>
             {RATE_METRICS.map((key) => {
               const m = form.metrics[key];
-              const d = DEFAULT_SETTINGS.metrics[key];
+              const condition = conditionOf(key);
               const id = key.replace('.', '-');
               const set = (field: keyof MetricForm) => (v: string) => onChange(key, { ...m, [field]: v });
               const err = (field: keyof MetricForm) => errors[`metrics.${key}.${field}`];
@@ -79,10 +98,7 @@ export function TargetsSection({ form, errors, onChange }: {
                 <tr key={key} data-metric={key}>
                   <th scope="row">
                     {name}
-                    <div class="muted small">
-                      {t('options_amazonDefault', t(d.target.condition === 'lt' ? 'target_lt' : 'target_gt', formatRate(d.target.basisPoints / 10000, locale, d.target.condition)))}
-                      {key === 'otdr.14d' && ` · ${t('options_otdrNote')}`}
-                    </div>
+                    <div class="muted small">{amazonTargetText(key, locale)}</div>
                   </th>
                   <td>
                     <Field
@@ -91,7 +107,8 @@ export function TargetsSection({ form, errors, onChange }: {
                       value={m.target}
                       error={err('target')}
                       onInput={set('target')}
-                      prefix={d.target.condition === 'lt' ? '<' : '>'}
+                      placeholder={t('options_targetAmazon')}
+                      prefix={condition === 'lt' ? '<' : '>'}
                       suffix="%"
                     />
                   </td>

@@ -5,7 +5,25 @@
  */
 import type { HealthReport } from '../../metrics/report-schema';
 
-export const CSV_HEADER = ['marketplace_id', 'order_id', 'risk', 'metric', 'deadline_utc', 'rate_if_happens', 'margin_if_happens', 'breaches', 'already_counted'];
+/**
+ * Each risk with the metric it moves and that metric's unit, window and delay (spec v2: a figure says
+ * what it counts and over which days). The seller's own dispatch rule moves no metric: those cells are empty.
+ */
+export const CSV_HEADER = [
+  'marketplace_id',
+  'order_id',
+  'risk',
+  'metric',
+  'unit',
+  'window_from',
+  'window_to',
+  'lag_days',
+  'deadline_utc',
+  'rate_if_happens',
+  'margin_if_happens',
+  'breaches',
+  'already_counted',
+];
 
 export function csvCell(value: string | number | boolean | null): string {
   let text = value === null ? '' : String(value);
@@ -18,14 +36,19 @@ export function atRiskCsv(reports: readonly HealthReport[]): string {
   for (const report of reports) {
     for (const order of report.atRiskOrders) {
       for (const r of order.risks) {
+        const metric = r.metric === null ? undefined : report.metrics[r.metric];
         lines.push(
           [
             report.marketplaceId,
             order.orderId,
             r.kind,
             r.metric,
+            metric?.unit ?? null,
+            metric?.window.from ?? null,
+            metric?.window.to ?? null,
+            metric?.lagDays ?? null,
             r.deadline === null ? null : new Date(r.deadline).toISOString(),
-            Number(r.rateIfHappens.toFixed(6)),
+            r.rateIfHappens === null ? null : Number(r.rateIfHappens.toFixed(6)),
             r.marginIfHappens,
             r.breaches,
             r.alreadyCounted,

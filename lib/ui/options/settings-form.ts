@@ -1,9 +1,11 @@
 /**
  * The options form as strings (what the inputs hold) and back to Settings, with validation.
- * Targets are shown in percent and stored in basis points, so 0.5 % stays exactly 50 bp.
+ * Targets are shown in percent and stored in basis points, so 0.5 % stays exactly 50 bp. An empty
+ * target is Amazon's, per marketplace (lib/model/targets-table.ts); an empty dispatch rule is off.
  */
 import { DEFAULT_SETTINGS, type MetricSettings, type Settings } from '../../model/settings';
 import { RATE_METRICS, type RateMetricKey } from '../../model/metric-keys';
+import { conditionOf } from '../../model/targets-table';
 import type { MessageKey } from '../i18n';
 
 export interface MetricForm {
@@ -18,6 +20,9 @@ export interface SettingsForm {
   metrics: Record<RateMetricKey, MetricForm>;
   warningHorizonHours: string;
   retentionDays: string;
+  minimumPopulation: string;
+  /** '' = off. */
+  dispatchRuleHours: string;
   countFraudChargebacks: boolean;
   notifications: boolean;
   showQuietMarks: boolean;
@@ -28,7 +33,7 @@ const percentOfBp = (bp: number) => String(bp / 100);
 
 export function metricToForm(m: MetricSettings): MetricForm {
   return {
-    target: percentOfBp(m.target.basisPoints),
+    target: m.target ? percentOfBp(m.target.basisPoints) : '',
     warningShare: String(Math.round(m.warningShare * 100)),
     warningMargin: String(m.warningMargin),
     windowDays: String(m.windowDays),
@@ -41,6 +46,8 @@ export function toForm(s: Settings): SettingsForm {
     metrics: Object.fromEntries(RATE_METRICS.map((k) => [k, metricToForm(s.metrics[k])])) as SettingsForm['metrics'],
     warningHorizonHours: String(s.warningHorizonHours),
     retentionDays: String(s.retentionDays),
+    minimumPopulation: String(s.minimumPopulation),
+    dispatchRuleHours: s.dispatchRuleHours === null ? '' : String(s.dispatchRuleHours),
     countFraudChargebacks: s.countFraudChargebacks,
     notifications: s.notifications,
     showQuietMarks: s.showQuietMarks,
@@ -72,9 +79,10 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
   for (const key of RATE_METRICS) {
     const f = form.metrics[key];
     const path = `metrics.${key}`;
-    const target = inRange(f.target, 0.01, 99.99, false);
+    const own = f.target.trim() !== '';
+    const target = own ? inRange(f.target, 0.01, 99.99, false) : null;
     const bp = target === null ? null : Math.round(target * 100);
-    if (bp === null || Math.abs(bp - target! * 100) > 1e-6) errors[`${path}.target`] = 'error_target';
+    if (own && (bp === null || Math.abs(bp - target! * 100) > 1e-6)) errors[`${path}.target`] = 'error_target';
     const share = inRange(f.warningShare, 0, 100, true);
     if (share === null) errors[`${path}.warningShare`] = 'error_share';
     const margin = inRange(f.warningMargin, 0, 1000, true);
@@ -84,7 +92,7 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
     const lagDays = inRange(f.lagDays, 0, 400, true);
     if (lagDays === null) errors[`${path}.lagDays`] = 'error_days';
     metrics[key] = {
-      target: { basisPoints: bp ?? 0, condition: base.metrics[key].target.condition },
+      ...(own && bp !== null ? { target: { basisPoints: bp, condition: conditionOf(key) } } : {}),
       warningShare: (share ?? 0) / 100,
       warningMargin: margin ?? 0,
       windowDays: windowDays ?? 1,
@@ -95,6 +103,11 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
   if (horizon === null) errors.warningHorizonHours = 'error_horizon';
   const retention = inRange(form.retentionDays, 90, 3650, true);
   if (retention === null) errors.retentionDays = 'error_retention';
+  const minimum = inRange(form.minimumPopulation, 1, 10_000, true);
+  if (minimum === null) errors.minimumPopulation = 'error_minimum';
+  const dispatchOff = form.dispatchRuleHours.trim() === '';
+  const dispatch = dispatchOff ? null : inRange(form.dispatchRuleHours, 1, 24 * 30, true);
+  if (!dispatchOff && dispatch === null) errors.dispatchRuleHours = 'error_dispatch';
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
     ok: true,
@@ -103,6 +116,8 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
       metrics,
       warningHorizonHours: horizon!,
       retentionDays: retention!,
+      minimumPopulation: minimum!,
+      dispatchRuleHours: dispatch,
       countFraudChargebacks: form.countFraudChargebacks,
       notifications: form.notifications,
       showQuietMarks: form.showQuietMarks,

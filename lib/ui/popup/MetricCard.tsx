@@ -1,13 +1,11 @@
-import type { AhrReport, MetricReport } from '../../metrics/report-schema';
-import { formatAge, formatCount, formatRate, formatWindow } from '../format';
+import type { AhrReport, MetricReport, ReadingOnlyReport } from '../../metrics/report-schema';
+import { formatAge, formatCount, formatDay, formatRate } from '../format';
 import { t, tp, uiLocale } from '../i18n';
-import { marginSentence, metricName, STATUS_ICON, statusWord, targetPhrase } from '../wording';
+import { explanationSentence, marginSentence, metricName, STATUS_ICON, statusWord, targetPhrase, windowPhrase } from '../wording';
 import { MetricChart, type HistoryPoint } from './MetricChart';
 
 /** Coverage below this is shown: the extension has not seen every order Amazon counts. */
 const FULL_COVERAGE = 0.995;
-/** Without Amazon's reading, a rate on fewer orders than this is flagged as thin (as for notifications). */
-const FEW_ORDERS = 20;
 
 export function StatusPill({ status }: { status: MetricReport['status'] }) {
   return (
@@ -24,10 +22,19 @@ export function StatusPill({ status }: { status: MetricReport['status'] }) {
  * One metric: projected rate against its target, status in colour and words, the margin in
  * events, Amazon's own reading with its age, coverage when partial, the window, and the chart.
  */
-export function MetricCard({ metric, today, history, now }: { metric: MetricReport; today: string; history: readonly HistoryPoint[]; now: number }) {
+export function MetricCard({ metric, today, history, now, amazonPackages }: {
+  metric: MetricReport;
+  today: string;
+  history: readonly HistoryPoint[];
+  now: number;
+  /** Amazon's 30-day package OTDR, shown on the OTDR card beside (never instead of) the unit rate. */
+  amazonPackages?: ReadingOnlyReport | undefined;
+}) {
   const locale = uiLocale();
   const id = `metric-${metric.key.replace('.', '-')}`;
-  const unitCount = tp(metric.unit === 'shipments' ? 'count_shipments' : 'count_orders', metric.denominator, formatCount(metric.numerator, locale));
+  const unitCount = tp(`count_${metric.unit}`, metric.denominator, formatCount(metric.numerator, locale));
+  const why = explanationSentence(metric);
+  const packages = metric.key === 'otdr.14d' ? amazonPackages : null;
   return (
     <article class={`card card-${metric.status}`} aria-labelledby={`${id}-name`} data-metric={metric.key}>
       <header class="card-head">
@@ -47,6 +54,7 @@ export function MetricCard({ metric, today, history, now }: { metric: MetricRepo
         <MetricChart metric={metric} today={today} history={history} />
       </div>
       <p class="margin">{marginSentence(metric)}</p>
+      {why && <p class="explanation small">{why}</p>}
       <ul class="facts small">
         {metric.amazon && (
           <li>
@@ -60,12 +68,18 @@ export function MetricCard({ metric, today, history, now }: { metric: MetricRepo
         {metric.coverage !== null && metric.coverage < FULL_COVERAGE && (
           <li class="coverage">{t('coverage', formatRate(Math.min(1, metric.coverage), locale, 'gt'))}</li>
         )}
-        {!metric.amazon && metric.denominator > 0 && metric.denominator < FEW_ORDERS && (
-          <li class="few-data">{tp('fewData', metric.denominator)}</li>
+        {metric.status === 'insufficient' && <li class="few-data">{tp('tooFewToJudge', metric.denominator)}</li>}
+        {packages?.amazon && (
+          <li class="amazon-packages">
+            {t('amazonPackages', formatRate(packages.amazon.rate, locale, 'gt'), formatAge(now - packages.amazon.observedAt, locale))}
+          </li>
         )}
         {metric.projection.estimated && <li>{t('estimated')}</li>}
         {metric.advisory && <li>{t('advisory')}</li>}
-        <li class="muted">{t('window', formatWindow(metric.window, locale))}</li>
+        {!metric.advisory && metric.enforcement.since && (
+          <li class="muted">{t(metric.enforcement.evidence === 'thirdParty' ? 'enforcedThirdParty' : 'enforcedSince', formatDay(metric.enforcement.since, locale, true))}</li>
+        )}
+        <li class="muted">{windowPhrase(metric)}</li>
       </ul>
     </article>
   );

@@ -1,14 +1,14 @@
 import type { ResponseMap } from '../../messaging/client';
 import type { MetricReport } from '../../metrics/report-schema';
 import { marketplaceById } from '../../marketplaces';
-import { METRIC_ORDER } from '../metric-order';
+import { rateMetricsOf } from '../metric-order';
 import type { LogEntry } from '../../storage/records';
 import { formatAge } from '../format';
 import { t, tp, uiLocale } from '../i18n';
 import { guessMarketplace, PAGES, sellerCentralUrl } from '../links';
 import { problemKind, problemWording } from '../problem';
 import { quote } from '../text';
-import { metricShortName } from '../wording';
+import { metricShortName, STATUS_SEVERITY } from '../wording';
 import { AtRiskList } from './AtRiskList';
 import { AhrCard, MetricCard } from './MetricCard';
 import { PreventionSection } from './PreventionSection';
@@ -125,16 +125,15 @@ function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {
   );
 }
 
-const severity = { breach: 0, warning: 1, ok: 2, unknown: 3 } as const;
 
 export function Popup({ state, now, updating = false, onSelectScope, onOpenOptions }: PopupProps) {
   const locale = uiLocale();
   const { report, scopes, scope, lastCapture, problem } = state;
   const marketplaceId = report?.marketplaceId ?? (scope ? scope.split('|')[1] : undefined);
-  const metrics = report ? METRIC_ORDER.map((k) => report.metrics[k] as MetricReport) : [];
+  const metrics = report ? rateMetricsOf(report) : [];
   const known = metrics.filter((m) => m.status !== 'unknown' || m.amazon);
   const empty = metrics.filter((m) => m.status === 'unknown' && !m.amazon);
-  const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').sort((a, b) => severity[a.status] - severity[b.status]);
+  const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
   const stale = !lastCapture || now - lastCapture.at > STALE_MS;
 
   return (
@@ -216,7 +215,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
             </h2>
             <AhrCard ahr={report.metrics.ahr} now={now} />
             {known.map((m) => (
-              <MetricCard key={m.key} metric={m} today={report.today} history={state.history?.[m.key] ?? []} now={now} />
+              <MetricCard key={m.key} metric={m} today={report.today} history={state.history?.[m.key] ?? []} now={now} amazonPackages={report.metrics['otdr.30d']} />
             ))}
             {empty.length > 0 && (
               <p class="small muted no-data">{t('noDataMetrics', empty.map((m) => metricShortName(m.key)).join(', '))}</p>

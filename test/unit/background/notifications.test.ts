@@ -167,8 +167,8 @@ describe('createNotifier', () => {
 describe('status notifications need enough data', () => {
   beforeEach(() => useLocale('en'));
 
-  it('stays quiet about a metric resting on a handful of local orders, then speaks once it has enough', () => {
-    const tiny = { ...calm(), metrics: { ...calm().metrics, 'lsr.10d': metric({ key: 'lsr.10d', numerator: 1, denominator: 1 }) } };
+  it('stays quiet about a metric too thin to judge (the engine’s insufficient), then speaks once it has enough', () => {
+    const tiny = { ...calm(), metrics: { ...calm().metrics, 'lsr.10d': metric({ key: 'lsr.10d', numerator: 1, denominator: 1, status: 'insufficient' }) } };
     const first = decideNotifications([tiny], EMPTY_STATE, NOW, ON);
     expect(first.events).toEqual([]);
     expect(first.state.statuses['ATVPDKIKX0DER|lsr.10d']).toBeUndefined();

@@ -64,11 +64,18 @@ describe('act before Amazon counts it: the worker', () => {
       orderId: orders[0]!.orderId,
       daysLeft: 80,
       grounds: [{ ground: 'productReview' }],
-      odr: { metric: 'odr.mfn', before: { num: 3, den: 200 }, after: { num: 2, den: 200 } },
+      // Spec v2 §2.1: the open claim is not counted, so ODR is the two feedbacks.
+      odr: { metric: 'odr.mfn', before: { num: 2, den: 200 }, after: { num: 1, den: 200 } },
     });
     const disputes = await service.openDisputes(HOST);
+    // The claim's outcomes: granted against the seller it joins ODR (3), decided for the seller ODR stays (2).
     expect(disputes?.items).toEqual([
-      expect.objectContaining({ kind: 'claim', orderId: orders[2]!.orderId, deadline: NOW + 30 * HOUR, odr: expect.objectContaining({ after: expect.objectContaining({ num: 2 }) }) }),
+      expect.objectContaining({
+        kind: 'claim',
+        orderId: orders[2]!.orderId,
+        deadline: NOW + 30 * HOUR,
+        odr: expect.objectContaining({ before: expect.objectContaining({ num: 3 }), after: expect.objectContaining({ num: 2 }) }),
+      }),
     ]);
     // Asked again (the popup, then Feedback Manager) with nothing stored since: the same answer, not computed again.
     expect(await service.openDisputes(HOST)).toBe(disputes);

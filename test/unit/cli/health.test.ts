@@ -44,7 +44,7 @@ describe('npm run health: reports', () => {
     for (const report of output.reports) expect(HealthReport.safeParse(report).success).toBe(true);
     expect(output.inputs).toEqual([
       { file: 'synthetic/all-orders_US.tsv', format: 'flat/all-orders', orders: 4, defects: 0, readings: 0 },
-      { file: 'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json', format: 'sp-api/performance-report', orders: 0, defects: 0, readings: 5 },
+      { file: 'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json', format: 'sp-api/performance-report', orders: 0, defects: 0, readings: 7 },
     ]);
     expect(output.reports[0]!.metrics.ahr.score).toBe(428);
   });
@@ -86,7 +86,9 @@ describe('npm run health: reports', () => {
     const r = run(['--as-of', AS_OF, '--format', 'text', '--marketplace', US, 'synthetic/unshipped_US.tsv']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ATVPDKIKX0DER \(US\) as of 2026-11-26 12:00 America\/Los_Angeles/);
-    expect(r.stdout).toMatch(/Late shipment rate, 10 days +\S+ %? *target < 4 % +margin +-?\d+ +(OK|WARNING|BREACH|UNKNOWN)/);
+    expect(r.stdout).toMatch(/Late shipment rate, 10 days +\S+ %? *target < 4 % +margin +(-?\d+|n\/a) orders +(OK|WARNING|BREACH|UNKNOWN|INSUFFICIENT) +\(\d+ of \d+ orders, 2026-11-17 … 2026-11-26\)/);
+    expect(r.stdout).toMatch(/Valid tracking rate, 30 days .* packages .*\(\d+ of \d+ packages, 2026-10-14 … 2026-11-12, 14-day delay\)/);
+    expect(r.stdout).toMatch(/On-time delivery rate, 14 days .* units .*7-day delay\)/);
     expect(r.stdout).toMatch(/At-risk orders \(\d+\):\n +113-0000002-0000002/);
     expect(r.stdout.split('\n').filter((l) => /target [<>]/.test(l))).toHaveLength(7);
   });

@@ -69,3 +69,29 @@ describe('LocalCalendar', () => {
     expect(() => new LocalCalendar('Mars/Olympus_Mons')).toThrow(RangeError);
   });
 });
+
+describe('business days (spec v2 §1)', () => {
+  it('counts Monday to Friday, skipping the given holidays', async () => {
+    const { BusinessDays, dayOfDate, dateOfDay, weekdayOf } = await import('../../../lib/metrics/calendar');
+    expect(weekdayOf(dayOfDate('2026-11-13'))).toBe(5); // a Friday
+    const plain = new BusinessDays();
+    expect(dateOfDay(plain.after(dayOfDate('2026-11-13'), 7))).toBe('2026-11-24'); // spec §6
+    expect(dateOfDay(plain.after(dayOfDate('2026-11-14'), 1))).toBe('2026-11-16'); // from a Saturday
+    const holidays = new BusinessDays(['2026-11-26', '2026-11-27']);
+    expect(dateOfDay(holidays.after(dayOfDate('2026-11-25'), 1))).toBe('2026-11-30');
+  });
+
+  it('finds the start and end of local days across DST changes', async () => {
+    const { calendarFor, dayOfDate } = await import('../../../lib/metrics/calendar');
+    const la = calendarFor('America/Los_Angeles');
+    expect(new Date(la.startOf(dayOfDate('2026-03-08'))).toISOString()).toBe('2026-03-08T08:00:00.000Z');
+    expect(new Date(la.startOf(dayOfDate('2026-03-09'))).toISOString()).toBe('2026-03-09T07:00:00.000Z'); // a 23-hour day before
+    expect(new Date(la.endOf(dayOfDate('2026-11-01'))).toISOString()).toBe('2026-11-02T07:59:59.999Z'); // a 25-hour day
+    const cairo = calendarFor('Africa/Cairo');
+    for (const date of ['2026-04-24', '2026-10-29', '2026-10-30']) {
+      const day = dayOfDate(date);
+      expect(cairo.dayOf(cairo.startOf(day))).toBe(day);
+      expect(cairo.dayOf(cairo.startOf(day) - 1)).toBe(day - 1);
+    }
+  });
+});

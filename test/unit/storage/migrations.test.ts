@@ -10,11 +10,12 @@ import { loadScope } from '../../../lib/storage/repository';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
 import v3 from '../../fixtures/db/v3.json';
+import v4 from '../../fixtures/db/v4.json';
 import { reachOf } from '../../../lib/storage/records';
 
 /** Each released schema version's example records (test/fixtures/db/vN.json): orders one record each until v3, then in parts of a day. */
 type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[]; orderParts: OrderPart[] });
-const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3 };
+const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3, 4: v4 };
 const ordersOf = (fixture: Fixture): object[] => ('orders' in fixture ? fixture.orders : fixture.orderParts.flatMap(readOrderPart));
 
 beforeEach(() => {
@@ -82,10 +83,45 @@ describe('schema migrations', () => {
     await databaseAtVersion(1);
     const db = await openRedlineDb();
     const settings = await readMeta(db, 'settings');
+    expect(settings.version).toBe(2);
     expect(settings.warningHorizonHours).toBe(48);
     expect(settings.countFraudChargebacks).toBe(false);
-    expect(settings.metrics['lsr.10d'].target.basisPoints).toBe(400);
-    expect(settings.retentionDays).toBe(400);
+    expect(settings.metrics['lsr.10d'].target).toBeUndefined(); // the marketplace's target applies
+    expect(settings.metrics['idr.7d'].windowDays).toBe(7);
+    expect(settings).toMatchObject({ retentionDays: 400, minimumPopulation: 10, dispatchRuleHours: 72 });
+    db.close();
+  });
+
+  it('keeps a version 2 seller’s own choices', async () => {
+    await databaseAtVersion(4);
+    const db = await openRedlineDb();
+    const settings = await readMeta(db, 'settings');
+    expect(settings).toMatchObject({ countFraudChargebacks: true, dispatchRuleHours: 48, metrics: { 'lsr.10d': { target: { basisPoints: 300 } } } });
+    db.close();
+  });
+
+  it('v3 → v4: moves Amazon’s 30-day package OTDR read from its report off the unit figure, and recomputes each order’s reach', async () => {
+    await databaseAtVersion(3);
+    const raw = (await openDB('redline', 3)) as unknown as UpgradeDb;
+    const base = { scope: 'default|ATVPDKIKX0DER', marketplaceId: 'ATVPDKIKX0DER', observedAt: 1637900000000, rate: 0.9, numerator: 9, denominator: 10 };
+    await raw.put('readings', { ...base, day: '2021-11-25', metric: 'otdr.14d', source: 'sp-api/performance-report' });
+    await raw.put('readings', { ...base, day: '2021-11-24', metric: 'otdr.14d', source: 'dom/account-health' });
+    // An Amazon cancellation without a time: v3's reach ended at the order's dates.
+    const { latestDeliveryDate: _promise, ...first } = ordersOf(v3)[0] as StoredOrder;
+    const cancelled = { ...first, orderId: '114-0000000-0000001', status: 'cancelled', cancellation: { by: 'AMAZON' }, reachAt: 1638172799000 } as StoredOrder;
+    const [part] = (await raw.getAll('orderParts')) as OrderPart[];
+    await raw.put('orderParts', { ...part!, orders: JSON.stringify([...JSON.parse(part!.orders), cancelled]) });
+    raw.close();
+    const db = await openRedlineDb();
+    const readings = await db.getAll('readings');
+    const otd = readings.filter((r) => r.metric.startsWith('otdr')).map((r) => [r.metric, r.source, r.day]).sort();
+    expect(otd).toEqual([
+      ['otdr.14d', 'dom/account-health', '2021-11-24'],
+      ['otdr.30d', 'sp-api/performance-report', '2021-11-25'],
+    ]);
+    const orders = (await db.getAll('orderParts')).flatMap(readOrderPart);
+    for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
+    expect(orders.find((o) => o.orderId === cancelled.orderId)!.reachAt).toBeGreaterThan(cancelled.reachAt);
     db.close();
   });
 

@@ -23,8 +23,20 @@ const TARGETS: Record<RateMetricKey, [number, 'lt' | 'gt', number, number]> = {
   'lsr.10d': [0.04, 'lt', 10, 0],
   'lsr.30d': [0.04, 'lt', 30, 0],
   'cr.7d': [0.025, 'lt', 7, 0],
-  'vtr.30d': [0.95, 'gt', 30, 0],
+  'vtr.30d': [0.95, 'gt', 30, 14],
   'otdr.14d': [0.9, 'gt', 14, 7],
+  'idr.7d': [0.05, 'lt', 7, 8],
+};
+
+const UNITS: Record<RateMetricKey, MetricReport['unit']> = {
+  'odr.mfn': 'orders',
+  'odr.afn': 'orders',
+  'lsr.10d': 'orders',
+  'lsr.30d': 'orders',
+  'cr.7d': 'orders',
+  'vtr.30d': 'packages',
+  'otdr.14d': 'units',
+  'idr.7d': 'orders',
 };
 
 export function metric(input: MetricInput): MetricReport {
@@ -42,17 +54,23 @@ export function metric(input: MetricInput): MetricReport {
     worst: day(i, rate === null ? null : condition === 'lt' ? rate + 0.002 + i * 0.0001 : rate - 0.004 - i * 0.0001),
   }));
   return {
-    unit: input.key === 'otdr.14d' ? 'shipments' : 'orders',
+    unit: UNITS[input.key],
     rate,
     target,
     targetBasisPoints: bp,
-    targetSource: 'settings',
+    targetSource: 'marketplace',
     condition,
     margin,
     badEventsToRecover: margin === null ? null : Math.max(0, -margin),
     status,
     advisory: false,
+    enforcement: { enforced: true, since: input.key === 'otdr.14d' ? '2024-09-25' : null, evidence: 'amazon' },
     window,
+    lagDays: lag,
+    amazonStatus: null,
+    explanation: null,
+    categories: input.key === 'vtr.30d' ? [] : null,
+    breakdown: null,
     amazon: null,
     local: { numerator: num, denominator: den, rate, margin, window, unknown: 0 },
     coverage: null,
@@ -86,7 +104,7 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
     coverage: 0.62,
   });
   const report = {
-    version: 1,
+    version: 2,
     marketplaceId: 'ATVPDKIKX0DER',
     asOf: NOW,
     timeZone: 'America/Los_Angeles',
@@ -104,6 +122,7 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
       'cr.7d': metric({ key: 'cr.7d', numerator: 2, denominator: 140 }),
       'vtr.30d': metric({ key: 'vtr.30d', numerator: 580, denominator: 600 }),
       'otdr.14d': metric({ key: 'otdr.14d', numerator: 270, denominator: 280 }),
+      'otdr.30d': { key: 'otdr.30d', unit: 'packages', amazon: null, amazonStatus: null },
       ahr: {
         key: 'ahr',
         unit: 'points',

@@ -49,11 +49,12 @@ describe('popup', () => {
     expect(text(lsr.querySelector('.margin'))).toBe('1 late shipment over the line: recovers on Dec 3 if nothing else ships late.');
   });
 
-  it('flags a rate resting on a handful of orders without Amazon’s reading', () => {
+  it('says a metric is too thin to judge (the engine’s insufficient), not over the line', () => {
     const report = sampleReport();
-    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...report.metrics['cr.7d'], numerator: 1, denominator: 3, rate: 1 / 3 } } };
+    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...report.metrics['cr.7d'], numerator: 1, denominator: 3, rate: 1 / 3, status: 'insufficient' as const } } };
     const root = show(state({ report: thin }));
-    expect(text(root.querySelector('[data-metric="cr.7d"] .few-data'))).toBe("Based on only 3 orders seen so far: Amazon's own figure (Account Health) may differ.");
+    expect(text(root.querySelector('[data-metric="cr.7d"] .few-data'))).toBe('Seen 3 so far: too few to judge. Open more of your orders in Seller Central, or import your reports.');
+    expect(text(root.querySelector('[data-metric="cr.7d"] .pill'))).toContain('Too few to judge');
     expect(root.querySelector('[data-metric="odr.mfn"] .few-data')).toBeNull(); // has Amazon's reading
   });
 

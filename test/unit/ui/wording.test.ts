@@ -31,7 +31,7 @@ describe('margin in plain words (en)', () => {
 
   it('counts good-event metrics in the bad events that would tip them', () => {
     // VTR 580/600 = 96.7 % > 95 %: 9 more without tracking → 571/600 = 95.17 % passes, 10 → 95.0 % fails.
-    expect(marginSentence(metric({ key: 'vtr.30d', numerator: 580, denominator: 600 }))).toBe('Can absorb 9 more shipments without valid tracking.');
+    expect(marginSentence(metric({ key: 'vtr.30d', numerator: 580, denominator: 600 }))).toBe('Can absorb 9 more packages without valid tracking.');
   });
 
   it('adds the breach date of the worst case to a passing metric', () => {
@@ -43,7 +43,7 @@ describe('margin in plain words (en)', () => {
 
   it('never says 0 % or NaN for an empty window', () => {
     expect(marginSentence(metric({ key: 'odr.afn', numerator: 0, denominator: 0 }))).toBe('No orders in this window yet.');
-    expect(marginSentence(metric({ key: 'otdr.14d', numerator: 0, denominator: 0 }))).toBe('No shipments in this window yet.');
+    expect(marginSentence(metric({ key: 'otdr.14d', numerator: 0, denominator: 0 }))).toBe('No units in this window yet.');
   });
 });
 

@@ -63,10 +63,15 @@ describe('options page', () => {
 
   it('shows every metric with Amazon’s default, validates, and saves', async () => {
     const root = await show();
-    expect(root.querySelectorAll('tbody tr[data-metric]')).toHaveLength(7);
+    expect(root.querySelectorAll('tbody tr[data-metric]')).toHaveLength(8);
     expect(root.querySelector('tr[data-metric="odr.mfn"] th')!.textContent).toContain('Amazon: target under 1%');
+    // Spec v2 §1.1: targets per marketplace, from the one table the engine uses.
+    expect(root.querySelector('tr[data-metric="otdr.14d"] th')!.textContent).toContain('target over 90% in the US (enforced since Sep 25, 2024)');
+    expect(root.querySelector('tr[data-metric="otdr.14d"] th')!.textContent).toContain('target over 97% elsewhere, advisory');
+    expect(root.querySelector('tr[data-metric="idr.7d"] th')!.textContent).toContain('in the UK, Germany, France, Italy and Spain only');
     const target = root.querySelector<HTMLInputElement>('#odr-mfn-target')!;
-    expect(target.value).toBe('1');
+    expect(target.value).toBe(''); // Amazon's, per marketplace
+    expect(target.placeholder).toBe('Amazon’s');
     expect(root.querySelector('label[for="odr-mfn-target"]')!.textContent).toBe('Order Defect Rate · seller-fulfilled: Target');
 
     type(target, 'abc');
@@ -82,7 +87,7 @@ describe('options page', () => {
     root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
     await flush();
     const saved = sent.find((m) => m.type === 'saveSettings') as { settings: typeof DEFAULT_SETTINGS } | undefined;
-    expect(saved?.settings.metrics['odr.mfn'].target.basisPoints).toBe(80);
+    expect(saved?.settings.metrics['odr.mfn'].target?.basisPoints).toBe(80);
     expect(root.querySelector('.save-bar [role=status]')!.textContent).toBe('Saved. Figures were recomputed.');
   });
 

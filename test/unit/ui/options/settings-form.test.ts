@@ -6,7 +6,22 @@ describe('settings form', () => {
   it('round-trips the defaults exactly', () => {
     const result = fromForm(toForm(DEFAULT_SETTINGS), DEFAULT_SETTINGS);
     expect(result).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
-    expect(toForm(DEFAULT_SETTINGS).metrics['cr.7d'].target).toBe('2.5');
+    expect(toForm(DEFAULT_SETTINGS).metrics['cr.7d'].target).toBe(''); // Amazon's, per marketplace
+    expect(toForm({ ...DEFAULT_SETTINGS, metrics: { ...DEFAULT_SETTINGS.metrics, 'cr.7d': { ...DEFAULT_SETTINGS.metrics['cr.7d'], target: { basisPoints: 250, condition: 'lt' } } } }).metrics['cr.7d'].target).toBe('2.5');
+  });
+
+  it('an emptied target goes back to Amazon’s; an emptied dispatch rule is off', () => {
+    const own = { ...DEFAULT_SETTINGS, metrics: { ...DEFAULT_SETTINGS.metrics, 'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: 300, condition: 'lt' as const } } } };
+    const form = toForm(own);
+    form.metrics['lsr.10d'].target = ' ';
+    form.dispatchRuleHours = '';
+    const result = fromForm(form, own);
+    if (!result.ok) throw new Error('expected valid');
+    expect(result.settings.metrics['lsr.10d'].target).toBeUndefined();
+    expect(result.settings.dispatchRuleHours).toBeNull();
+    form.dispatchRuleHours = '48';
+    form.minimumPopulation = '25';
+    expect(fromForm(form, own)).toMatchObject({ ok: true, settings: { dispatchRuleHours: 48, minimumPopulation: 25 } });
   });
 
   it('stores a percentage as exact basis points and accepts a decimal comma', () => {
@@ -28,6 +43,8 @@ describe('settings form', () => {
     ['metrics.vtr.30d.windowDays', (f: ReturnType<typeof toForm>) => (f.metrics['vtr.30d'].windowDays = '0'), 'error_days'],
     ['warningHorizonHours', (f: ReturnType<typeof toForm>) => (f.warningHorizonHours = 'soon'), 'error_horizon'],
     ['retentionDays', (f: ReturnType<typeof toForm>) => (f.retentionDays = '30'), 'error_retention'],
+    ['minimumPopulation', (f: ReturnType<typeof toForm>) => (f.minimumPopulation = '0'), 'error_minimum'],
+    ['dispatchRuleHours', (f: ReturnType<typeof toForm>) => (f.dispatchRuleHours = '1.5'), 'error_dispatch'],
   ])('rejects a bad %s', (path, spoil, message) => {
     const form = toForm(DEFAULT_SETTINGS);
     spoil(form);
@@ -45,7 +62,8 @@ describe('settings form', () => {
   it('tells whether a metric is at Amazon’s defaults', () => {
     const form = defaultMetricForm('lsr.10d');
     expect(isDefault(form, 'lsr.10d')).toBe(true);
-    expect(isDefault({ ...form, target: '4.00' }, 'lsr.10d')).toBe(true);
-    expect(isDefault({ ...form, target: '3' }, 'lsr.10d')).toBe(false);
+    expect(isDefault({ ...form, target: ' ' }, 'lsr.10d')).toBe(true);
+    expect(isDefault({ ...form, target: '4' }, 'lsr.10d')).toBe(false); // the seller's own, even if equal to Amazon's today
+    expect(isDefault({ ...form, windowDays: '12' }, 'lsr.10d')).toBe(false);
   });
 });
