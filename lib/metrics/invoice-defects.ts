@@ -33,7 +33,7 @@ export const invoiceDefects: PopulationDefinition = {
   id: 'idr',
   volume: 'business',
   place(facts, ctx, out) {
-    if (facts.order.businessOrder !== true || facts.cancelled || facts.autoCancelled) out.membership = 'none';
+    if (!facts.business || facts.cancelled || facts.autoCancelled) out.membership = 'none';
     else placeOn(out, membershipOf(facts, ctx), facts.orderDay);
   },
 };

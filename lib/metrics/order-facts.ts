@@ -59,8 +59,9 @@ function dayOrNaN(calendar: LocalCalendar, instant: number | undefined): number 
   return instant === undefined || !Number.isFinite(instant) ? Number.NaN : calendar.dayOf(instant);
 }
 
+/** Empty or only spaces; checks the first character before trimming (a trim per package of a year adds up). */
 function blank(text: string | undefined): boolean {
-  return text === undefined || text.trim() === '';
+  return text === undefined || text.length === 0 || (text.charCodeAt(0) <= 32 && text.trim() === '');
 }
 
 function earliestShipTime(packages: readonly Package[] | undefined): number | undefined {
@@ -168,6 +169,8 @@ export class OrderFacts {
   /** The order's channel, else the one its defects give. */
   channel: FulfillmentChannel | undefined;
   cancelled = false;
+  /** An Amazon Business order (IDR's population), as a source says. */
+  business = false;
   /** Local day indexes; NaN when the instant is unknown (or not needed: AFN orders get only `orderDay`). */
   orderDay = Number.NaN;
   shipByDay = Number.NaN;
@@ -212,6 +215,7 @@ export class OrderFacts {
     const channel = order.channel ?? defects?.channel;
     this.channel = channel;
     this.cancelled = order.status === 'cancelled';
+    this.business = order.businessOrder === true;
     this.orderDay = dayOrNaN(calendar, order.orderDate);
     const exactAt = order.shipConfirmation?.at ?? earliestShipTime(order.packages);
     const ship = shipStateOf(order, exactAt);
@@ -285,18 +289,22 @@ export class OrderFacts {
    * has passed; cancelled before the ship-by date it was for payment or fraud, which does not count.
    */
   private readAutoCancel(order: Order, ship: ShipState): void {
+    const cancellation = order.cancellation;
+    const amazonCancelled = this.cancelled && cancellation?.by === 'AMAZON' && ship !== 'confirmed';
+    // Only an unconfirmed order or one Amazon cancelled can have been auto-cancelled: the deadline (a
+    // business-day walk and a day's end) is worked out for those few, not for every shipped order.
+    if (ship !== 'unconfirmed' && !amazonCancelled) return;
     const { calendar, businessDays, asOf } = this.ctx;
     const deadline =
       order.autoCancelDate ??
       (Number.isNaN(this.shipByDay) ? Number.NaN : calendar.endOf(businessDays.after(this.shipByDay, AUTO_CANCEL_BUSINESS_DAYS)));
     this.autoCancelAt = deadline;
     if (Number.isNaN(deadline)) return;
-    if (ship === 'unconfirmed' && order.status !== 'cancelled') {
+    if (ship === 'unconfirmed') {
       if (asOf > deadline) this.markAutoCancelled(deadline);
       return;
     }
-    const cancellation = order.cancellation;
-    if (!this.cancelled || cancellation?.by !== 'AMAZON' || ship === 'confirmed') return;
+    if (!cancellation) return;
     const at = cancellation.at;
     if (at !== undefined) {
       // With no ship-by date known, when Amazon cancelled says nothing: counted, as any Amazon cancellation.

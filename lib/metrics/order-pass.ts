@@ -54,7 +54,7 @@ export interface Counted {
 function addVolume(volume: OrderVolume, facts: OrderFacts, volumeFrom: number, today: number, n: 1 | -1): void {
   if (facts.channel === undefined || !(facts.orderDay >= volumeFrom && facts.orderDay < today)) return;
   volume[facts.channel] += n;
-  if (facts.order.businessOrder === true) volume.business += n;
+  if (facts.business) volume.business += n;
 }
 
 /**
@@ -148,7 +148,10 @@ export function countOrders(
   const vtrByCategory = new Map<string, PopulationCounts>();
   const lsrBreakdown = new BreakdownEntries(breakdownWindows.lsr);
   const vtrBreakdown = new BreakdownEntries(breakdownWindows.vtr);
-  const otdrBreakdown = new BreakdownEntries(breakdownWindows.otdr);
+  const otdrBreakdown = new BreakdownEntries(breakdownWindows.otdr, true);
+  // Categories are reported over VTR's window only: orders outside it need no lookup.
+  const vtrFrom = breakdownWindows.vtr?.from ?? Number.POSITIVE_INFINITY;
+  const vtrTo = breakdownWindows.vtr?.to ?? Number.NEGATIVE_INFINITY;
   const partsMfn = new OdrPartCounts(range.from, range.to);
   const partsAfn = new OdrPartCounts(range.from, range.to);
   const volume: OrderVolume = { MFN: 0, AFN: 0, business: 0 };
@@ -178,7 +181,7 @@ export function countOrders(
     cr.add(at);
     validTracking.place(facts, ctx, at);
     vtr.add(at);
-    if (at.membership !== 'none') {
+    if (at.membership !== 'none' && at.day >= vtrFrom && at.day <= vtrTo) {
       const category = facts.category ?? '';
       let byCategory = vtrByCategory.get(category);
       if (!byCategory) vtrByCategory.set(category, (byCategory = counts()));
@@ -187,7 +190,7 @@ export function countOrders(
     vtrBreakdown.add(facts, at);
     onTimeDelivery.place(facts, ctx, at);
     otdr.add(at);
-    otdrBreakdown.add(facts, at, true);
+    otdrBreakdown.add(facts, at);
     invoiceDefects.place(facts, ctx, at);
     idr.add(at);
     addVolume(volume, facts, volumeFrom, ctx.today, 1);
