@@ -12,6 +12,7 @@ import { DEMO_PAGES } from '../../demo-site/server';
 import { readDatabase, storedKeys, until } from '../database';
 import type { BrowserName, ExtensionDriver, LaunchDriver, TestPage } from '../driver';
 import { PROJECT_ROOT } from '../harness';
+import { rateMetricsOf } from '../../../lib/ui/metric-order';
 
 const ALL_ORDERS_REPORT = join(PROJECT_ROOT, 'test/fixtures/synthetic/all-orders_US.tsv');
 const ALL_ORDERS_REPORT_IDS = ['114-0000001-0000001', '114-0000002-0000002', '114-0000003-0000003', '114-0000004-0000004'];
@@ -96,7 +97,7 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
 
     it('sets the toolbar badge: the at-risk count, red on a breach, amber otherwise', async () => {
       const count = report.atRiskOrders.length;
-      const breached = Object.values(report.metrics).some((m) => m.status === 'breach');
+      const breached = rateMetricsOf(report).some((m) => m.status === 'breach');
       const badge = await until(() => h.toolbarBadge(), (b) => b.text !== '', 'the toolbar badge').catch((error: Error) => {
         throw new Error(`${error.message}; background problems: ${h.problems().join(' | ') || 'none'}`);
       });
