@@ -89,10 +89,17 @@ export function accountHealthSummary(data: DemoSellerData, asOf: number, seed: n
         lateShipmentRateList: [lateShipment(m.lsr10d), lateShipment(m.lsr30d)],
         prefulfillmentCancelRate: { ...rateEntry(m.cr7d, 0.025, 'LESS_THAN'), orderCount: m.cr7d.den, cancellationCount: m.cr7d.num },
         validTrackingRate: { ...rateEntry(m.vtr30d, 0.95, 'GREATER_THAN'), shipmentCount: m.vtr30d.den, validTrackingCount: m.vtr30d.num },
-        onTimeDeliveryRate: {
+        // Spec v2 §4: the 14-day unit figure is `unitOnTimeDeliveryRate` (its fields from the SP-API schema's
+        // example); `onTimeDeliveryRate` is a 30-day package figure (the real DE report's, with its 0.97 target).
+        unitOnTimeDeliveryRate: {
           ...rateEntry(m.otdr14d, 0.9, 'GREATER_THAN'),
-          shipmentCountWithValidTracking: m.otdr14d.den,
-          onTimeDeliveryCount: m.otdr14d.num,
+          unitOnTimeDeliveryCount: m.otdr14d.num,
+          totalUnitCount: m.otdr14d.den,
+        },
+        onTimeDeliveryRate: {
+          ...rateEntry(m.otd30dPackages, 0.97, 'GREATER_THAN'),
+          shipmentCountWithValidTracking: m.otd30dPackages.den,
+          onTimeDeliveryCount: m.otd30dPackages.num,
         },
         accountHealthRating: { ahrScore, ahrStatus: 'GOOD', reportingDateRange: policyRange },
         listingPolicyViolations: noDefects,

@@ -13,7 +13,7 @@ import { makeHostile, type HostileFacts } from './hostile';
 import type { Channel, DemoChargeback, DemoClaim, DemoFeedback, DemoItem, DemoOrder, DemoSellerData } from './model';
 import { Random } from './random';
 import { maxUnder, referenceMetrics, type ReferenceMetrics } from './reference-metrics';
-import { DAY, HOUR, endOfLocalDay, localDay, startOfLocalDay } from './time';
+import { DAY, HOUR, businessDayAfter, endOfLocalDay, localDay, startOfLocalDay } from './time';
 
 export const DEMO_MARKETPLACE_ID = 'ATVPDKIKX0DER';
 export const DEMO_TIME_ZONE = 'America/Los_Angeles';
@@ -55,10 +55,12 @@ export function generateDemoSeller(options: DemoSellerOptions = {}): DemoSeller 
   g.background(options.days ?? 90, options.mfnPerDay ?? 7, options.fbaPerDay ?? 2);
   g.recentOpenOrders();
   g.overdue();
+  g.autoCancellations();
   g.buyerCancellations();
   g.sellerCancellations();
   g.shipmentsWithoutTracking();
   g.lateShipments();
+  g.bulkLateDelivery();
   g.orderDefects();
   g.ordinaryFeedback();
 
@@ -143,7 +145,7 @@ class Generator {
       latestShipDate: endOfLocalDay(shipByDay, this.tz),
       earliestDeliveryDate: startOfLocalDay(shipByDay + transitMin, this.tz),
       latestDeliveryDate: endOfLocalDay(shipByDay + transitMax, this.tz),
-      cancellationDate: channel === 'MFN' ? endOfLocalDay(shipByDay + 7, this.tz) : null,
+      cancellationDate: channel === 'MFN' ? endOfLocalDay(businessDayAfter(shipByDay, 7), this.tz) : null,
       shippingService: expedited ? 'Expedited' : 'Standard',
       items: this.items(),
       status: 'Unshipped',
@@ -176,7 +178,7 @@ class Generator {
     order.deliveredAt = deliveredAt <= this.now ? deliveredAt : null;
   }
 
-  private cancel(order: DemoOrder, by: 'SELLER' | 'BUYER', at: number): void {
+  private cancel(order: DemoOrder, by: 'SELLER' | 'BUYER' | 'AMAZON', at: number): void {
     order.status = 'Canceled';
     order.cancelledBy = by;
     order.cancelledAt = Math.min(at, this.now - 5 * MINUTE);
@@ -228,7 +230,7 @@ class Generator {
     }
   }
 
-  /** One MFN order five days past its ship-by date, two days before Amazon would auto-cancel it. */
+  /** One MFN order five days past its ship-by date, days before Amazon would auto-cancel it (7 business days). */
   overdue(): void {
     const pick = this.ordinary((o) => o.channel === 'MFN' && o.status === 'Shipped' && this.day(o.latestShipDate) === this.today - 5);
     const order = pick.length ? this.rng.pick(pick) : null;
@@ -238,6 +240,37 @@ class Generator {
     order.package = null;
     order.deliveredAt = null;
     order.scenarios.push('overdue');
+  }
+
+  /**
+   * Spec v2 §2, the auto-cancel: one unconfirmed MFN order whose deadline (`cancellationDate`) falls
+   * 3–70 h from now (ends of business days: over a weekend the next is up to ~2.5 days off), flagged at
+   * risk of it by Amazon (it counts as late until then), and one Amazon cancelled for a missing
+   * confirmation 1–5 days ago, which counts in the cancel rate on that day and no longer as late.
+   */
+  autoCancellations(): void {
+    const unship = (o: DemoOrder) => {
+      o.status = 'Unshipped';
+      o.shipConfirmedAt = null;
+      o.package = null;
+      o.deliveredAt = null;
+    };
+    const soon = this.ordinary(
+      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && o.cancellationDate - this.now >= 3 * HOUR && o.cancellationDate - this.now <= 70 * HOUR,
+    );
+    const atRisk = soon.length ? this.rng.pick(soon) : null;
+    if (atRisk) {
+      unship(atRisk);
+      atRisk.scenarios.push('auto-cancel-soon');
+    }
+    const past = this.ordinary(
+      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && this.inDays(o.cancellationDate, 5, 1),
+    );
+    const cancelled = past.length ? this.rng.pick(past) : null;
+    if (cancelled) {
+      this.cancel(cancelled, 'AMAZON', cancelled.cancellationDate!);
+      cancelled.scenarios.push('auto-cancelled');
+    }
   }
 
   buyerCancellations(): void {
@@ -250,7 +283,7 @@ class Generator {
       order.scenarios.push('buyer-cancel');
     }
     // A request the seller has not acted on yet: cancelling it does not hurt, shipping it would be wrong.
-    const open = this.orders.filter((o) => o.channel === 'MFN' && o.status === 'Unshipped' && !o.scenarios.includes('overdue'));
+    const open = this.orders.filter((o) => o.channel === 'MFN' && o.status === 'Unshipped' && o.scenarios.length === 0);
     const order = open.length ? this.rng.pick(open) : null;
     if (order) {
       order.buyerCancelRequest = {
@@ -263,10 +296,10 @@ class Generator {
 
   /** As many seller cancellations in the last 7 days as keep the cancel rate under 2.5 %, plus older ones. */
   sellerCancellations(): void {
-    const { den } = referenceMetrics(this.data(), this.now).cr7d;
+    const { den, num } = referenceMetrics(this.data(), this.now).cr7d; // num: the auto-cancel, when it is in the window
     const recent = this.ordinary((o) => o.channel === 'MFN' && this.inDays(o.orderDate, 6, 0) && o.orderDate < this.now - 3 * HOUR);
     const older = this.ordinary((o) => o.channel === 'MFN' && this.inDays(o.orderDate, 89, 8));
-    for (const order of [...this.rng.sample(recent, maxUnder(0.025, den)), ...this.rng.sample(older, 3)]) {
+    for (const order of [...this.rng.sample(recent, Math.max(0, maxUnder(0.025, den) - num)), ...this.rng.sample(older, 3)]) {
       this.cancel(order, 'SELLER', order.orderDate + this.rng.between(2 * HOUR, 12 * HOUR));
       order.scenarios.push('seller-cancel');
     }
@@ -279,7 +312,10 @@ class Generator {
     const fresh = this.ordinary(
       (o) => o.channel === 'MFN' && o.shipConfirmedAt !== null && o.shipConfirmedAt > this.now - 20 * HOUR && o.shipConfirmedAt < this.now - 2 * HOUR,
     );
-    const chosen = [...this.rng.sample(fresh, 1), ...this.rng.sample(shipped(29, 2), 2), ...this.rng.sample(shipped(89, 31), 2)];
+    // Spec v2: VTR counts packages by their promised delivery day, two weeks back (days −43 … −14).
+    const promised = (first: number, last: number) =>
+      this.ordinary((o) => o.channel === 'MFN' && o.shipConfirmedAt !== null && this.inDays(o.latestDeliveryDate, first, last));
+    const chosen = [...this.rng.sample(fresh, 1), ...this.rng.sample(promised(40, 16), 2), ...this.rng.sample(shipped(89, 45), 2)];
     for (const order of chosen) {
       order.package!.trackingId = null;
       if (this.rng.chance(0.5)) order.package!.carrierName = 'Other';
@@ -305,6 +341,21 @@ class Generator {
     const target30 = Math.min(maxUnder(0.04, lsr30.den), Math.max(lsr30.num, Math.round(0.03 * lsr30.den)));
     makeLate(29, 10, target30 - lsr30.num);
     makeLate(89, 31, 3);
+  }
+
+  /**
+   * Spec v2 §6: OTDR counts units. One order of 6 units, promised within OTDR's window (days −20 … −7),
+   * arrives a day late: it costs 6, not 1.
+   */
+  bulkLateDelivery(): void {
+    const candidates = this.ordinary(
+      (o) => o.channel === 'MFN' && o.deliveredAt !== null && !!o.package?.trackingId && this.inDays(o.latestDeliveryDate, 18, 9),
+    );
+    const order = candidates.length ? this.rng.pick(candidates) : null;
+    if (!order) return;
+    order.items = [{ ...order.items[0]!, quantity: 6 }];
+    order.deliveredAt = Math.min(this.now - HOUR, order.latestDeliveryDate + this.rng.between(6 * HOUR, DAY));
+    order.scenarios.push('late-delivery-bulk');
   }
 
   private delivered(first: number, last: number, channel: Channel = 'MFN'): DemoOrder[] {

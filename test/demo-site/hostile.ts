@@ -96,7 +96,11 @@ export function makeHostile(data: DemoSellerData, now: number): HostileFacts {
     }),
   );
 
-  const overdue = data.orders.find((o) => o.scenarios.includes('overdue')) ?? data.orders.find((o) => o.channel === 'MFN' && o.status === 'Unshipped');
+  // An order Redline badges whatever the hour: Amazon flags it at risk of its auto-cancel (spec v2 §2).
+  const overdue =
+    data.orders.find((o) => o.scenarios.includes('auto-cancel-soon')) ??
+    data.orders.find((o) => o.scenarios.includes('overdue')) ??
+    data.orders.find((o) => o.channel === 'MFN' && o.status === 'Unshipped');
   if (overdue) overdue.items[0]!.title = `Demo Goods ${PAYLOADS.img('big-title')}${'W'.repeat(MEGABYTE)}`;
 
   const dueSoon = data.orders.filter((o) => o.scenarios.includes('due-soon'));

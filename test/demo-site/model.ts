@@ -10,6 +10,9 @@ export type Scenario =
   | 'pending'
   | 'due-soon'
   | 'overdue'
+  | 'auto-cancel-soon'
+  | 'auto-cancelled'
+  | 'late-delivery-bulk'
   | 'late-shipment'
   | 'no-tracking'
   | 'seller-cancel'
@@ -44,7 +47,7 @@ export interface DemoOrder {
   latestShipDate: number;
   earliestDeliveryDate: number;
   latestDeliveryDate: number;
-  /** Amazon's auto-cancel deadline for an unconfirmed MFN order; null for FBA. */
+  /** Amazon's auto-cancel deadline for an unconfirmed MFN order (the end of the 7th business day after ship-by); null for FBA. */
   cancellationDate: number | null;
   shippingService: 'Standard' | 'Expedited';
   items: DemoItem[];
@@ -55,7 +58,8 @@ export interface DemoOrder {
   /** Carrier delivery; internal only (Amazon's on-time-delivery reading uses it; orders-api does not show it). */
   deliveredAt: number | null;
   cancelledAt: number | null;
-  cancelledBy: 'SELLER' | 'BUYER' | null;
+  /** AMAZON: auto-cancelled at `cancellationDate`, never confirmed (metrics-spec v2 §2). */
+  cancelledBy: 'SELLER' | 'BUYER' | 'AMAZON' | null;
   buyerCancelRequest: { requestedAt: number; reason: string } | null;
   scenarios: Scenario[];
 }
@@ -77,7 +81,7 @@ export interface DemoClaim {
   claimId: string;
   orderId: string;
   filedAt: number;
-  /** PENDING and GRANTED (seller at fault) count as defects; DENIED does not (metrics-spec §2). */
+  /** GRANTED (seller at fault) counts as a defect; PENDING is a risk, not yet a defect (metrics-spec v2 §2.1); DENIED does not. */
   status: 'PENDING' | 'GRANTED' | 'DENIED';
   reason: string;
   amount: number;

@@ -1,7 +1,8 @@
 /**
- * A deliberately plain, independent reading of metrics-spec §2 over the demo's ground truth, as known
- * at `asOf`. It tunes the generator (so the account sits just inside its red lines), produces Amazon's
- * lagged reading, and gives tests an answer to compare lib/metrics with. It is not the engine.
+ * A deliberately plain, independent reading of metrics-spec v2 §2 over the demo's ground truth, as
+ * known at `asOf`. It tunes the generator (so the account sits just inside its red lines), produces
+ * Amazon's lagged reading, and gives tests an answer to compare lib/metrics with. It is not the engine.
+ * Amazon knows what happened (who cancelled, when a parcel arrived): this is Amazon's side of each rule.
  */
 import type { DemoOrder, DemoSellerData } from './model';
 import { localDay, isoDate } from './time';
@@ -31,10 +32,12 @@ export interface ReferenceMetrics {
   lsr10d: RateCount;
   lsr30d: RateCount;
   cr7d: RateCount;
-  /** num = orders whose every package has carrier and tracking id. */
+  /** Packages (one per demo order) by promised delivery, days −43 … −14; num = with carrier and tracking id. */
   vtr30d: RateCount;
-  /** num = on-time deliveries. */
+  /** Units by promised delivery, days −20 … −7; num = units delivered on or before the promised day. */
   otdr14d: RateCount;
+  /** Amazon's 30-day on-time delivery of packages (days −36 … −7): the other figure Amazon shows (spec v2 §4). */
+  otd30dPackages: RateCount;
   odrMfn: OdrCount;
   odrAfn: OdrCount;
 }
@@ -54,18 +57,23 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
   const cancelled = (o: DemoOrder) => known(o.cancelledAt);
   const confirmed = (o: DemoOrder) => known(o.shipConfirmedAt);
 
-  const count = (first: number, last: number, population: DemoOrder[], isCounted: (o: DemoOrder) => boolean): RateCount => {
+  const count = (first: number, last: number, population: DemoOrder[], isCounted: (o: DemoOrder) => boolean, weight: (o: DemoOrder) => number = () => 1): RateCount => {
     const counted = population.filter(isCounted);
+    const sum = (list: DemoOrder[]) => list.reduce((n, o) => n + weight(o), 0);
+    const den = sum(population);
     return {
-      num: counted.length,
-      den: population.length,
-      rate: population.length ? counted.length / population.length : null,
+      num: sum(counted),
+      den,
+      rate: den ? sum(counted) / den : null,
       window: { firstDay: isoDate(first), lastDay: isoDate(last) },
       orderIds: counted.map((o) => o.amazonOrderId),
     };
   };
+  const units = (o: DemoOrder) => o.items.reduce((n, i) => n + i.quantity, 0);
+  const autoCancelled = (o: DemoOrder) => cancelled(o) && o.cancelledBy === 'AMAZON';
   const inDays = (ms: number, first: number, last: number) => day(ms) >= first && day(ms) <= last;
 
+  // An unconfirmed order past its auto-cancel deadline is cancelled, so it is out of LSR (not cancelled, below).
   const lsr = (days: number) => {
     const first = today - days + 1;
     const population = mfn.filter(
@@ -74,26 +82,26 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
     return count(first, today, population, (o) => !confirmed(o) || o.shipConfirmedAt! > o.latestShipDate);
   };
 
+  // By order date, except an auto-cancel, which counts on the day Amazon cancelled (spec v2 §2).
   const cr7d = count(
     today - 6,
     today,
-    mfn.filter((o) => inDays(o.orderDate, today - 6, today)),
-    (o) => cancelled(o) && o.cancelledBy === 'SELLER',
+    mfn.filter((o) => (autoCancelled(o) ? inDays(o.cancelledAt!, today - 6, today) : inDays(o.orderDate, today - 6, today))),
+    (o) => cancelled(o) && (o.cancelledBy === 'SELLER' || o.cancelledBy === 'AMAZON'),
   );
 
+  const tracked = (o: DemoOrder) => !!o.package?.carrierName && !!o.package.trackingId;
   const vtr30d = count(
-    today - 29,
-    today,
-    mfn.filter((o) => confirmed(o) && inDays(o.shipConfirmedAt!, today - 29, today)),
-    (o) => !!o.package?.carrierName && !!o.package.trackingId,
+    today - 43,
+    today - 14,
+    mfn.filter((o) => confirmed(o) && inDays(o.latestDeliveryDate, today - 43, today - 14)),
+    tracked,
   );
 
-  const otdr14d = count(
-    today - 20,
-    today - 7,
-    mfn.filter((o) => confirmed(o) && !!o.package?.carrierName && !!o.package.trackingId && inDays(o.latestDeliveryDate, today - 20, today - 7)),
-    (o) => known(o.deliveredAt) && day(o.deliveredAt) <= day(o.latestDeliveryDate),
-  );
+  const onTime = (o: DemoOrder) => known(o.deliveredAt) && day(o.deliveredAt) <= day(o.latestDeliveryDate);
+  const deliveredBy = (first: number, last: number) => mfn.filter((o) => confirmed(o) && tracked(o) && inDays(o.latestDeliveryDate, first, last));
+  const otdr14d = count(today - 20, today - 7, deliveredBy(today - 20, today - 7), onTime, units);
+  const otd30dPackages = count(today - 36, today - 7, deliveredBy(today - 36, today - 7), onTime);
 
   const odr = (channel: DemoOrder['channel']): OdrCount => {
     const first = today - 73;
@@ -101,7 +109,8 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
     const negative = new Set(
       data.feedback.filter((f) => f.rating <= 2 && f.status === 'ACTIVE' && known(f.date)).map((f) => f.orderId),
     );
-    const claimed = new Set(data.claims.filter((c) => c.status !== 'DENIED' && known(c.filedAt)).map((c) => c.orderId));
+    // Spec v2 §2.1: a claim still pending is a risk, not a counted defect.
+    const claimed = new Set(data.claims.filter((c) => c.status === 'GRANTED' && known(c.filedAt)).map((c) => c.orderId));
     const charged = new Set(data.chargebacks.filter((c) => known(c.filedAt)).map((c) => c.orderId));
     const population = placed.filter((o) => o.channel === channel && inDays(o.orderDate, first, last));
     const has = (set: Set<string>) => population.filter((o) => set.has(o.amazonOrderId)).length;
@@ -120,6 +129,7 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
     cr7d,
     vtr30d,
     otdr14d,
+    otd30dPackages,
     odrMfn: odr('MFN'),
     odrAfn: odr('AFN'),
   };

@@ -75,3 +75,18 @@ export function shortZoneName(ms: number, timeZone: string): string {
   }
   return f.formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? 'UTC';
 }
+
+/**
+ * The `n`th business day (Monday–Friday) after local day `day`: Amazon auto-cancels an unconfirmed
+ * order at the end of the 7th business day after its ship-by date (metrics-spec v2 §2). The demo keeps
+ * no holidays.
+ */
+export function businessDayAfter(day: number, n: number): number {
+  let d = day;
+  for (let counted = 0; counted < n; ) {
+    d += 1;
+    const weekday = new Date(d * DAY).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) counted += 1;
+  }
+  return d;
+}

@@ -102,10 +102,24 @@ describe('generateDemoSeller', () => {
       expect(o.latestShipDate - s.now).toBeLessThan(26 * HOUR);
     }
     // Deadlines are hours away, never seconds: a slow test run must not watch an order turn late.
-    const open = s.orders.filter((o) => o.status === 'Unshipped' && !o.scenarios.includes('overdue'));
+    const open = s.orders.filter((o) => o.status === 'Unshipped' && !o.scenarios.includes('overdue') && !o.scenarios.includes('auto-cancel-soon'));
     for (const o of open) expect(o.latestShipDate - s.now).toBeGreaterThanOrEqual(2 * HOUR - 1000);
     expect(byScenario(s, 'no-tracking').some((o) => s.now - o.shipConfirmedAt! <= 20 * HOUR)).toBe(true);
     expect(byScenario(s, 'overdue')).toHaveLength(1);
+    // Spec v2 §2: one order hours from its auto-cancel (7 business days after ship-by), one auto-cancelled lately.
+    const [soon] = byScenario(s, 'auto-cancel-soon');
+    expect(soon!.cancellationDate! - s.now).toBeGreaterThanOrEqual(3 * HOUR);
+    expect(soon!.cancellationDate! - s.now).toBeLessThanOrEqual(70 * HOUR);
+    const [autoCancelled] = byScenario(s, 'auto-cancelled');
+    expect(autoCancelled).toMatchObject({ status: 'Canceled', cancelledBy: 'AMAZON', cancelledAt: autoCancelled!.cancellationDate, shipConfirmedAt: null });
+    expect(e.cr7d.orderIds).toContain(autoCancelled!.amazonOrderId); // counted on its cancel day, not its order date
+    expect(e.lsr30d.orderIds).not.toContain(autoCancelled!.amazonOrderId);
+    // Spec v2 §6: OTDR counts units; the bulk order's 6 late units all count.
+    const [bulk] = byScenario(s, 'late-delivery-bulk');
+    expect(bulk!.items.reduce((n, i) => n + i.quantity, 0)).toBe(6);
+    expect(e.otdr14d.den).toBeGreaterThan(e.otdr14d.orderIds.length);
+    expect(e.otdr14d.rate).toBeLessThan(0.97);
+    expect(e.otdr14d.rate).toBeGreaterThan(0.9);
     expect(byScenario(s, 'late-shipment').length).toBeGreaterThan(3);
     expect(byScenario(s, 'no-tracking').length).toBe(5);
     expect(byScenario(s, 'buyer-cancel-open')).toHaveLength(1);
@@ -157,7 +171,9 @@ describe('orders-api bodies', () => {
       { trackingId: null, carrierName: untracked.package!.carrierName, shipDate: untracked.package!.shipDate / 1000 },
     ]);
     const overdue = orderDetailResponse(seller, byScenario(seller, 'overdue')[0]!.amazonOrderId)!.order.orderStatus;
-    expect(overdue).toMatchObject({ OrderStatus: 'Unshipped', Late: true, AtRiskOfCancellation: true });
+    expect(overdue).toMatchObject({ OrderStatus: 'Unshipped', Late: true });
+    const soon = orderDetailResponse(seller, byScenario(seller, 'auto-cancel-soon')[0]!.amazonOrderId)!.order.orderStatus;
+    expect(soon).toMatchObject({ OrderStatus: 'Unshipped', Late: true, AtRiskOfCancellation: true });
   });
 
   it('writes PST in winter and PDT in summer', () => {

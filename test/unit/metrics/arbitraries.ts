@@ -32,12 +32,31 @@ const scenario: fc.Arbitrary<Scenario> = fc
     pick: fc.nat(),
     dayShift: fc.integer({ min: -3, max: 3 }),
     minute: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+    /** Sometimes the last millisecond of the day: where an auto-cancel deadline (a day's end) can fall exactly. */
+    endOfDay: fc.constantFrom(false, false, false, true),
   })
-  .map(({ market, pick, dayShift, minute }) => {
+  .map(({ market, pick, dayShift, minute, endOfDay }) => {
     const date = addDays(market.dates[pick % market.dates.length]!, dayShift);
+    if (endOfDay) return { marketplaceId: market.id, zone: market.zone, asOf: local(`${addDays(date, 1)}T00:00`, market.zone) - 1, date };
     const wall = `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
     return { marketplaceId: market.id, zone: market.zone, asOf: local(wall, market.zone), date };
   });
+
+const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
+
+/**
+ * A ship-by date whose auto-cancel deadline (the end of the 7th Monday-to-Friday day after it) is the
+ * end of `target`, or undefined when `target` is a weekend. Written out here, not taken from the engine.
+ */
+function shipByFor(target: string): string | undefined {
+  if (weekday(target) === 0 || weekday(target) === 6) return undefined;
+  let date = target;
+  for (let counted = 0; counted < 7; ) {
+    if (weekday(date) !== 0 && weekday(date) !== 6) counted++;
+    date = addDays(date, -1);
+  }
+  return date;
+}
 
 /** Instants around asOf: anywhere in −110 … +30 days, or on a local midnight ± a millisecond or a minute. */
 function instant(s: Scenario): fc.Arbitrary<number> {
@@ -63,9 +82,18 @@ function near(s: Scenario, anchor: number | undefined): fc.Arbitrary<number> {
 
 function orderArb(s: Scenario, index: number): fc.Arbitrary<Order> {
   const t = instant(s);
-  const dates = fc.record({ orderDate: t, shipOffset: opt(fc.integer({ min: -DAY, max: 4 * DAY })), deliveryOffset: opt(fc.integer({ min: 0, max: 7 * DAY })) });
-  return dates.chain(({ orderDate, shipOffset, deliveryOffset }) => {
-    const latestShipDate = shipOffset === undefined ? undefined : orderDate + shipOffset;
+  const dates = fc.record({
+    orderDate: t,
+    shipOffset: opt(fc.integer({ min: -DAY, max: 4 * DAY })),
+    deliveryOffset: opt(fc.integer({ min: 0, max: 7 * DAY })),
+    /** Ship-by placed so that the auto-cancel deadline is the end of today or yesterday (the boundary). */
+    deadlineDaysAgo: fc.constantFrom(undefined, undefined, undefined, undefined, 0, 1),
+  });
+  return dates.chain(({ orderDate: drawn, shipOffset, deliveryOffset, deadlineDaysAgo }) => {
+    const shipByDate = deadlineDaysAgo === undefined ? undefined : shipByFor(addDays(s.date, -deadlineDaysAgo));
+    const alignedShipBy = shipByDate === undefined ? undefined : local(`${addDays(shipByDate, 1)}T00:00`, s.zone) - 1000; // 23:59:59, as Amazon writes it
+    const orderDate = alignedShipBy === undefined ? drawn : alignedShipBy - 2 * DAY;
+    const latestShipDate = alignedShipBy ?? (shipOffset === undefined ? undefined : orderDate + shipOffset);
     const latestDeliveryDate = deliveryOffset === undefined ? undefined : (latestShipDate ?? orderDate) + deliveryOffset;
     const aroundShip = near(s, latestShipDate);
     return fc
