@@ -75,7 +75,7 @@ describe('the demo site’s live responses through readResponse', () => {
     expect(batchOf(capture('/fbmapi/v1/feedbacks?pageSize=100')).defects.length).toBe(Math.min(100, site.seller.feedback.length));
     expect(batchOf(capture('/chargebacks/api/v1/chargebacks')).defects.length).toBe(site.seller.chargebacks.length);
     const readings = batchOf(capture('/performance/api/summary')).readings.map((r) => r.metric).sort();
-    expect(readings).toEqual(['ahr', 'cr.7d', 'lsr.10d', 'lsr.30d', 'odr.afn', 'odr.mfn', 'otdr.30d', 'vtr.30d']);
+    expect(readings).toEqual(['ahr', 'cr.7d', 'lsr.10d', 'lsr.30d', 'odr.afn', 'odr.mfn', 'otdr.14d', 'otdr.30d', 'vtr.30d']);
   });
 
   it('orders-api packages carry the confirmation moment as the demo emits it (to the ms)', () => {
