@@ -86,3 +86,13 @@ describe('Redline worse than Amazon', () => {
     expect(computeHealthReport({ orders, defects: [], readings: [bad] }, now, DEFAULT_SETTINGS, US).metrics['lsr.10d'].explanation).toBeNull();
   });
 });
+
+describe('a reading Redline cannot fully read', () => {
+  it('an unknown status word: Amazon’s status is unknown, the figures are still the reading’s', () => {
+    const US = 'ATVPDKIKX0DER';
+    const now = local('2026-11-26T12:00', US);
+    const odd = reading({ metric: 'cr.7d', observedAt: now - HOUR, status: 'SOMETHING_NEW', rate: 0.01, numerator: 1, denominator: 100 });
+    const cr = computeHealthReport({ orders: [], defects: [], readings: [odd] }, now, DEFAULT_SETTINGS, US).metrics['cr.7d'];
+    expect(cr).toMatchObject({ amazonStatus: null, explanation: null, numerator: 1, denominator: 100, amazon: { status: 'SOMETHING_NEW' } });
+  });
+});
