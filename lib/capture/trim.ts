@@ -18,19 +18,43 @@ export type Keep = true | { readonly [key: string]: Keep };
 
 /** lib/readers/orders-api.ts `PageTracking`. */
 const TRACKING: Keep = {
+  TrackingId: true,
   trackingId: true,
   trackingNumber: true,
   TrackingNumber: true,
+  Carrier: true,
   carrierName: true,
   carrier: true,
   carrierCode: true,
   CarrierName: true,
+  ShipDate: true,
   shipDate: true,
   shipTime: true,
-  ShipDate: true,
+  ShippingService: true,
+  shippingService: true,
 };
 
-/** lib/readers/orders-api.ts `PageOrder` (and its `PageItem`). */
+const PRICE: Keep = { Amount: true, CurrencyCode: true };
+
+/** lib/readers/orders-api.ts `PageItem`: cancel flags, units, SKU, ASIN, prices (never the title or the customisation). */
+const ITEM: Keep = {
+  BuyerRequestedCancel: { IsBuyerRequestedCancel: true, isBuyerRequestedCancel: true },
+  isBuyerRequestedCancel: true,
+  QuantityCanceled: true,
+  ItemStatus: { CancelStatus: true, ItemStatus: true, InvoiceSent: true },
+  asin: true,
+  sellerSku: true,
+  quantityOrdered: true,
+  quantityShipped: true,
+  unitPrice: PRICE,
+  ASIN: true,
+  SellerSKU: true,
+  QuantityOrdered: true,
+  QuantityShipped: true,
+  ItemCost: { UnitPrice: PRICE, Subtotal: PRICE },
+};
+
+/** lib/readers/orders-api.ts `PageOrder`. */
 const ORDER: Keep = {
   amazonOrderId: true,
   orderDate: true,
@@ -41,24 +65,29 @@ const ORDER: Keep = {
   isMerchantFulfilled: true,
   fulfillmentChannel: true,
   orderFulfillmentStatus: true,
-  orderStatus: { OrderStatus: true, Late: true, AtRiskOfCancellation: true },
+  orderStatus: { OrderStatus: true, Late: true, AtRiskOfCancellation: true, InvoiceNotUploaded: true, InvoiceSent: true },
   latestShipDate: true,
   latestDeliveryDate: true,
   cancellationDate: true,
+  shippingService: true,
+  isBusinessOrder: true,
+  verifiedBusinessBuyer: true,
+  invoiceNotUploaded: true,
+  electronicInvoiceAwaitingUpload: true,
+  automatedShippingSettings: { hasAutomatedShippingSettings: true },
   packages: TRACKING,
-  orderItems: {
-    BuyerRequestedCancel: { IsBuyerRequestedCancel: true, isBuyerRequestedCancel: true },
-    QuantityCanceled: true,
-    ItemStatus: { CancelStatus: true, ItemStatus: true },
-  },
+  orderItems: ITEM,
 };
+
+/** The search envelope: where the page sits in its table (lib/readers/orders-api.ts `SearchBody`). */
+const SEARCH_PAGE: Keep = { offset: true, total: true, appliedSearchFilters: { key: true, selectedValues: true } };
 
 /** `{"reason":"sign_in"}` is how an expired session answers (lib/readers/html.ts): always kept. */
 const SIGNED_OUT = { reason: true } as const;
 
 /** Per captured endpoint (lib/capture/allow-list.ts), as the readers' `ENDPOINTS` match them. */
 export const CAPTURE_PROJECTIONS: readonly { matches: (path: string) => boolean; keep: Keep }[] = [
-  { matches: (p) => p === '/orders-api/search', keep: { ...SIGNED_OUT, orders: ORDER } },
+  { matches: (p) => p === '/orders-api/search', keep: { ...SIGNED_OUT, orders: ORDER, ...SEARCH_PAGE } },
   { matches: (p) => /^\/orders-api\/order\/[^/]+$/.test(p), keep: { ...SIGNED_OUT, order: ORDER } },
 ];
 

@@ -72,9 +72,9 @@ export const ORDERS_TABLE = [
 
 /** Order detail page: the element showing the order id, where the badge goes after it. */
 export const ORDER_DETAIL_ID = [
-  "[data-test-id='order-id'] b", // "Order ID: # <b>…</b>" (2025–2026 layout)
-  "[data-test-id='order-id']",
-  '#order-id',
+  "[data-test-id='order-id-value']", // real, 2024–2025: three independent scrapers (confirm-shipment-form.selectors.2024-2025.md, source B)
+  "[data-test-id='order-id'] b", // Redline's demo before 2026-12 (invented)
+  '#order-id', // Redline's demo (invented)
 ];
 
 /** Collect all matches of the first alternative that matches anything (a list of alternatives, as above). */
@@ -87,20 +87,24 @@ export function queryAllFirst(root: ParentNode, alternatives: readonly string[])
 }
 
 /**
- * Confirm-shipment and buy-shipping forms: the tracking-id input of a package and, in the same package
- * row, its carrier select (and the carrier-name field shown for "Other"). Demo and 2025–2026 forms name
- * the fields `trackingId` and `carrier`; the attribute matches catch renamed variants.
+ * Confirm-shipment (`/orders-v3/order/{id}/confirm-shipment`), edit-shipment (`…/edit-shipment`, "Re-confirm
+ * Shipment") and buy-shipping forms. Real: the `data-test-id`s a public 2024–2025 extension fills in
+ * (shared/reference/seller-central/2026/confirm-shipment-form.selectors.2024-2025.md, source A: public files
+ * 15063661995 and 36642643309): the carrier `<select>` inside `tvs-carrier-dropdown` (option values are carrier
+ * names: USPS, UPS, FedEx, DHL, Other), the free-text carrier for "Other", the tracking id, the "no tracking"
+ * checkbox. The generic fallbacks never match a checkbox: the real form's `#missing-tracking-id-checkbox` has
+ * "tracking" in its id, and was once taken for the tracking field.
  */
 export const TRACKING_INPUTS = [
-  "input[name='trackingId']",
-  "input[data-test-id='tracking-id-input']",
-  "input[name*='tracking' i]:not([type='hidden'])",
-  "input[id*='tracking' i]:not([type='hidden'])",
+  "input[data-test-id='text-input-tracking-id']", // real, 2024–2025
+  "input[name*='tracking' i]:not([type='hidden']):not([type='checkbox']):not([type='radio'])", // guess: a renamed field
 ];
-export const CARRIER_SELECT = ["select[name='carrier']", "select[data-test-id='carrier-select']", "select[name*='carrier' i]", "select[id*='carrier' i]"];
-export const CARRIER_NAME_INPUT = ["input[name='carrierName']", "input[name*='carrier' i]:not([type='hidden'])"];
-/** The package a tracking input belongs to: its table row, else the form. */
-export const PACKAGE_ROW = ['.package-row', 'tr', 'kat-table-row', 'form'];
+export const CARRIER_SELECT = [
+  "[data-test-id='tvs-carrier-dropdown'] > select", // real, 2024–2025
+  "select[name*='carrier' i]", // guess: a renamed field
+];
+/** "I have no tracking id" (real, 2024–2025): confirming with it checked ships without valid tracking. */
+export const NO_TRACKING_CHECKBOX = ['#missing-tracking-id-checkbox', "input[type='checkbox'][id*='missing-tracking' i]"];
 
 /** Cancel-order form: the reason select; `BuyerCanceled` is the reason that keeps a buyer's request out of CR. */
 export const CANCEL_REASON_SELECT = ["select[name='reason']", "select[data-test-id='cancel-reason-select']", "select[name*='reason' i]", "select[id*='reason' i]"];

@@ -31,8 +31,9 @@ export const PAGE_DETECTORS: readonly Detector[] = [
   },
   {
     kind: 'confirmShipment',
-    test: (p) => /^\/orders-v3\/order\/[^/]+\/confirm-shipment\/?$/.test(p),
-    examples: ['/orders-v3/order/114-7941379-5480234/confirm-shipment', '/orders-v3/order/114-7941379-5480234/confirm-shipment/'],
+    // `edit-shipment` is "Re-confirm Shipment" on a shipped order (a 2024–2025 extension opens both).
+    test: (p) => /^\/orders-v3\/order\/[^/]+\/(confirm|edit)-shipment\/?$/.test(p),
+    examples: ['/orders-v3/order/114-7941379-5480234/confirm-shipment', '/orders-v3/order/114-7941379-5480234/confirm-shipment/', '/orders-v3/order/114-7941379-5480234/edit-shipment'],
   },
   {
     kind: 'buyShipping',
@@ -47,8 +48,20 @@ export const PAGE_DETECTORS: readonly Detector[] = [
   },
   {
     kind: 'manageOrders',
-    test: (p) => /^\/orders-v3(\/(mfn|fba|pending|search)(\/[a-z-]+)?)?\/?$/.test(p),
-    examples: ['/orders-v3', '/orders-v3/', '/orders-v3/mfn/unshipped', '/orders-v3/mfn/shipped', '/orders-v3/pending', '/orders-v3/fba/all', '/orders-v3/search'],
+    // Tabs nest on some marketplaces (amazon.in 2026: `/mfn/unshipped/selfship`, `/mfn/shipped/easyship/handover-done`).
+    test: (p) => /^\/orders-v3(\/(mfn|fba|pending|search)(\/[a-z-]+){0,3})?\/?$/.test(p),
+    examples: [
+      '/orders-v3',
+      '/orders-v3/',
+      '/orders-v3/mfn/unshipped',
+      '/orders-v3/mfn/shipped',
+      '/orders-v3/pending',
+      '/orders-v3/fba/all',
+      '/orders-v3/search',
+      '/orders-v3/mfn/unshipped/selfship',
+      '/orders-v3/mfn/shipped/easyship/handover-done',
+      '/orders-v3/mfn/invoice-missing',
+    ],
   },
   {
     kind: 'accountHealth',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Claim, ClaimStatus } from '../model';
+import type { Claim, ClaimProtection, ClaimStatus } from '../model';
 import { jsonReader, mapAll } from './input';
 import { defined } from './order-fields';
 import { instant, maybe } from './schemas';
@@ -11,7 +11,11 @@ import { instant, maybe } from './schemas';
  * "Respond by" on open claims: read from `respondByDate` / `responseDueDate` when the JSON carries it. Read from imported
  * files (readAny); not on the capture allow-list (detect.ts) until a real endpoint is known.
  *
- * The status decides whether a claim counts, so an unknown word is not guessed: "invalid".
+ * The status decides whether a claim counts, so an unknown word is not guessed: "invalid". A bare
+ * `GRANTED` says nothing of who pays: `granted` (the engine counts it unless its Buy Shipping protection
+ * is shown). That protection's three conditions are read where the JSON gives them, each alone
+ * (`claimsProtectedService`, `lateDeliveryRiskLabel`, `onTimeFirstScan`, at the top or under
+ * `buyShippingProtection`); nothing real is known of them either.
  */
 
 const FORMAT = 'claims-api';
@@ -21,8 +25,7 @@ const STATUSES: Record<string, ClaimStatus> = {
   PENDING: 'open',
   UNDERREVIEW: 'open',
   UNDERINVESTIGATION: 'open',
-  // The demo's GRANTED is "granted, seller at fault" (its README); Amazon-funded grants say so.
-  GRANTED: 'grantedSellerFault',
+  GRANTED: 'granted',
   GRANTEDSELLERFAULT: 'grantedSellerFault',
   SELLERFUNDED: 'grantedSellerFault',
   REFUNDEDBYSELLER: 'refundedBySeller',
@@ -41,8 +44,23 @@ const Item = z.object({
   marketplaceId: maybe(z.string()),
   respondByDate: maybe(instant),
   responseDueDate: maybe(instant),
+  claimsProtectedService: maybe(z.boolean()),
+  lateDeliveryRiskLabel: maybe(z.boolean()),
+  onTimeFirstScan: maybe(z.boolean()),
+  buyShippingProtection: maybe(
+    z.object({ claimsProtectedService: maybe(z.boolean()), lateDeliveryRiskLabel: maybe(z.boolean()), onTimeFirstScan: maybe(z.boolean()) }),
+  ),
 });
 type Item = z.infer<typeof Item>;
+
+function protectionOf(c: Item): ClaimProtection | undefined {
+  const p = defined({
+    claimsProtectedService: c.claimsProtectedService ?? c.buyShippingProtection?.claimsProtectedService,
+    lateDeliveryRiskLabel: c.lateDeliveryRiskLabel ?? c.buyShippingProtection?.lateDeliveryRiskLabel,
+    onTimeFirstScan: c.onTimeFirstScan ?? c.buyShippingProtection?.onTimeFirstScan,
+  });
+  return Object.keys(p).length ? p : undefined;
+}
 
 function toClaim(c: Item, fallbackMarketplace: string | undefined, observedAt: number): Claim | string {
   const status = STATUSES[c.status.toUpperCase().replace(/[^A-Z]/g, '')];
@@ -58,6 +76,7 @@ function toClaim(c: Item, fallbackMarketplace: string | undefined, observedAt: n
     date: c.filingDate,
     responseDeadline: c.respondByDate ?? c.responseDueDate,
     status,
+    protection: protectionOf(c),
     observedAt,
     source: FORMAT,
   });

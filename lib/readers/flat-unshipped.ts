@@ -1,7 +1,8 @@
 import type { Order } from '../model';
 import { contextMarketplace, flatReader, groupRows } from './flat-file';
 import { flatInstantToEpochMs } from './instant';
-import { cancellationFields, defined, sightingBracket } from './order-fields';
+import { countCell, moneyCell } from './flat-all-orders';
+import { cancellationFields, defined, itemsValueOf, orderItem, shortText, sightingBracket } from './order-fields';
 import { parseYesNo } from './schemas';
 
 /**
@@ -9,7 +10,11 @@ import { parseYesNo } from './schemas';
  * ITEM of seller-fulfilled orders still to ship. `promise-date` is the expected ship date; newer
  * files add `is-buyer-requested-cancellation`, `verge-of-cancellation`, `verge-of-lateShipment`.
  * `buyer-email`, `buyer-phone-number`, `recipient-name` and the address columns are never read.
- * The report has no marketplace column: the context must give it.
+ * The report has no marketplace column: the context must give it. Each row is a line (`sku`, `asin` where
+ * present, `quantity-purchased` and `quantity-shipped`); `payments-date` is when the payment cleared (the
+ * 72-hour rule counts from it), `is-business-order`, `ship-service-level`, `item-price` + `currency` where a
+ * file has them, and `is-shipping-settings-automation-enabled` (Shipping Settings Automation protects the
+ * order's units from OTDR; `false` says nothing of Buy Shipping).
  */
 
 const FORMAT = 'flat/unshipped';
@@ -32,6 +37,8 @@ export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-
     const instants = (name: string, dateOnly: 'start' | 'end') =>
       col(name).flatMap((v) => (v === undefined ? [] : [flatInstantToEpochMs(v, market.timeZone, dateOnly)]));
     const orderDates = instants('purchase-date', 'start');
+    const paymentDates = instants('payments-date', 'start');
+    if (paymentDates.includes(undefined)) return `order ${orderId}: payments-date is not a date`;
     const promiseDates = instants('promise-date', 'end');
     if (orderDates.length === 0 || orderDates.includes(undefined)) return `order ${orderId}: purchase-date is not a date`;
     if (promiseDates.includes(undefined)) return `order ${orderId}: promise-date is not a date`;
@@ -46,13 +53,23 @@ export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-
       : shipped.length > 0 && shipped.every((q) => q !== undefined)
         ? ('unshipped' as const)
         : undefined;
+    const first = items[0]!;
+    const lines = items.map((r) =>
+      orderItem({ sku: columns.get(r, 'sku'), asin: columns.get(r, 'asin'), quantityOrdered: countCell(columns.get(r, 'quantity-purchased')), quantityShipped: countCell(columns.get(r, 'quantity-shipped')) }),
+    );
     orders.push(
       defined({
         orderId,
         marketplaceId: market.marketplaceId,
         channel: 'MFN' as const,
         orderDate: Math.min(...(orderDates as number[])),
+        paymentDate: paymentDates.length ? Math.min(...(paymentDates as number[])) : undefined,
         status,
+        businessOrder: anyYes(col('is-business-order')),
+        shippingService: shortText(columns.get(first, 'ship-service-level')),
+        items: lines,
+        itemsValue: itemsValueOf(items.map((r) => ({ amount: moneyCell(columns.get(r, 'item-price')), currency: columns.get(r, 'currency') }))),
+        deliveryProtected: anyYes(col('is-shipping-settings-automation-enabled')) ? true : undefined,
         // Items share the order's deadline; if they ever differ, the earliest one binds.
         latestShipDate: promiseDates.length ? Math.min(...(promiseDates as number[])) : undefined,
         shipConfirmation: sightingBracket(status, ctx.observedAt),

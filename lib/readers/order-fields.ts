@@ -1,5 +1,5 @@
 import { MARKETPLACES } from '../marketplaces';
-import type { Cancellation, CancelledBy, FulfillmentChannel, Order, OrderStatus, ShipConfirmation } from '../model';
+import type { Cancellation, CancelledBy, FulfillmentChannel, Money, Order, OrderItem, OrderStatus, ShipConfirmation } from '../model';
 
 /**
  * Mappings every order reader shares: Amazon's many spellings of status, channel and canceller
@@ -110,4 +110,49 @@ export function cancellationFields(
 /** Drops keys whose value is undefined, so an unknown field is absent rather than present-but-empty. */
 export function defined<T extends object>(record: T): T {
   return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A price as a source writes it: a number or a decimal string (SP-API 2026: `"29.99"`), and its currency. */
+export interface PriceLine {
+  amount: number | string | undefined;
+  currency: string | undefined;
+}
+
+/**
+ * What the lines cost the buyer as ordered, summed (JP's VTR exemption, metrics-spec §2): only when
+ * every line gives an amount in one and the same currency; otherwise unknown, never a partial sum. A
+ * cancelled line is included (the order's value as ordered): whether a line was cancelled is a signal
+ * a changed page can drop, a sum that moves with it would be a wrong number.
+ */
+export function itemsValueOf(lines: readonly PriceLine[]): Money | undefined {
+  if (lines.length === 0) return undefined;
+  let total = 0;
+  const currency = lines[0]!.currency?.trim().toUpperCase();
+  if (!currency || !/^[A-Z]{3}$/.test(currency)) return undefined;
+  for (const line of lines) {
+    const amount = typeof line.amount === 'string' ? (/^\s*\d+(\.\d+)?\s*$/.test(line.amount) ? Number(line.amount) : NaN) : line.amount;
+    if (amount === undefined || !Number.isFinite(amount) || amount < 0 || line.currency?.trim().toUpperCase() !== currency) return undefined;
+    total += amount;
+  }
+  return { amount: Math.round(total * 1e6) / 1e6, currency };
+}
+
+/** A count of units: a whole number the model can hold, else unknown. */
+export const unitCount = (n: number | undefined) => (n !== undefined && Number.isInteger(n) && n >= 0 && n <= 100_000 ? n : undefined);
+
+/** A short text as the model keeps it: trimmed, cut to `max`; blank is unknown. */
+export const shortText = (text: string | undefined, max = 200) => {
+  const t = text?.trim();
+  return t ? t.slice(0, max) : undefined;
+};
+
+/** A line of an order (lib/model OrderItem): absent fields stay absent; a quantity that is not a count is not taken. */
+export function orderItem(line: { sku?: string; asin?: string; category?: string; quantityOrdered?: number; quantityShipped?: number }): OrderItem {
+  return defined({
+    sku: shortText(line.sku),
+    asin: shortText(line.asin, 20),
+    category: shortText(line.category, 100),
+    quantityOrdered: unitCount(line.quantityOrdered),
+    quantityShipped: unitCount(line.quantityShipped),
+  });
 }

@@ -61,8 +61,23 @@ function actions(o: DemoOrder): string[] {
   return ['manageSellerNotes', 'contactBuyer', 'canViewOrderHistory'];
 }
 
+/**
+ * An order's packages in the 2023+ order detail's keys (`Carrier`, `TrackingId`, `ShipDate`, `ShippingService`,
+ * `ShipmentId`: orders-api-order-detail.fields.2023.md). The search rows carry them too: that a shipped search row
+ * has packages, and under these keys, is invented (the real search capture is of an unshipped order).
+ */
 function packages(o: DemoOrder) {
-  return o.package ? [{ trackingId: o.package.trackingId, carrierName: o.package.carrierName, shipDate: seconds(o.package.shipDate) }] : null;
+  if (!o.package) return null;
+  return [
+    {
+      Carrier: o.package.carrierName,
+      IsSignatureConfirmationApplied: false,
+      ShipDate: seconds(o.package.shipDate),
+      ShipmentId: requestId(`shipment/${o.amazonOrderId}`).slice(0, 9),
+      ShippingService: o.package.shippingService ?? null,
+      TrackingId: o.package.trackingId,
+    },
+  ];
 }
 
 function quantities(o: DemoOrder, quantity: number) {
@@ -299,7 +314,11 @@ export function orderDetailResponse(seller: DemoSeller, orderId: string) {
         return {
           ASIN: item.asin,
           AssociatedItems: [],
-          BuyerRequestedCancel: o.buyerCancelRequest ? { IsBuyerRequestedCancel: 'true', BuyerCancelReason: o.buyerCancelRequest.reason } : null,
+          // 2021 capture: `BuyerRequestedCancel: null`; 2023+: `isBuyerRequestedCancel` and `cancelReason` on every item
+          // (a 2023 scraper). That `cancelReason` holds the buyer's words is invented.
+          BuyerRequestedCancel: null,
+          isBuyerRequestedCancel: o.buyerCancelRequest !== null,
+          cancelReason: o.buyerCancelRequest?.reason ?? null,
           Condition: 'New',
           ConditionNote: null,
           ConditionSubtype: null,

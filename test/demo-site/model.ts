@@ -37,6 +37,8 @@ export interface DemoPackage {
   trackingId: string | null;
   /** The moment the shipment was confirmed (the demo's sellers confirm as they ship). */
   shipDate: number;
+  /** The carrier's service, where the confirm-shipment form gave one. */
+  shippingService?: string | null;
 }
 
 export interface DemoOrder {

@@ -16,7 +16,7 @@ import {
   searchResponse,
 } from './api';
 import { accountHealthPage, DEMO_LOCALES, type DemoLocale } from './account-health-page';
-import { cancelOrder, confirmShipment, parseForm } from './actions';
+import { cancelOrder, confirmShipment, editShipment, parseForm } from './actions';
 import { generateDemoSeller, type DemoSeller, type DemoSellerOptions } from './generate';
 
 /** How a signed-out session answers the JSON endpoints (seller-central.md): all three are seen. */
@@ -42,6 +42,7 @@ export const DEMO_PAGES = {
   fba: '/orders-v3/fba/all',
   orderDetail: (orderId: string) => `/orders-v3/order/${orderId}`,
   confirmShipment: (orderId: string) => `/orders-v3/order/${orderId}/confirm-shipment`,
+  editShipment: (orderId: string) => `/orders-v3/order/${orderId}/edit-shipment`,
   buyShipping: (orderId: string) => `/orders-v3/order/${orderId}/buy-shipping`,
   cancelOrder: (orderId: string) => `/orders-v3/order/${orderId}/cancel`,
   accountHealth: '/performance/dashboard',
@@ -76,7 +77,7 @@ interface PageRoute {
 const PAGE_ROUTES: PageRoute[] = [
   { pattern: /^\/orders-v3(\/(mfn\/(unshipped|shipped|pending|canceled)|pending|fba\/all))?\/?$/, title: 'Manage Orders', script: 'orders.js' },
   { pattern: /^\/orders-v3\/order\/[\w-]+\/?$/, title: 'Order details', script: 'order-detail.js' },
-  { pattern: /^\/orders-v3\/order\/[\w-]+\/(confirm-shipment|buy-shipping)\/?$/, title: 'Confirm shipment', script: 'confirm-shipment.js' },
+  { pattern: /^\/orders-v3\/order\/[\w-]+\/(confirm-shipment|edit-shipment|buy-shipping)\/?$/, title: 'Confirm shipment', script: 'confirm-shipment.js' },
   { pattern: /^\/orders-v3\/order\/[\w-]+\/cancel\/?$/, title: 'Cancel order', script: 'cancel-order.js' },
   { pattern: /^\/performance\/(dashboard|account\/health)\/?$/, title: 'Account Health', script: 'account-health.js' },
   { pattern: /^\/feedback-manager\/index\.html$/, title: 'Feedback Manager', script: 'feedback.js' },
@@ -178,9 +179,10 @@ export class DemoSite {
   /** The JSON endpoint for a path, or undefined when the path is not an endpoint. */
   private api(method: string, pathname: string, query: URLSearchParams, body?: string): DemoResponse | undefined {
     const s = this.seller;
-    const action = /^\/orders-api\/order\/([\w-]+)\/(confirm-shipment|cancel)$/.exec(pathname);
+    const action = /^\/orders-api\/order\/([\w-]+)\/(confirm-shipment|edit-shipment|cancel)$/.exec(pathname);
     if (action && method === 'POST') {
-      const changed = action[2] === 'cancel' ? cancelOrder(s, action[1]!, parseForm(body)) : confirmShipment(s, action[1]!, parseForm(body));
+      const form = parseForm(body);
+      const changed = { cancel: cancelOrder, 'confirm-shipment': confirmShipment, 'edit-shipment': editShipment }[action[2] as 'cancel'](s, action[1]!, form);
       return changed ? json(orderDetailResponse(s, action[1]!)) : notFound();
     }
     if (pathname === '/orders-api/search' && method === 'GET') return json(searchResponse(s, query));

@@ -188,8 +188,8 @@ describe('Seller Central pages with our overlays', () => {
     await browseAll();
     const reused = facts.reused!;
     const page = await open(DEMO_PAGES.confirmShipment(facts.bigTitleOrderId!));
-    await page.selectOption('#carrier', reused.carrier);
-    await page.fill('#tracking-id', reused.trackingId);
+    await page.selectOption("[data-test-id='tvs-carrier-dropdown'] > select", reused.carrier);
+    await page.fill("input[data-test-id='text-input-tracking-id']", reused.trackingId);
     const note = page.locator('redline-note[data-redline-state="reused"]');
     await note.waitFor({ state: 'attached', timeout: 30_000 });
     const title = await note.evaluate((host) => host.shadowRoot!.querySelector('.title')!.textContent!);

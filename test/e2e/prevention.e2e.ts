@@ -43,6 +43,12 @@ const noteText = (page: Page, selector: string) =>
     .evaluate((host) => host.shadowRoot?.textContent ?? '')
     .then(readable);
 
+// The confirm-shipment form's real fields (test/demo-site/pages/confirm-shipment.js).
+const CARRIER = "[data-test-id='tvs-carrier-dropdown'] > select";
+const TRACKING = "input[data-test-id='text-input-tracking-id']";
+const NO_TRACKING = '#missing-tracking-id-checkbox';
+const SUBMIT = "[data-test-id='confirm-shipment-button-action'] input";
+
 const openOrders = () =>
   h.demo.seller.orders.filter((o) => o.channel === 'MFN' && o.status === 'Unshipped' && !o.buyerCancelRequest && !o.scenarios.includes('overdue'));
 
@@ -50,8 +56,8 @@ describe('act before Amazon counts it', () => {
   it('warns about a wrong tracking number as it is typed, with the VTR after it, and lists the order once confirmed', async () => {
     const order = openOrders()[0]!;
     const page = await h.openSellerCentral(DEMO_PAGES.confirmShipment(order.amazonOrderId));
-    await page.selectOption('#carrier', 'UPS');
-    await page.fill('#tracking-id', '1Z999AA10123456785'); // UPS format, wrong check digit
+    await page.selectOption(CARRIER, 'UPS');
+    await page.fill(TRACKING, '1Z999AA10123456785'); // UPS format, wrong check digit
     const note = page.locator('redline-note[data-redline-state="wrongFormat"]');
     await note.waitFor({ timeout: 10_000 });
     expect(await noteText(page, 'redline-note')).toContain('This is not a UPS tracking number');
@@ -61,13 +67,13 @@ describe('act before Amazon counts it', () => {
     await shot(page, 'tracking-wrong', '#confirm-shipment-form');
 
     // Corrected: the same number with its right check digit.
-    await page.fill('#tracking-id', '1Z999AA10123456784');
+    await page.fill(TRACKING, '1Z999AA10123456784');
     await page.locator('redline-note[data-redline-state="valid"]').waitFor({ timeout: 10_000 });
 
     // Back to the wrong one, and submitted anyway: Redline never blocks the page's own submit.
-    await page.fill('#tracking-id', '1Z999AA10123456785');
+    await page.fill(TRACKING, '1Z999AA10123456785');
     await note.waitFor({ timeout: 10_000 });
-    await Promise.all([page.waitForURL(`**${DEMO_PAGES.orderDetail(order.amazonOrderId)}`), page.click('[data-test-id=confirm-shipment-button]')]);
+    await Promise.all([page.waitForURL(`**${DEMO_PAGES.orderDetail(order.amazonOrderId)}`), page.click(SUBMIT)]);
     // The order page's JSON shows the shipment: the order is now at risk for VTR, badged on the page.
     await expect.poll(() => badgeRisks(page, order.amazonOrderId), { timeout: 15_000 }).toContain('missingTracking');
     await page.close();
@@ -76,12 +82,35 @@ describe('act before Amazon counts it', () => {
   it('warns about a number for no carrier or for "Other"', async () => {
     const order = openOrders()[1]!;
     const page = await h.openSellerCentral(DEMO_PAGES.buyShipping(order.amazonOrderId));
-    await page.fill('#tracking-id', '1Z999AA10123456784');
+    await page.fill(TRACKING, '1Z999AA10123456784');
     await page.locator('redline-note[data-redline-state="noCarrier"]').waitFor({ timeout: 10_000 });
     expect(await noteText(page, 'redline-note')).toContain('It looks like a UPS number.');
-    await page.selectOption('#carrier', 'Other');
+    await page.selectOption(CARRIER, 'Other');
     await page.locator('redline-note[data-redline-state="carrierNotRecognised"]').waitFor({ timeout: 10_000 });
     await page.close();
+  });
+
+  it('warns when "no tracking id" is ticked, with the VTR after it, and checks a number added on edit-shipment', async () => {
+    const order = openOrders()[3]!;
+    const page = await h.openSellerCentral(DEMO_PAGES.confirmShipment(order.amazonOrderId));
+    await page.selectOption(CARRIER, 'UPS');
+    await page.check(NO_TRACKING);
+    const note = page.locator('redline-note[data-redline-state="noNumber"]');
+    await note.waitFor({ timeout: 10_000 });
+    await expect.poll(() => noteText(page, 'redline-note'), { timeout: 10_000 }).toMatch(/No tracking number.*VTR( from [^:]+)?: \d+(\.\d+)?% → \d+(\.\d+)?%/);
+    await page.uncheck(NO_TRACKING);
+    await note.waitFor({ state: 'detached', timeout: 10_000 });
+    await page.check(NO_TRACKING);
+    await note.waitFor({ timeout: 10_000 });
+    await Promise.all([page.waitForURL(`**${DEMO_PAGES.orderDetail(order.amazonOrderId)}`), page.click(SUBMIT)]);
+    await expect.poll(() => badgeRisks(page, order.amazonOrderId), { timeout: 15_000 }).toContain('missingTracking');
+    await page.close();
+
+    // Re-confirm Shipment with a number: the same check on the edit-shipment form.
+    const edit = await h.openSellerCentral(DEMO_PAGES.editShipment(order.amazonOrderId));
+    await edit.fill(TRACKING, '1Z999AA10123456784');
+    await edit.locator('redline-note[data-redline-state="valid"]').waitFor({ timeout: 10_000 });
+    await edit.close();
   });
 
   it('shows what a cancellation does to CR 7 d and flips the reminder with the reason', async () => {

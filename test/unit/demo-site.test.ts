@@ -161,14 +161,16 @@ describe('orders-api bodies', () => {
     expectSameShape(detail, realDetail);
     expectSameShape(detail.order, realDetail.order);
     expect(keys(detail.order.orderStatus)).toEqual(keys(realDetail.order.orderStatus));
-    expect(keys(detail.order.orderItems[0]!)).toEqual(keys(realDetail.order.orderItems[0]));
+    // The 2021 capture's item keys, and the 2023+ ones a 2023 scraper reads (`isBuyerRequestedCancel`, `cancelReason`).
+    expect(keys(detail.order.orderItems[0]!)).toEqual([...keys(realDetail.order.orderItems[0]), 'cancelReason', 'isBuyerRequestedCancel'].sort());
     expect(keys(detail.order.timeZoneDetailsMap)).toEqual(keys(realDetail.order.timeZoneDetailsMap));
-    expect(detail.order.orderItems[0]!.BuyerRequestedCancel).toMatchObject({ IsBuyerRequestedCancel: 'true' });
+    expect(detail.order.orderItems[0]!).toMatchObject({ BuyerRequestedCancel: null, isBuyerRequestedCancel: true });
     expect(detail.order.buyerProxyEmail).toMatch(/\.invalid$/);
 
     const untracked = byScenario(seller, 'no-tracking')[0]!;
     expect(orderDetailResponse(seller, untracked.amazonOrderId)!.order.packages).toEqual([
-      { trackingId: null, carrierName: untracked.package!.carrierName, shipDate: untracked.package!.shipDate / 1000 },
+      // The 2023+ keys (orders-api-order-detail.fields.2023.md).
+      { Carrier: untracked.package!.carrierName, IsSignatureConfirmationApplied: false, ShipDate: untracked.package!.shipDate / 1000, ShipmentId: expect.stringMatching(/^[A-Z0-9]{9}$/), ShippingService: null, TrackingId: null },
     ]);
     const overdue = orderDetailResponse(seller, byScenario(seller, 'overdue')[0]!.amazonOrderId)!.order.orderStatus;
     expect(overdue).toMatchObject({ OrderStatus: 'Unshipped', Late: true });

@@ -2,9 +2,10 @@
  * Confirm-shipment and buy-shipping forms: each tracking number is checked as the seller types
  * (format and check digit for its carrier, a carrier Amazon recognises, not already on another
  * order), in the worker. A number that will count against the Valid Tracking Rate gets an inline
- * warning with the rate after it. The page's own submit is never touched.
+ * warning with the rate after it, and so does ticking the form's "no tracking id" box. The page's own
+ * submit is never touched.
  */
-import { CARRIER_SELECT, PACKAGE_ROW, TRACKING_INPUTS, queryAllFirst, queryFirst } from '../../dom/selectors';
+import { CARRIER_SELECT, NO_TRACKING_CHECKBOX, TRACKING_INPUTS, queryAllFirst, queryFirst } from '../../dom/selectors';
 import { sendToBackground, type ResponseMap } from '../../messaging/client';
 import { orderIdOfPage } from '../../pages/detect';
 import type { TrackingProblem } from '../../tracking/check';
@@ -51,13 +52,32 @@ export function trackingView(check: Check, carrier: string, impact: Impact): Not
   return { tone: breach ? 'breach' : 'warning', title: problemSentence(first), lines, state: first.kind };
 }
 
+/** The nearest ancestor of `from` holding one of `alternatives`; the document when none does. */
+function nearestHolding(from: Element, alternatives: readonly string[]): ParentNode {
+  for (let node = from.parentElement; node; node = node.parentElement) if (queryFirst(node, alternatives)) return node;
+  return from.ownerDocument;
+}
+
+/** The package a tracking field belongs to: its nearest ancestor holding a carrier select (a form can list several packages). */
+export const packageOf = (field: Element): ParentNode => nearestHolding(field, CARRIER_SELECT);
+
+/** The package a carrier select belongs to: its nearest ancestor holding a tracking field or the "no tracking id" box. */
+export const packageOfCarrier = (select: Element): ParentNode => nearestHolding(select, [...TRACKING_INPUTS, ...NO_TRACKING_CHECKBOX]);
+
+/** The carrier chosen for a field's package ('' when none is). */
+export function carrierOf(field: Element): string {
+  return (queryFirst(packageOf(field), CARRIER_SELECT) as HTMLSelectElement | null)?.value ?? '';
+}
+
+type Field = HTMLInputElement;
+
 export const trackingCheck: Feature = {
   name: 'tracking-check',
   pages: ['confirmShipment', 'buyShipping'],
   async init(signal) {
     const doc = document;
     const orderId = orderIdOfPage(location.href) ?? '';
-    const first = await waitFor(doc.documentElement, () => queryFirst(doc, TRACKING_INPUTS), signal);
+    const first = await waitFor(doc.documentElement, () => queryFirst(doc, TRACKING_INPUTS) ?? queryFirst(doc, NO_TRACKING_CHECKBOX), signal);
     if (signal.aborted || !first) return;
 
     let impact: Impact = null;
@@ -65,58 +85,73 @@ export const trackingCheck: Feature = {
       (orderId ? sendToBackground({ type: 'getActionImpact', orderId, action: 'shipWithoutValidTracking' }) : Promise.resolve(null))
         .then((answer) => {
           impact = answer;
-          for (const input of touched) void check(input);
+          for (const field of touched) void check(field);
         })
         .catch((error) => reportFeatureError('tracking-check', error));
 
-    const notes = new WeakMap<HTMLInputElement, HTMLElement>();
-    const timers = new WeakMap<HTMLInputElement, number>();
-    const touched = new Set<HTMLInputElement>();
-    const isTrackingInput = (node: EventTarget | null): node is HTMLInputElement =>
-      node instanceof HTMLInputElement && queryAllFirst(doc, TRACKING_INPUTS).includes(node);
-    const rowOf = (node: Element) => PACKAGE_ROW.map((s) => node.closest(s)).find(Boolean) ?? doc.body;
-    const carrierOf = (input: HTMLInputElement) => queryFirst(rowOf(input), CARRIER_SELECT) as HTMLSelectElement | null;
+    const notes = new WeakMap<Field, HTMLElement>();
+    const timers = new WeakMap<Field, number>();
+    const touched = new Set<Field>();
+    const isTrackingInput = (node: EventTarget | null): node is Field => node instanceof HTMLInputElement && queryAllFirst(doc, TRACKING_INPUTS).includes(node);
+    const isNoTrackingBox = (node: EventTarget | null): boolean => node instanceof HTMLInputElement && queryAllFirst(doc, NO_TRACKING_CHECKBOX).includes(node);
+    /** What a field says the number is: the input's text, '' for a ticked "no tracking id", null for an unticked one. */
+    const numberOf = (field: Field) => (isNoTrackingBox(field) ? (field.checked ? '' : null) : field.value);
+    /** Where a field's note goes: after the input, after the box's label. */
+    const anchorOf = (field: Field): Element => (isNoTrackingBox(field) ? (field.closest('label') ?? field) : field);
 
-    async function check(input: HTMLInputElement): Promise<void> {
-      const carrier = carrierOf(input)?.value ?? '';
-      const number = input.value;
+    async function check(field: Field): Promise<void> {
+      const carrier = carrierOf(field);
+      const number = numberOf(field);
+      if (number === null) {
+        notes.get(field)?.remove();
+        return;
+      }
       const answer = await sendToBackground({ type: 'checkTracking', orderId, carrier, trackingNumber: number });
       // A later keystroke has already asked again: this answer is stale.
-      if (signal.aborted || input.value !== number || (carrierOf(input)?.value ?? '') !== carrier) return;
-      const view = trackingView(answer, carrier, impact);
-      let note = notes.get(input);
+      if (signal.aborted || numberOf(field) !== number || carrierOf(field) !== carrier) return;
+      // A ticked "no tracking id" box: that there is no number is what matters first.
+      const noNumberFirst = isNoTrackingBox(field) ? { ...answer, problems: [...answer.problems].sort((a, b) => Number(b.kind === 'noNumber') - Number(a.kind === 'noNumber')) } : answer;
+      const view = trackingView(noNumberFirst, carrier, impact);
+      let note = notes.get(field);
       if (!view) {
         note?.remove();
         return;
       }
-      if (!note) notes.set(input, (note = createNote(doc)));
+      if (!note) notes.set(field, (note = createNote(doc)));
       renderNote(note, view);
-      if (input.nextElementSibling !== note) input.after(note);
+      const anchor = anchorOf(field);
+      if (anchor.nextElementSibling !== note) anchor.after(note);
     }
 
-    const schedule = (input: HTMLInputElement, delay = TYPING_PAUSE_MS) => {
-      touched.add(input);
-      clearTimeout(timers.get(input));
-      timers.set(input, window.setTimeout(() => void check(input).catch((e) => reportFeatureError('tracking-check', e)), delay));
+    const schedule = (field: Field, delay = TYPING_PAUSE_MS) => {
+      touched.add(field);
+      clearTimeout(timers.get(field));
+      timers.set(field, window.setTimeout(() => void check(field).catch((e) => reportFeatureError('tracking-check', e)), delay));
     };
     const onInput = (event: Event) => {
       if (isTrackingInput(event.target)) schedule(event.target);
     };
-    const onCarrier = (event: Event) => {
+    const onChange = (event: Event) => {
       const target = event.target;
+      if (isNoTrackingBox(target)) {
+        schedule(target as Field, 0);
+        return;
+      }
       if (!(target instanceof HTMLSelectElement) || !queryAllFirst(doc, CARRIER_SELECT).includes(target)) return;
-      const input = queryFirst(rowOf(target), TRACKING_INPUTS) as HTMLInputElement | null;
-      if (input && (input.value || touched.has(input))) schedule(input, 0);
+      const pkg = packageOfCarrier(target);
+      for (const field of [queryFirst(pkg, TRACKING_INPUTS), queryFirst(pkg, NO_TRACKING_CHECKBOX)] as (Field | null)[]) {
+        if (field && (touched.has(field) || (field.type !== 'checkbox' && field.value !== ''))) schedule(field, 0);
+      }
     };
     // Leaving the field empty is the commonest mistake: say so once the seller moves on.
     const onLeave = (event: Event) => {
       if (isTrackingInput(event.target)) schedule(event.target, 0);
     };
     doc.addEventListener('input', onInput, { capture: true, signal });
-    doc.addEventListener('change', onCarrier, { capture: true, signal });
+    doc.addEventListener('change', onChange, { capture: true, signal });
     doc.addEventListener('focusout', onLeave, { capture: true, signal });
     signal.addEventListener('abort', () => {
-      for (const input of touched) notes.get(input)?.remove();
+      for (const field of touched) notes.get(field)?.remove();
     });
     onDataChanged(() => void loadImpact(), signal);
     await loadImpact();

@@ -16,7 +16,7 @@ const REASON_LABELS = {
 async function render() {
   try {
     const { order } = await getJson(`/orders-api/order/${encodeURIComponent(orderId)}`);
-    const request = order.orderItems.map((i) => i.BuyerRequestedCancel).find(Boolean);
+    const request = order.orderItems.find((i) => i.isBuyerRequestedCancel);
     const reason = h('select', { name: 'reason', id: 'cancel-reason', 'data-test-id': 'cancel-reason-select' },
       h('option', { value: '' }, 'Select a reason'),
       order.possibleCancelReasons.map((r) => h('option', { value: r }, REASON_LABELS[r] ?? r)));
@@ -43,10 +43,10 @@ async function render() {
     show(
       h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › ', h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Order details'), ' › Cancel order'),
       h('h1', {}, 'Cancel order'),
-      h('div', { id: 'order-id', 'data-test-id': 'order-id' }, 'Order ID: # ', h('b', {}, order.amazonOrderId)),
+      h('div', { id: 'order-id' }, 'Order ID: # ', h('span', { 'data-test-id': 'order-id-value', class: 'a-text-bold' }, order.amazonOrderId)),
       request
         ? h('div', { class: 'notice', id: 'buyer-cancel-request', style: 'margin: 10px 0 16px' },
-            h('b', {}, 'Buyer requested cancellation. '), `Reason: ${request.BuyerCancelReason ?? 'not given'}`)
+            h('b', {}, 'Buyer requested cancellation. '), `Reason: ${request.cancelReason ?? 'not given'}`)
         : null,
       form);
     document.title = `Cancel order ${order.amazonOrderId} - Seller Central`;

@@ -1,4 +1,6 @@
-// Order details: /orders-v3/order/{orderId} loads /orders-api/order/{orderId}.
+// Order details: /orders-v3/order/{orderId} loads /orders-api/order/{orderId}. Real (2024–2025 scrapers,
+// confirm-shipment-form.selectors.2024-2025.md): span[data-test-id=order-id-value] and span[data-test-id=tracking-id-value];
+// the rest of the layout is invented.
 import { badge, formatDate, formatDateTime, formatMoney, getJson, h, show, showError } from './common.js';
 
 const orderId = decodeURIComponent(location.pathname.split('/').filter(Boolean).pop() ?? '');
@@ -11,11 +13,11 @@ async function render() {
   try {
     const { order } = await getJson(`/orders-api/order/${encodeURIComponent(orderId)}`);
     const status = order.orderStatus;
-    const requests = order.orderItems.map((i) => i.BuyerRequestedCancel).filter(Boolean);
+    const requests = order.orderItems.filter((i) => i.isBuyerRequestedCancel);
     show(
       h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › Order details'),
       h('h1', {}, 'Order details'),
-      h('div', { id: 'order-id', 'data-test-id': 'order-id' }, 'Order ID: # ', h('b', {}, order.amazonOrderId)),
+      h('div', { id: 'order-id' }, 'Order ID: # ', h('span', { 'data-test-id': 'order-id-value', class: 'a-text-bold' }, order.amazonOrderId)),
       h('div', { style: 'margin: 8px 0 14px' },
         badge(status.OrderStatus, status.OrderStatus === 'Shipped' ? 'green' : status.OrderStatus === 'Canceled' ? 'grey' : 'amber'),
         status.Late ? badge('Late', 'red') : null,
@@ -25,10 +27,12 @@ async function render() {
             h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/confirm-shipment` }, 'Confirm shipment'),
             h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/buy-shipping` }, 'Buy shipping'),
             h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/cancel` }, 'Cancel order'))
-        : null,
+        : order.actions.includes('editShipment')
+          ? h('div', { class: 'order-actions', style: 'margin-bottom: 14px' }, h('a', { class: 'button', href: `/orders-v3/order/${order.amazonOrderId}/edit-shipment` }, 'Edit shipment'))
+          : null,
       requests.length
         ? h('div', { class: 'notice', id: 'buyer-cancel-request', style: 'margin-bottom: 16px' },
-            h('b', {}, 'Buyer requested cancellation. '), `Reason: ${requests[0].BuyerCancelReason ?? 'not given'}`)
+            h('b', {}, 'Buyer requested cancellation. '), `Reason: ${requests[0].cancelReason ?? 'not given'}`)
         : null,
       h('div', { class: 'grid' },
         h('section', { class: 'card' }, h('h2', {}, 'Order summary'),
@@ -43,10 +47,11 @@ async function render() {
         h('section', { class: 'card', id: 'packages' }, h('h2', {}, 'Shipments'),
           order.packages?.length
             ? h('table', { class: 'sc-table' },
-                h('thead', {}, h('tr', {}, ['Carrier', 'Tracking ID', 'Ship date'].map((c) => h('th', {}, c)))),
+                h('thead', {}, h('tr', {}, ['Carrier', 'Shipping service', 'Tracking ID', 'Ship date'].map((c) => h('th', {}, c)))),
                 h('tbody', {}, order.packages.map((p) =>
-                  h('tr', { class: 'package-row' }, h('td', {}, p.carrierName ?? '—'),
-                    h('td', {}, p.trackingId ?? badge('No tracking ID', 'red')), h('td', {}, formatDateTime(p.shipDate))))))
+                  h('tr', { class: 'package-row' }, h('td', {}, p.Carrier ?? '—'), h('td', {}, p.ShippingService ?? '—'),
+                    h('td', {}, p.TrackingId ? h('span', { 'data-test-id': 'tracking-id-value' }, p.TrackingId) : badge('No tracking ID', 'red')),
+                    h('td', {}, formatDateTime(p.ShipDate))))))
             : h('p', { class: 'muted' }, 'Not shipped yet.'))),
       h('section', { class: 'card' }, h('h2', {}, 'Items'),
         h('table', { class: 'sc-table', id: 'order-items' },

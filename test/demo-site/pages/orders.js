@@ -62,7 +62,7 @@ function statusCell(order, now) {
       ? h('div', {}, 'Ship by: ', h('span', { class: 'ship-by-date' }, formatDateTime(order.latestShipDate)))
       : null,
     h('div', { class: 'muted' }, 'Deliver by: ', formatDate(order.latestDeliveryDate)),
-    pkg ? h('div', { class: 'muted' }, pkg.carrierName ?? 'Carrier unknown', ' ', pkg.trackingId ?? '(no tracking ID)') : null);
+    pkg ? h('div', { class: 'muted' }, pkg.Carrier ?? 'Carrier unknown', ' ', pkg.TrackingId ?? '(no tracking ID)') : null);
 }
 
 function orderRow(order, now) {

@@ -55,7 +55,7 @@ describe('forwarding the page bridge captures', () => {
     await runIdle();
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'captureResponse', path: '/orders-api/search', status: 200, observedAt: 1 });
-    expect(JSON.parse(sent[0]!.body)).toEqual({ orders: [{ amazonOrderId: ORDER.amazonOrderId, orderDate: ORDER.orderDate }] });
+    expect(JSON.parse(sent[0]!.body)).toEqual({ orders: [{ amazonOrderId: ORDER.amazonOrderId, orderDate: ORDER.orderDate }], total: 1 });
   });
 
   it('one capture per idle period, in the order they came; text bodies (XHR) too', async () => {

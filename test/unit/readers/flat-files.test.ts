@@ -97,7 +97,14 @@ describe('unshipped orders report (GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING)
       marketplaceId: US,
       channel: 'MFN',
       orderDate: Date.UTC(2026, 10, 20, 18, 4, 11),
+      paymentDate: Date.UTC(2026, 10, 20, 18, 4, 11),
       status: 'unshipped',
+      businessOrder: false,
+      shippingService: 'Standard',
+      items: [
+        { sku: 'SKU-101', quantityOrdered: 1, quantityShipped: 0 },
+        { sku: 'SKU-102', quantityOrdered: 1, quantityShipped: 0 },
+      ],
       latestShipDate: Date.UTC(2026, 10, 24, 7, 59, 59),
       shipConfirmation: { notBefore: OBSERVED },
       buyerCancelRequestOpen: false,
@@ -120,6 +127,29 @@ describe('unshipped orders report (GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING)
     const header = fixture('seller-central/reports/airbyte-fixture_GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING.header.tsv');
     expect(batchOf(readUnshippedReport(header, us)).orders).toEqual([]);
     expectNotRecognized(readUnshippedReport('order-id\tpurchase-date\tpromise-date\n111-0000000-0000001\tyesterday\t2026-11-01\n', us), 'invalid');
+  });
+
+  it('reads a business order, the payment date, ASIN and item price where a file has them, and Shipping Settings Automation', () => {
+    const text = [
+      'order-id\tpurchase-date\tpayments-date\tpromise-date\tsku\tasin\tquantity-purchased\tquantity-shipped\titem-price\tcurrency\tis-business-order\tis-shipping-settings-automation-enabled',
+      '111-0000000-0000001\t2026-11-20T08:00:00Z\t2026-11-21T09:30:00Z\t2026-11-24\tSKU-1\tB000000001\t2\t0\t1200\tJPY\ttrue\ttrue',
+      '111-0000000-0000001\t2026-11-20T08:00:00Z\t2026-11-21T09:30:00Z\t2026-11-24\tSKU-2\tB000000002\t1\t0\t480\tJPY\ttrue\ttrue',
+      '',
+    ].join('\n');
+    const [order] = batchOf(readUnshippedReport(text, { observedAt: OBSERVED, marketplaceId: JP })).orders;
+    expect(order).toMatchObject({
+      paymentDate: Date.UTC(2026, 10, 21, 9, 30),
+      businessOrder: true,
+      items: [
+        { sku: 'SKU-1', asin: 'B000000001', quantityOrdered: 2, quantityShipped: 0 },
+        { sku: 'SKU-2', asin: 'B000000002', quantityOrdered: 1, quantityShipped: 0 },
+      ],
+      itemsValue: { amount: 1680, currency: 'JPY' },
+      deliveryProtected: true,
+    });
+    // `false` for automation says nothing of Buy Shipping: unknown, not "unprotected".
+    expect(batchOf(readUnshippedReport(text.replaceAll('\ttrue\n', '\tfalse\n'), { observedAt: OBSERVED, marketplaceId: JP })).orders[0]).not.toHaveProperty('deliveryProtected');
+    expectNotRecognized(readUnshippedReport(text.replace('2026-11-21T09:30:00Z', 'soon'), { observedAt: OBSERVED, marketplaceId: JP }), 'invalid');
   });
 
   it('a promise date given as a day is met until that day ends in the marketplace', () => {
@@ -151,6 +181,15 @@ describe('all orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL
       channel: 'MFN',
       orderDate: Date.UTC(2026, 10, 1, 17),
       status: 'shipped',
+      businessOrder: false,
+      shippingService: 'Standard',
+      // One line per item row; shipped units where the item status says (a cancelled line: unknown).
+      items: [
+        { sku: 'SKU-1', asin: 'B000000001', quantityOrdered: 1, quantityShipped: 1 },
+        { sku: 'SKU-1', asin: 'B000000001', quantityOrdered: 1 },
+      ],
+      // As ordered: the cancelled line included.
+      itemsValue: { amount: 39.98, currency: 'USD' },
       shipConfirmation: { notAfter: OBSERVED },
       cancellation: {},
       observedAt: OBSERVED,
@@ -159,7 +198,7 @@ describe('all orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL
     expect(byId['114-0000002-0000002']).toMatchObject({ status: 'cancelled', cancellation: {} });
     expect(byId['114-0000003-0000003']).toMatchObject({ channel: 'AFN', status: 'shipped' });
     expect(byId['114-0000003-0000003']).not.toHaveProperty('cancellation');
-    expect(byId['114-0000004-0000004']).toMatchObject({ status: 'pending', shipConfirmation: { notBefore: OBSERVED } });
+    expect(byId['114-0000004-0000004']).toMatchObject({ status: 'pending', shipConfirmation: { notBefore: OBSERVED }, items: [{ quantityOrdered: 1, quantityShipped: 0 }] });
   });
 
   it('a reason that quotes a 1 MB order id stays short enough for the log', () => {

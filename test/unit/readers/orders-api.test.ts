@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { readOrdersApiOrder, readOrdersApiSearch } from '../../../lib/readers';
+import { readOrdersApiOrder, readOrdersApiSearch, readResponse } from '../../../lib/readers';
 import { batchOf, expectNotRecognized, fixture, fixtureJson, OBSERVED, sec, US } from './helpers';
 
 const SEARCH = 'seller-central/orders-api/search_mfn-unshipped_2021-11.json';
 const DETAIL = 'seller-central/orders-api/order-detail_2021-11.json';
 const ctx = { observedAt: OBSERVED };
+
+describe('orders-api/search: the 2026 envelope (real capture, amazon.in, 2026-07)', () => {
+  it('reads the empty first page: no orders, the table it is, and that it is the whole table', () => {
+    const batch = batchOf(readResponse('/orders-api/search', 200, 'application/json', fixture('seller-central/2026/orders-api-search.2026-07.IN.empty.json'), { ...ctx, marketplaceId: 'A21TJRUUN4KGV' }));
+    expect(batch.orders).toEqual([]);
+    expect(batch.tables).toEqual([{ table: 'manageOrders mfn/unshipped/easyship last-7', first: 0, rows: 0, total: 0, more: false }]);
+  });
+});
 
 describe('orders-api/search (real capture, Nov 2021)', () => {
   it('reads the one unshipped MFN order with its deadlines in epoch ms', () => {
@@ -20,11 +28,20 @@ describe('orders-api/search (real capture, Nov 2021)', () => {
         latestShipDate: sec(1.637222399e9),
         latestDeliveryDate: sec(1.640851199e9),
         autoCancelDate: sec(1.638172799e9),
+        shippingService: 'Standard',
+        items: [{ sku: 'Pods custom', asin: 'B092DMN2TW', quantityOrdered: 1, quantityShipped: 0 }],
+        itemsValue: { amount: 11.99, currency: 'USD' },
         shipConfirmation: { notBefore: OBSERVED },
         observedAt: OBSERVED,
         source: 'orders-api/search',
       },
     ]);
+    // `invoiceNotUploaded: false` on a consumer order says nothing about an invoice: unknown.
+    expect(batch.orders[0]).not.toHaveProperty('invoice');
+  });
+
+  it('says which table the page is, where it starts, and that it is the whole table (1 of 1)', () => {
+    expect(batchOf(readOrdersApiSearch(fixture(SEARCH), ctx)).tables).toEqual([{ table: 'manageOrders mfn/unshipped last-365', first: 0, rows: 1, total: 1, more: false }]);
   });
 
   it('reads an already parsed body as well as text', () => {
@@ -34,6 +51,13 @@ describe('orders-api/search (real capture, Nov 2021)', () => {
   it('an empty page is zero orders on this page, not a failure', () => {
     const batch = batchOf(readOrdersApiSearch({ orders: [], total: 0, offset: 0 }, ctx));
     expect(batch.orders).toEqual([]);
+  });
+
+  it('one page of many is said to be one page: the rest of the table is not read as absent', () => {
+    const body = fixtureJson(SEARCH) as Record<string, unknown>;
+    body.offset = 15;
+    body.total = 40;
+    expect(batchOf(readOrdersApiSearch(body, ctx)).tables![0]).toMatchObject({ first: 15, rows: 1, total: 40, more: true });
   });
 
   it('takes the marketplace from the sales channel before the seller’s home marketplace', () => {
@@ -83,9 +107,52 @@ describe('orders-api/order (real capture, Nov 2021)', () => {
     // `BuyerRequestedCancel: null` and `packages: null` say nothing: unknown.
     expect(order).not.toHaveProperty('buyerCancelRequestOpen');
     expect(order).not.toHaveProperty('packages');
+    // The detail's PascalCase lines, the subtotal, the service; `verifiedBusinessBuyer: false`, no automated
+    // shipping and no invoice flag say nothing of a business order, a protection or an invoice.
+    expect(order).toMatchObject({
+      items: [{ sku: 'Pods custom', asin: 'B092DMN2TW', quantityOrdered: 1, quantityShipped: 0 }],
+      itemsValue: { amount: 11.99, currency: 'USD' },
+      shippingService: 'Standard',
+    });
+    for (const key of ['businessOrder', 'deliveryProtected', 'invoice']) expect(order).not.toHaveProperty(key);
   });
 
-  it('reads the packages the demo site emits and other plausible spellings, without confirming from them', () => {
+  it('reads the 2023+ order detail: packages as Carrier/TrackingId/ShipDate/ShippingService, isBuyerRequestedCancel', () => {
+    const body = fixtureJson(DETAIL) as { order: Record<string, unknown> & { orderItems: Record<string, unknown>[] } };
+    body.order.orderStatus = { OrderStatus: 'Shipped', Late: false, AtRiskOfCancellation: false };
+    body.order.packages = [{ Carrier: 'UPS', IsSignatureConfirmationApplied: false, ShipmentId: 'DgbVDbn1n', ShipDate: 1.6372e9, ShippingService: 'UPS Ground', TrackingId: '1Z999AA10123456784' }];
+    body.order.orderItems[0]!.isBuyerRequestedCancel = false;
+    body.order.orderItems[0]!.QuantityShipped = 1;
+    const [order] = batchOf(readOrdersApiOrder(body, ctx)).orders;
+    expect(order!.packages).toEqual([{ trackingNumber: '1Z999AA10123456784', carrier: 'UPS', shipTime: 1637200000000, shippingService: 'UPS Ground' }]);
+    expect(order!.items).toEqual([{ sku: 'Pods custom', asin: 'B092DMN2TW', quantityOrdered: 1, quantityShipped: 1 }]);
+    // false: the buyer did not ask (a known "no", not an unknown).
+    expect(order!.buyerCancelRequestOpen).toBe(false);
+    body.order.orderItems[0]!.isBuyerRequestedCancel = true;
+    expect(batchOf(readOrdersApiOrder(body, ctx)).orders[0]!.buyerCancelRequestOpen).toBe(true);
+  });
+
+  it('reads a business order, its invoice state and Shipping Settings Automation where the order says', () => {
+    const body = fixtureJson(DETAIL) as { order: Record<string, unknown> & { orderStatus: Record<string, unknown> } };
+    body.order.isBusinessOrder = true;
+    body.order.orderStatus.InvoiceNotUploaded = true;
+    body.order.automatedShippingSettings = { hasAutomatedShippingSettings: true };
+    expect(batchOf(readOrdersApiOrder(body, ctx)).orders[0]).toMatchObject({ businessOrder: true, invoice: { status: 'missing' }, deliveryProtected: true });
+    body.order.orderStatus.InvoiceNotUploaded = false;
+    body.order.orderStatus.InvoiceSent = true;
+    expect(batchOf(readOrdersApiOrder(body, ctx)).orders[0]!.invoice).toEqual({ status: 'uploaded' });
+  });
+
+  it('leaves the items’ value unknown when one line has no price or another currency', () => {
+    const body = fixtureJson(SEARCH) as { orders: { orderItems: Record<string, unknown>[] }[] };
+    const line = body.orders[0]!.orderItems[0]!;
+    body.orders[0]!.orderItems.push({ ...line, unitPrice: { Amount: 5, CurrencyCode: 'EUR' } });
+    expect(batchOf(readOrdersApiSearch(body, ctx)).orders[0]).not.toHaveProperty('itemsValue');
+    body.orders[0]!.orderItems[1] = { ...line, quantityOrdered: 2 };
+    expect(batchOf(readOrdersApiSearch(body, ctx)).orders[0]!.itemsValue).toEqual({ amount: 35.97, currency: 'USD' });
+  });
+
+  it('reads the packages in the spellings of Redline’s older demo and other plausible ones, without confirming from them', () => {
     const body = fixtureJson(DETAIL) as { order: Record<string, unknown> };
     body.order.orderStatus = { OrderStatus: 'Shipped', Late: true, AtRiskOfCancellation: false };
     body.order.packages = [

@@ -48,7 +48,7 @@ describe('/chargebacks/api/v1/chargebacks (shape from seller-central.md)', () =>
 });
 
 describe('claims JSON (the demo site’s invented endpoint)', () => {
-  it('maps PENDING, GRANTED and DENIED', () => {
+  it('maps PENDING, GRANTED (who pays not said) and DENIED; reads a Buy Shipping protection where given', () => {
     const claims = ['PENDING', 'GRANTED', 'DENIED'].map((status, i) => ({
       claimId: String(i),
       orderId: `111-0000000-000000${i}`,
@@ -56,7 +56,13 @@ describe('claims JSON (the demo site’s invented endpoint)', () => {
       status,
     }));
     const defects = batchOf(readClaimsApi({ claims }, { ...ctx, marketplaceId: US })).defects;
-    expect(defects.map((d) => d.kind === 'claim' && d.status)).toEqual(['open', 'grantedSellerFault', 'denied']);
+    expect(defects.map((d) => d.kind === 'claim' && d.status)).toEqual(['open', 'granted', 'denied']);
+    const protectedClaim = { ...claims[1]!, buyShippingProtection: { claimsProtectedService: true, lateDeliveryRiskLabel: false }, onTimeFirstScan: true };
+    expect(batchOf(readClaimsApi({ claims: [protectedClaim] }, { ...ctx, marketplaceId: US })).defects[0]).toMatchObject({
+      status: 'granted',
+      protection: { claimsProtectedService: true, lateDeliveryRiskLabel: false, onTimeFirstScan: true },
+    });
+    expect(defects[1]).not.toHaveProperty('protection');
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import type { Random } from '../../../demo-site/random';
 import { parseTsv } from '../../../../lib/readers/tsv';
+import { LINES_REMOVED } from './oracle';
 
 export type VariantKind = 'same' | 'lossy' | 'noise';
 
@@ -270,7 +271,7 @@ export function mutateTable(text: string, rng: Random): Variant {
     case 7: {
       if (!t.rows.length) return same(t, 'no row to remove');
       const r = rng.int(0, t.rows.length - 1);
-      return lossy({ header: t.header, rows: t.rows.filter((_, i) => i !== r) }, `remove row ${r + 2}`);
+      return lossy({ header: t.header, rows: t.rows.filter((_, i) => i !== r) }, `remove row ${r + 2}`, [LINES_REMOVED]);
     }
     case 8: {
       if (!t.rows.length) return same(t, 'no cell to change');
@@ -278,7 +279,9 @@ export function mutateTable(text: string, rng: Random): Variant {
       const c = col();
       const value = rng.pick([...HOSTILE_STRINGS, String(rng.pick(EDGE_NUMBERS)), '31/02/26', '2026-02-30', '99', '0']).replace(/[\t\r\n"]/g, '');
       const rows2 = t.rows.map((row, i) => (i === r ? row.map((v, j) => (j === c ? value : v)) : row));
-      return lossy({ header: t.header, rows: rows2 }, `row ${r + 2} ${t.header[c]} = ${JSON.stringify(value).slice(0, 30)}`, [value]);
+      // A changed order id moves the row's line to another order.
+      const moved = /order-?id/i.test(t.header[c]!) ? [LINES_REMOVED] : [];
+      return lossy({ header: t.header, rows: rows2 }, `row ${r + 2} ${t.header[c]} = ${JSON.stringify(value).slice(0, 30)}`, [value, ...moved]);
     }
     case 9: {
       if (!t.rows.length) return same(t, 'no cell to enlarge');

@@ -14,6 +14,12 @@ import { mergeBatches } from '../../../../lib/model/merge';
 export type Verdict = string | undefined;
 
 
+/**
+ * A mutation removed a row of an item-level report: the order lost a line, and what sums its lines
+ * (`itemsValue`) covers those left. Put in a variant's traces.
+ */
+export const LINES_REMOVED = Symbol('lines removed');
+
 /** Leaf values by path (`orders.3.shipConfirmation.notAfter`), arrays included. */
 export function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (value !== null && typeof value === 'object') {
@@ -87,7 +93,7 @@ const DERIVED_WORDS = new Set([
  * or a fact it decides: a yes/no, a status word, a sighting at the capture time (`observedAt`)?
  */
 function traced(value: unknown, traces: readonly unknown[], observedAt: number): boolean {
-  if (traces.length && (typeof value === 'boolean' || DERIVED_WORDS.has(value as string) || value === observedAt)) return true;
+  if (traces.some((t) => typeof t !== 'symbol') && (typeof value === 'boolean' || DERIVED_WORDS.has(value as string) || value === observedAt)) return true;
   return traces.some((t) => {
     if (typeof t === 'string' && typeof value === 'string') {
       const s = t.trim();
@@ -101,9 +107,26 @@ function traced(value: unknown, traces: readonly unknown[], observedAt: number):
   });
 }
 
+const isNumberLike = (t: unknown) => (typeof t === 'number' && Number.isFinite(t)) || (typeof t === 'string' && t.trim() !== '' && Number.isFinite(Number(t)));
+
+/**
+ * An order's lines are a set: each line read must be one of the original's, field by field (a field
+ * the mutation wrote may differ). A line lost from the middle does not shift the others.
+ */
+function linesFrom(original: unknown, read: unknown, traces: readonly unknown[], observedAt: number): Verdict {
+  const before = Array.isArray(original) ? original.map((l) => leaves(l)) : [];
+  for (const [i, line] of (Array.isArray(read) ? read : []).entries()) {
+    const fields = [...leaves(line)];
+    const matches = before.some((old) => fields.every(([path, value]) => old.get(path) === value || traced(value, traces, observedAt)));
+    if (!matches) return `items.${i} ${JSON.stringify(line).slice(0, 120)} is none of the original lines`;
+  }
+  return undefined;
+}
+
 /**
  * Information lost or broken: "not recognized", or the original records with fields left out. A
- * record or value that is neither the original's nor the mutation's own is a wrong number.
+ * record or value that is neither the original's nor the mutation's own is a wrong number. A sum of an
+ * order's lines (`itemsValue`) may move with a number the mutation wrote, or drop with a line it removed.
  */
 export function noNewFacts(original: Batch, result: ReadResult, traces: readonly unknown[], observedAt: number): Verdict {
   if (!result.ok) return undefined;
@@ -115,9 +138,13 @@ export function noNewFacts(original: Batch, result: ReadResult, traces: readonly
       if (!traces.some((t) => typeof t === 'string' && t.trim() !== '' && key.includes(t.trim()))) return `new record ${key}`;
       continue;
     }
+    const lines = linesFrom(old.items, record.items, traces, observedAt);
+    if (lines) return `${key} ${lines}`;
     const oldLeaves = leaves(old);
     for (const [path, value] of leaves(record)) {
-      if (oldLeaves.get(path) === value || traced(value, traces, observedAt)) continue;
+      if (path.startsWith('items.') || oldLeaves.get(path) === value || traced(value, traces, observedAt)) continue;
+      const was = oldLeaves.get(path);
+      if (path === 'itemsValue.amount' && (traces.some(isNumberLike) || (traces.includes(LINES_REMOVED) && typeof was === 'number' && typeof value === 'number' && value < was))) continue;
       return `${key} ${path}: ${JSON.stringify(oldLeaves.get(path))} became ${JSON.stringify(value)?.slice(0, 80)}`;
     }
   }
