@@ -10,33 +10,35 @@ export interface Marketplace {
   region: 'NA' | 'EU' | 'FE';
   /** Seller Central hosts that serve this marketplace (the first is the canonical one). */
   hosts: readonly string[];
+  /** ISO 4217: the currency prices are in (VTR's exemption threshold is set in it). */
+  currency: string;
   timeZone: string;
 }
 
 export const MARKETPLACES: readonly Marketplace[] = [
-  { country: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'NA', hosts: ['sellercentral.amazon.com'], timeZone: 'America/Los_Angeles' },
-  { country: 'CA', marketplaceId: 'A2EUQ1WTGCTBG2', region: 'NA', hosts: ['sellercentral.amazon.ca'], timeZone: 'America/Los_Angeles' },
-  { country: 'MX', marketplaceId: 'A1AM78C64UM0Y8', region: 'NA', hosts: ['sellercentral.amazon.com.mx'], timeZone: 'America/Mexico_City' },
-  { country: 'BR', marketplaceId: 'A2Q3Y263D00KWC', region: 'NA', hosts: ['sellercentral.amazon.com.br'], timeZone: 'America/Sao_Paulo' },
-  { country: 'UK', marketplaceId: 'A1F83G8C2ARO7P', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.co.uk'], timeZone: 'Europe/London' },
-  { country: 'DE', marketplaceId: 'A1PA6795UKMFR9', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.de'], timeZone: 'Europe/Berlin' },
-  { country: 'FR', marketplaceId: 'A13V1IB3VIYZZH', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.fr'], timeZone: 'Europe/Paris' },
-  { country: 'IT', marketplaceId: 'APJ6JRA9NG5V4', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.it'], timeZone: 'Europe/Rome' },
-  { country: 'ES', marketplaceId: 'A1RKKUPIHCS9HS', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.es'], timeZone: 'Europe/Madrid' },
-  { country: 'NL', marketplaceId: 'A1805IZSGTT6HS', region: 'EU', hosts: ['sellercentral.amazon.nl'], timeZone: 'Europe/Amsterdam' },
-  { country: 'SE', marketplaceId: 'A2NODRKZP88ZB9', region: 'EU', hosts: ['sellercentral.amazon.se'], timeZone: 'Europe/Stockholm' },
-  { country: 'PL', marketplaceId: 'A1C3SOZRARQ6R3', region: 'EU', hosts: ['sellercentral.amazon.pl'], timeZone: 'Europe/Warsaw' },
-  { country: 'BE', marketplaceId: 'AMEN7PMS3EDWL', region: 'EU', hosts: ['sellercentral.amazon.com.be'], timeZone: 'Europe/Brussels' },
-  { country: 'IE', marketplaceId: 'A28R8C7NBKEWEA', region: 'EU', hosts: ['sellercentral.amazon.ie'], timeZone: 'Europe/London' },
-  { country: 'TR', marketplaceId: 'A33AVAJ2PDY3EV', region: 'EU', hosts: ['sellercentral.amazon.com.tr'], timeZone: 'Europe/Istanbul' },
-  { country: 'AE', marketplaceId: 'A2VIGQ35RCS4UG', region: 'EU', hosts: ['sellercentral.amazon.ae'], timeZone: 'Asia/Dubai' },
-  { country: 'SA', marketplaceId: 'A17E79C6D8DWNP', region: 'EU', hosts: ['sellercentral.amazon.sa'], timeZone: 'Asia/Riyadh' },
-  { country: 'EG', marketplaceId: 'ARBP9OOSHTCHU', region: 'EU', hosts: ['sellercentral.amazon.eg'], timeZone: 'Africa/Cairo' },
-  { country: 'IN', marketplaceId: 'A21TJRUUN4KGV', region: 'EU', hosts: ['sellercentral.amazon.in'], timeZone: 'Asia/Kolkata' },
-  { country: 'ZA', marketplaceId: 'AE08WJ6YKNBMC', region: 'EU', hosts: ['sellercentral.amazon.co.za'], timeZone: 'Africa/Johannesburg' },
-  { country: 'JP', marketplaceId: 'A1VC38T7YXB528', region: 'FE', hosts: ['sellercentral.amazon.co.jp', 'sellercentral-japan.amazon.com'], timeZone: 'Asia/Tokyo' },
-  { country: 'AU', marketplaceId: 'A39IBJ37TRP1C6', region: 'FE', hosts: ['sellercentral.amazon.com.au'], timeZone: 'Australia/Sydney' },
-  { country: 'SG', marketplaceId: 'A19VAU5U5O7RUS', region: 'FE', hosts: ['sellercentral.amazon.sg'], timeZone: 'Asia/Singapore' },
+  { country: 'US', marketplaceId: 'ATVPDKIKX0DER', region: 'NA', hosts: ['sellercentral.amazon.com'], currency: 'USD', timeZone: 'America/Los_Angeles' },
+  { country: 'CA', marketplaceId: 'A2EUQ1WTGCTBG2', region: 'NA', hosts: ['sellercentral.amazon.ca'], currency: 'CAD', timeZone: 'America/Los_Angeles' },
+  { country: 'MX', marketplaceId: 'A1AM78C64UM0Y8', region: 'NA', hosts: ['sellercentral.amazon.com.mx'], currency: 'MXN', timeZone: 'America/Mexico_City' },
+  { country: 'BR', marketplaceId: 'A2Q3Y263D00KWC', region: 'NA', hosts: ['sellercentral.amazon.com.br'], currency: 'BRL', timeZone: 'America/Sao_Paulo' },
+  { country: 'UK', marketplaceId: 'A1F83G8C2ARO7P', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.co.uk'], currency: 'GBP', timeZone: 'Europe/London' },
+  { country: 'DE', marketplaceId: 'A1PA6795UKMFR9', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.de'], currency: 'EUR', timeZone: 'Europe/Berlin' },
+  { country: 'FR', marketplaceId: 'A13V1IB3VIYZZH', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.fr'], currency: 'EUR', timeZone: 'Europe/Paris' },
+  { country: 'IT', marketplaceId: 'APJ6JRA9NG5V4', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.it'], currency: 'EUR', timeZone: 'Europe/Rome' },
+  { country: 'ES', marketplaceId: 'A1RKKUPIHCS9HS', region: 'EU', hosts: ['sellercentral-europe.amazon.com', 'sellercentral.amazon.es'], currency: 'EUR', timeZone: 'Europe/Madrid' },
+  { country: 'NL', marketplaceId: 'A1805IZSGTT6HS', region: 'EU', hosts: ['sellercentral.amazon.nl'], currency: 'EUR', timeZone: 'Europe/Amsterdam' },
+  { country: 'SE', marketplaceId: 'A2NODRKZP88ZB9', region: 'EU', hosts: ['sellercentral.amazon.se'], currency: 'SEK', timeZone: 'Europe/Stockholm' },
+  { country: 'PL', marketplaceId: 'A1C3SOZRARQ6R3', region: 'EU', hosts: ['sellercentral.amazon.pl'], currency: 'PLN', timeZone: 'Europe/Warsaw' },
+  { country: 'BE', marketplaceId: 'AMEN7PMS3EDWL', region: 'EU', hosts: ['sellercentral.amazon.com.be'], currency: 'EUR', timeZone: 'Europe/Brussels' },
+  { country: 'IE', marketplaceId: 'A28R8C7NBKEWEA', region: 'EU', hosts: ['sellercentral.amazon.ie'], currency: 'EUR', timeZone: 'Europe/London' },
+  { country: 'TR', marketplaceId: 'A33AVAJ2PDY3EV', region: 'EU', hosts: ['sellercentral.amazon.com.tr'], currency: 'TRY', timeZone: 'Europe/Istanbul' },
+  { country: 'AE', marketplaceId: 'A2VIGQ35RCS4UG', region: 'EU', hosts: ['sellercentral.amazon.ae'], currency: 'AED', timeZone: 'Asia/Dubai' },
+  { country: 'SA', marketplaceId: 'A17E79C6D8DWNP', region: 'EU', hosts: ['sellercentral.amazon.sa'], currency: 'SAR', timeZone: 'Asia/Riyadh' },
+  { country: 'EG', marketplaceId: 'ARBP9OOSHTCHU', region: 'EU', hosts: ['sellercentral.amazon.eg'], currency: 'EGP', timeZone: 'Africa/Cairo' },
+  { country: 'IN', marketplaceId: 'A21TJRUUN4KGV', region: 'EU', hosts: ['sellercentral.amazon.in'], currency: 'INR', timeZone: 'Asia/Kolkata' },
+  { country: 'ZA', marketplaceId: 'AE08WJ6YKNBMC', region: 'EU', hosts: ['sellercentral.amazon.co.za'], currency: 'ZAR', timeZone: 'Africa/Johannesburg' },
+  { country: 'JP', marketplaceId: 'A1VC38T7YXB528', region: 'FE', hosts: ['sellercentral.amazon.co.jp', 'sellercentral-japan.amazon.com'], currency: 'JPY', timeZone: 'Asia/Tokyo' },
+  { country: 'AU', marketplaceId: 'A39IBJ37TRP1C6', region: 'FE', hosts: ['sellercentral.amazon.com.au'], currency: 'AUD', timeZone: 'Australia/Sydney' },
+  { country: 'SG', marketplaceId: 'A19VAU5U5O7RUS', region: 'FE', hosts: ['sellercentral.amazon.sg'], currency: 'SGD', timeZone: 'Asia/Singapore' },
 ];
 
 /** Every Seller Central host, once. */

@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { failureText } from '../problem';
 import { DataSection } from './DataSection';
 import { ImportSection } from './ImportSection';
+import { MarketplaceRulesSection } from './MarketplaceRulesSection';
 import { fromForm, toForm, type FormErrors, type SettingsForm } from './settings-form';
 import { TargetsSection } from './TargetsSection';
 
@@ -52,6 +53,8 @@ type SaveState = 'clean' | 'dirty' | 'saving' | 'saved' | 'invalid' | 'failed';
 export function Options() {
   const [base, setBase] = useState<Settings | null>(null);
   const [form, setForm] = useState<SettingsForm | null>(null);
+  /** The seller's active marketplace, shown first among the marketplace rules. */
+  const [activeMarketplace, setActiveMarketplace] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<FormErrors>({});
   const [save, setSave] = useState<SaveState>('clean');
   const [failure, setFailure] = useState('');
@@ -73,6 +76,10 @@ export function Options() {
 
   useEffect(() => {
     void load();
+    void sendToBackground({ type: 'getPopupState' }).then(
+      (s) => setActiveMarketplace(s.scope?.split('|')[1]),
+      () => undefined,
+    );
   }, []);
 
   if (!form || !base) return <main class="options" aria-busy="true" />;
@@ -161,6 +168,11 @@ export function Options() {
           <Check id="notifications" checked={form.notifications} label={t('options_notifications')} hint={t('options_notifications_hint')} onChange={(v) => update({ ...form, notifications: v })} />
           <Check id="quiet" checked={form.showQuietMarks} label={t('options_quiet')} hint={t('options_quiet_hint')} onChange={(v) => update({ ...form, showQuietMarks: v })} />
         </section>
+
+        <MarketplaceRulesSection key={activeMarketplace ?? ''} form={form} errors={errors} initial={activeMarketplace} onChange={(change) => {
+            setForm((latest) => (latest ? { ...latest, ...change(latest) } : latest));
+            setSave('dirty');
+          }} />
 
         <div class="save-bar">
           <button type="submit" class="button button-primary" disabled={save === 'saving'}>

@@ -24,6 +24,10 @@ export interface SettingsForm {
   /** '' = off. */
   dispatchRuleHours: string;
   countFraudChargebacks: boolean;
+  /** Per marketplace id: its public holidays as typed (dates separated by commas, spaces or lines). */
+  holidays: Record<string, string>;
+  /** Per marketplace id: VTR's exemption threshold in the marketplace's currency, as typed ('' = none); the currency is kept from the settings. */
+  vtrExemptBelow: Record<string, { amount: string; currency: string }>;
   notifications: boolean;
   showQuietMarks: boolean;
 }
@@ -49,6 +53,8 @@ export function toForm(s: Settings): SettingsForm {
     minimumPopulation: String(s.minimumPopulation),
     dispatchRuleHours: s.dispatchRuleHours === null ? '' : String(s.dispatchRuleHours),
     countFraudChargebacks: s.countFraudChargebacks,
+    holidays: Object.fromEntries(Object.entries(s.holidays).map(([id, days]) => [id, days.join(', ')])),
+    vtrExemptBelow: Object.fromEntries(Object.entries(s.vtrExemptBelow).map(([id, m]) => [id, { amount: String(m.amount), currency: m.currency }])),
     notifications: s.notifications,
     showQuietMarks: s.showQuietMarks,
   };
@@ -105,6 +111,8 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
   if (retention === null) errors.retentionDays = 'error_retention';
   const minimum = inRange(form.minimumPopulation, 1, 10_000, true);
   if (minimum === null) errors.minimumPopulation = 'error_minimum';
+  const holidays = parseHolidays(form.holidays, errors);
+  const vtrExemptBelow = parseExemptions(form.vtrExemptBelow, errors);
   const dispatchOff = form.dispatchRuleHours.trim() === '';
   const dispatch = dispatchOff ? null : inRange(form.dispatchRuleHours, 1, 24 * 30, true);
   if (!dispatchOff && dispatch === null) errors.dispatchRuleHours = 'error_dispatch';
@@ -117,12 +125,44 @@ export function fromForm(form: SettingsForm, base: Settings): { ok: true; settin
       warningHorizonHours: horizon!,
       retentionDays: retention!,
       minimumPopulation: minimum!,
+      holidays,
+      vtrExemptBelow,
       dispatchRuleHours: dispatch,
       countFraudChargebacks: form.countFraudChargebacks,
       notifications: form.notifications,
       showQuietMarks: form.showQuietMarks,
     },
   };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date `YYYY-MM-DD` (2026-02-30 is not one). */
+function isDate(text: string): boolean {
+  return DATE.test(text) && new Date(`${text}T00:00:00Z`).toISOString().slice(0, 10) === text;
+}
+
+/** Holidays per marketplace: dates separated by commas, spaces or lines; sorted, each once; at most 60. */
+function parseHolidays(texts: Record<string, string>, errors: FormErrors): Settings['holidays'] {
+  const out: Settings['holidays'] = {};
+  for (const [id, text] of Object.entries(texts)) {
+    const days = [...new Set(text.split(/[\s,;]+/).filter(Boolean))].sort();
+    if (days.some((d) => !isDate(d)) || days.length > 60) errors[`holidays.${id}`] = 'error_holidays';
+    else if (days.length) out[id] = days;
+  }
+  return out;
+}
+
+/** VTR's exemption per marketplace: an amount in its currency; empty = no exemption. */
+function parseExemptions(fields: Record<string, { amount: string; currency: string }>, errors: FormErrors): Settings['vtrExemptBelow'] {
+  const out: Settings['vtrExemptBelow'] = {};
+  for (const [id, { amount, currency }] of Object.entries(fields)) {
+    if (amount.trim() === '') continue;
+    const n = inRange(amount, 0, 1e9, false);
+    if (n === null) errors[`vtrExemptBelow.${id}`] = 'error_amount';
+    else out[id] = { amount: n, currency };
+  }
+  return out;
 }
 
 /** Amazon's own values for one metric (metrics-spec §2). */

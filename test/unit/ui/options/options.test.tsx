@@ -91,6 +91,27 @@ describe('options page', () => {
     expect(root.querySelector('.save-bar [role=status]')!.textContent).toBe('Saved. Figures were recomputed.');
   });
 
+  it('sets a marketplace’s holidays and VTR exemption, and saves them with the settings', async () => {
+    const root = await show();
+    const select = root.querySelector<HTMLSelectElement>('#rules-marketplace')!;
+    select.value = 'A1VC38T7YXB528';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await flush();
+    const amount = root.querySelector<HTMLInputElement>('#rules-exemption')!;
+    expect(amount.value).toBe('1000');
+    expect(amount.parentElement!.textContent).toContain('JPY');
+    const holidays = root.querySelector<HTMLTextAreaElement>('#rules-holidays')!;
+    holidays.value = '2027-01-01, 2027-01-02';
+    holidays.dispatchEvent(new Event('input', { bubbles: true }));
+    type(amount, '1500');
+    await flush();
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await flush();
+    const saved = sent.find((m) => m.type === 'saveSettings') as { settings: typeof DEFAULT_SETTINGS } | undefined;
+    expect(saved?.settings.holidays).toEqual({ A1VC38T7YXB528: ['2027-01-01', '2027-01-02'] });
+    expect(saved?.settings.vtrExemptBelow).toEqual({ A1VC38T7YXB528: { amount: 1500, currency: 'JPY' } });
+  });
+
   it('previews imported files before saving only the recognised ones', async () => {
     const root = await show();
     const input = root.querySelector<HTMLInputElement>('[data-test-id="import-input"]')!;

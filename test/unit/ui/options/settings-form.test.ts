@@ -53,6 +53,22 @@ describe('settings form', () => {
     if (!result.ok) expect(result.errors).toEqual({ [path]: message });
   });
 
+  it('reads holidays per marketplace (any separator, sorted, once) and VTR exemptions in the marketplace’s currency', () => {
+    const form = toForm(DEFAULT_SETTINGS);
+    expect(form.vtrExemptBelow.A1VC38T7YXB528).toEqual({ amount: '1000', currency: 'JPY' });
+    form.holidays.ATVPDKIKX0DER = '2026-12-25\n2026-11-26, 2026-12-25;';
+    form.vtrExemptBelow.A1F83G8C2ARO7P = { amount: '2,50', currency: 'GBP' };
+    form.vtrExemptBelow.A1VC38T7YXB528 = { amount: ' ', currency: 'JPY' };
+    const result = fromForm(form, DEFAULT_SETTINGS);
+    if (!result.ok) throw new Error('expected valid');
+    expect(result.settings.holidays).toEqual({ ATVPDKIKX0DER: ['2026-11-26', '2026-12-25'] });
+    expect(result.settings.vtrExemptBelow).toEqual({ A1F83G8C2ARO7P: { amount: 2.5, currency: 'GBP' } }); // JP's emptied: no exemption
+    expect(Settings.safeParse(result.settings).success).toBe(true);
+    form.holidays.ATVPDKIKX0DER = '2026-02-30';
+    form.vtrExemptBelow.A1F83G8C2ARO7P = { amount: '-1', currency: 'GBP' };
+    expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { 'holidays.ATVPDKIKX0DER': 'error_holidays', 'vtrExemptBelow.A1F83G8C2ARO7P': 'error_amount' } });
+  });
+
   it('keeps the engine choices the form does not show', () => {
     const base = { ...DEFAULT_SETTINGS, engine: { trackingFixHours: 12, unknownCarriers: ['x'], countCancelsWithUnknownRequester: false, confirmationDayFallback: 'unknown' as const } };
     const result = fromForm(toForm(base), base);
