@@ -42,6 +42,7 @@ interface Words {
   under: (target: string) => string;
   over: (target: string) => string;
   ofOrders: (a: string, b: string) => string;
+  ofUnits: (a: string, b: string) => string;
   days: (n: number) => string;
   updated: string;
 }
@@ -66,6 +67,7 @@ const WORDS: Record<DemoLocale, Words> = {
     under: (t) => `Target: under ${t}`,
     over: (t) => `Target: over ${t}`,
     ofOrders: (a, b) => `${a} of ${b} orders`,
+    ofUnits: (a, b) => `${a} of ${b} units`,
     days: (n) => `${n} days`,
     updated: 'Last updated',
   },
@@ -87,6 +89,7 @@ const WORDS: Record<DemoLocale, Words> = {
     under: (t) => `Ziel: unter ${t}`,
     over: (t) => `Ziel: über ${t}`,
     ofOrders: (a, b) => `${a} von ${b} Bestellungen`,
+    ofUnits: (a, b) => `${a} von ${b} Einheiten`,
     days: (n) => `${n} Tage`,
     updated: 'Zuletzt aktualisiert',
   },
@@ -109,6 +112,7 @@ const WORDS: Record<DemoLocale, Words> = {
     over: (t) => `目標: ${t}超`,
     // The Japanese order of "x of y": y first (invented, like the rest of this table).
     ofOrders: (a, b) => `${b}件中${a}件の注文`,
+    ofUnits: (a, b) => `${b}個中${a}個`,
     days: (n) => `${n}日間`,
     updated: '最終更新',
   },
@@ -152,7 +156,8 @@ interface Metrics {
   lateShipmentRateList: (Counted & { lateShipmentCount: number })[];
   prefulfillmentCancelRate: Counted & { cancellationCount: number };
   validTrackingRate: Entry & { validTrackingCount: number; shipmentCount: number };
-  onTimeDeliveryRate: Entry & { onTimeDeliveryCount: number; shipmentCountWithValidTracking: number };
+  /** The 14-day unit figure (spec v2 §4) is the row `#unit-on-time-delivery-rate-row` shows. */
+  unitOnTimeDeliveryRate: Entry & { unitOnTimeDeliveryCount: number; totalUnitCount: number };
   accountHealthRating: { ahrScore: number };
   [policy: string]: unknown;
 }
@@ -175,20 +180,24 @@ class Formatter {
   ofOrders(a: number, b: number): string {
     return this.w.ofOrders(this.count(a), this.count(b));
   }
+  ofUnits(a: number, b: number): string {
+    return this.w.ofUnits(this.count(a), this.count(b));
+  }
 }
 
 const column = (classes: string, inner: string) => `<div class="a-column ${classes}">${inner}</div>`;
 const text = (classes: string, value: string) => `<span class="${classes}">${escapeHtml(value)}</span>`;
 
-/** The figures column of a shipping row: the rate (`.a-size-large`) with "x of y orders" under it. */
-function shippingValueColumn(f: Formatter, e: Entry, good: number, total: number): string {
+/** The figures column of a shipping row: the rate (`.a-size-large`) with "x of y orders" (OTDR: units, invented wording) under it. */
+function shippingValueColumn(f: Formatter, e: Entry, good: number, total: number, units = false): string {
   const rate = text(`a-size-large${e.status === 'BAD' ? ' a-color-error' : ''}`, f.percent(e.rate));
-  return column('a-span4 a-ws-span-last', `<div class="a-row a-spacing-none">${rate}</div><div class="a-row">${text('a-size-small', f.ofOrders(good, total))}</div>`);
+  const counts = units ? f.ofUnits(good, total) : f.ofOrders(good, total);
+  return column('a-span4 a-ws-span-last', `<div class="a-row a-spacing-none">${rate}</div><div class="a-row">${text('a-size-small', counts)}</div>`);
 }
 
-function shippingRow(f: Formatter, id: string, label: string, e: Entry, good: number, total: number, extra = ''): string {
+function shippingRow(f: Formatter, id: string, label: string, e: Entry, figures: string, extra = ''): string {
   const labels = column('a-span8', `${text('a-size-base a-text-bold', label)}<div class="a-size-small a-color-secondary">${escapeHtml(f.target(e))}</div>${extra}`);
-  return `<div class="a-row a-spacing-base" id="${id}">${labels}${shippingValueColumn(f, e, good, total)}</div>`;
+  return `<div class="a-row a-spacing-base" id="${id}">${labels}${figures}</div>`;
 }
 
 /** The ODR: a row of label, seller-fulfilled, FBA; the header above the section, its parts below the summary row. */
@@ -221,7 +230,7 @@ export function accountHealthPage(summary: AccountHealthSummary, locale: DemoLoc
   const [lsr10, lsr30] = m.lateShipmentRateList;
   const cr = m.prefulfillmentCancelRate;
   const vtr = m.validTrackingRate;
-  const otdr = m.onTimeDeliveryRate;
+  const otdr = m.unitOnTimeDeliveryRate;
   const score = m.accountHealthRating.ahrScore;
   const status = score >= 200 ? 'great' : score >= 100 ? 'at-risk' : 'critical';
   const policy = POLICY_ROWS.map(([id, key, label]) => {
@@ -242,10 +251,10 @@ ${text(`ahr-status-badge-${status}`, f.w.ahrStatus(score))}</div>
 ${odrSection(f, m.orderDefectRate)}
 </div>
 <div class="a-box card" id="ahd-shipping-card"><h2>${escapeHtml(f.w.shipping)}</h2>
-${shippingRow(f, 'shipping-late-shipment-rate-row', f.w.lsr, lsr10!, lsr10!.lateShipmentCount, lsr10!.orderCount, lsrPicker(f, 10))}
-${shippingRow(f, 'shipping-cancellation-rate-row', f.w.cr, cr, cr.cancellationCount, cr.orderCount)}
-${shippingRow(f, 'shipping-view-tracking-rate-row', f.w.vtr, vtr, vtr.validTrackingCount, vtr.shipmentCount)}
-${shippingRow(f, 'unit-on-time-delivery-rate-row', f.w.otdr, otdr, otdr.onTimeDeliveryCount, otdr.shipmentCountWithValidTracking)}
+${shippingRow(f, 'shipping-late-shipment-rate-row', f.w.lsr, lsr10!, shippingValueColumn(f, lsr10!, lsr10!.lateShipmentCount, lsr10!.orderCount), lsrPicker(f, 10))}
+${shippingRow(f, 'shipping-cancellation-rate-row', f.w.cr, cr, shippingValueColumn(f, cr, cr.cancellationCount, cr.orderCount))}
+${shippingRow(f, 'shipping-view-tracking-rate-row', f.w.vtr, vtr, shippingValueColumn(f, vtr, vtr.validTrackingCount, vtr.shipmentCount))}
+${shippingRow(f, 'unit-on-time-delivery-rate-row', f.w.otdr, otdr, shippingValueColumn(f, otdr, otdr.unitOnTimeDeliveryCount, otdr.totalUnitCount, true))}
 </div>
 </div>
 <div class="a-box card" id="ahd-policy-card"><h2>${escapeHtml(f.w.policy)}</h2>

@@ -75,7 +75,7 @@ function summaryWithFixtureNumbers(): AccountHealthSummary {
         lateShipmentRateList: [lsr(2, 68), lsr(5, 190)],
         prefulfillmentCancelRate: { ...rate(1, 40, 0.025, 'LESS_THAN'), orderCount: 40, cancellationCount: 1 },
         validTrackingRate: { ...rate(197, 200, 0.95, 'GREATER_THAN'), shipmentCount: 200, validTrackingCount: 197 },
-        onTimeDeliveryRate: { ...rate(1189, 1237, 0.9, 'GREATER_THAN'), shipmentCountWithValidTracking: 1237, onTimeDeliveryCount: 1189 },
+        unitOnTimeDeliveryRate: { ...rate(1189, 1237, 0.9, 'GREATER_THAN'), totalUnitCount: 1237, unitOnTimeDeliveryCount: 1189 },
         accountHealthRating: { ahrScore: 252 },
       },
     ],
