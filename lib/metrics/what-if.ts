@@ -233,7 +233,9 @@ function compare(metric: RateMetricKey, b: MetricReport, a: MetricView, settings
   const dDen = a.local.denominator - b.local.denominator;
   if (dNum !== 0 || dDen !== 0) {
     const target = { basisPoints: b.targetBasisPoints, condition: b.condition };
-    const { num, den, ...rest } = dayFigures(Math.max(0, b.numerator + dNum), Math.max(0, b.denominator + dDen), target, settings.metrics[metric]);
+    // The metric's own rule, `insufficient` included (metric-plan.ts): a what-if on too few orders must not say "over the line" either.
+    const rule = { ...settings.metrics[metric], insufficientBelow: b.amazon ? 0 : settings.minimumPopulation };
+    const { num, den, ...rest } = dayFigures(Math.max(0, b.numerator + dNum), Math.max(0, b.denominator + dDen), target, rule);
     return { metric, before: now.before, after: { num, den, ...rest }, from: null, noEffect: false, orderAssumed: assumed };
   }
   if (!same(now.before, now.after)) return { metric, ...now, from: null, noEffect: false, orderAssumed: assumed };

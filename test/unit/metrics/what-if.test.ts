@@ -107,3 +107,12 @@ describe('what a change does to a metric, by the engine', () => {
     expect(result.after.num).toBe(result.before.num - 1);
   });
 });
+
+describe('a what-if on too few orders', () => {
+  it('says "too few to judge", as the figure itself does, not "over the line"', () => {
+    const orders = Array.from({ length: 3 }, (_, i) => order({ orderDate: AS_OF - (i + 1) * HOUR, status: 'shipped' }));
+    const result = whatIf({ orders, defects: [], readings: [] }, AS_OF, S, US, { kind: 'sellerCancel', orderId: orders[0]!.orderId });
+    expect(result.before.status).toBe('insufficient');
+    expect(result.after).toMatchObject({ num: 1, den: 3, status: 'insufficient' });
+  });
+});
