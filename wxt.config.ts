@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { privacyPage } from './lib/build/privacy-page';
 import { zodWithoutJsonSchema } from './lib/build/zod-without-json-schema';
-import { minimumVersion } from './lib/browser/main-world';
+import { minimumVersion } from './lib/browser/minimum-versions';
 import { SELLER_CENTRAL_MATCHES } from './lib/marketplaces';
 
 const EXTENSION_PAGES_CSP = [
@@ -20,6 +22,18 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // zodWithoutJsonSchema: zod's JSON-schema code, unused, is 1/4 of zod in every bundle (docs/performance.md).
   vite: () => ({ plugins: [preact(), zodWithoutJsonSchema()] }),
+  // `npm run zip` (README, "Store packages"): redline-<version>-chrome.zip, -firefox.zip, and the
+  // sources addons.mozilla.org asks for, which hold what builds the add-on and nothing else (WXT
+  // already leaves out node_modules, dot files, *.test.ts and .output). bundle.e2e.ts rebuilds from it.
+  hooks: {
+    // The privacy policy inside the extension, from the one PRIVACY.md (the options page links to it).
+    'build:publicAssets': (wxt, files) => {
+      files.push({ relativeDest: 'privacy.html', contents: privacyPage(readFileSync(`${wxt.config.root}/PRIVACY.md`, 'utf8')) });
+    },
+  },
+  zip: {
+    excludeSources: ['test/**', 'scripts/**', 'docs/images/**', 'vitest*.config.ts', 'demo-output/**', 'bench-output/**', 'test-results/**', '**/*.log'],
+  },
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<lang>/messages.json (English is the fallback).
     name: '__MSG_extName__',
@@ -32,7 +46,7 @@ export default defineConfig({
     // As strict as the extension's pages and worker allow: our own scripts and styles only, no eval
     // (zod runs jitless), no plugins, no network at all, no framing (docs/reliability.md).
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    // The oldest browsers that run the page bridge in the page's world (lib/browser/main-world.ts).
+    // The oldest browsers that run the page bridge in the page's world, and more (lib/browser/minimum-versions.ts).
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

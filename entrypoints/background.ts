@@ -57,6 +57,8 @@ export default defineBackground(() => {
           await notify(reports, await (await service()).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
           await broadcastReportsChanged(SELLER_CENTRAL_MATCHES);
         },
+        // "Delete all data" (PRIVACY.md): the notifications' memory of orders and statuses too.
+        onAllDataDeleted: () => browser.storage.local.remove(NOTIFICATION_STATE_KEY),
       });
     }),
   );

@@ -3,7 +3,8 @@
  * the demo Seller Central (test/demo-site), served at the real URLs; nothing reaches the network.
  * - With a display and no --headless: a window on the Unshipped orders page, open until you close it.
  * - Headless (or no DISPLAY): visits Unshipped, Sent, Account Health, an order at risk and the popup,
- *   and writes screenshots to demo-output/.
+ *   and writes screenshots to demo-output/; then the store listings' screenshots, 1280 × 800 in
+ *   English, German and Japanese, to demo-output/store/<lang>/ (scripts/store-screenshots.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { DEMO_PAGES } from '../test/demo-site/server';
 import { CHROMIUM_INSTALL_HELP, findChromium } from '../test/e2e/chromium';
 import { launchHarness, PROJECT_ROOT, type Harness } from '../test/e2e/harness';
+import { STORE_LOCALES, storeScreenshots } from './store-screenshots';
 
 const args = process.argv.slice(2);
 const seedArg = args.indexOf('--seed');
@@ -36,8 +38,13 @@ const s = h.demo.seller;
 const atRisk = s.orders.find((o) => o.scenarios.includes('overdue')) ?? s.orders[0]!;
 console.log(`\nDemo seller: ${s.orders.length} orders over 90 days (seed ${s.seed}); LSR 10d ${pct(s.expected.lsr10d.rate)}, ODR ${pct(s.expected.odrMfn.rate)}.`);
 
-if (headless) await screenshots(h);
-else await browse(h);
+if (headless) {
+  await screenshots(h);
+  console.log('\nStore screenshots (1280 × 800):');
+  for (const { lang, locale } of STORE_LOCALES) {
+    for (const path of await storeScreenshots(join(OUTPUT, 'store', lang), locale, seed)) console.log(`  ${relative(process.cwd(), path)}`);
+  }
+} else await browse(h);
 
 function pct(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(2)} %`;

@@ -1,6 +1,8 @@
 /**
  * `npm test`: everything CI checks, in order, streaming each tool's own output:
- *   tsc --noEmit · vitest run (unit) · wxt build · wxt build -b firefox · the browser tests (test/e2e/run.ts).
+ *   tsc --noEmit · vitest run (unit) · wxt zip · wxt zip -b firefox (the builds and their store packages,
+ *   `npm run zip`) · web-ext lint of the Firefox build (scripts/lint-firefox.ts) · the browser tests in
+ *   Chromium and Firefox (test/e2e/run.ts).
  * It totals the passed and failed tests of both vitest runs (from their JSON reports) and ends with the
  * plain line `N passed, N failed`, which is what CI reads. A step that is not a test run (typecheck, a
  * build) and fails counts as one failure; so does a test run that fails without reporting a failed test.
@@ -29,14 +31,16 @@ const vitestReport = (file: string) => ['--reporter=default', '--reporter=json',
 const STEPS: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run', ...vitestReport('unit.json')], report: 'unit.json' },
-  { name: 'build chrome', command: bin('wxt'), args: ['build'] },
-  { name: 'build firefox', command: bin('wxt'), args: ['build', '-b', 'firefox'] },
+  // `wxt zip` builds, then packages: the browser tests use the builds, bundle.e2e.ts checks the packages.
+  { name: 'package chrome', command: bin('wxt'), args: ['zip'] },
+  { name: 'package firefox', command: bin('wxt'), args: ['zip', '-b', 'firefox'] },
+  { name: 'lint firefox', command: process.execPath, args: ['--import', 'tsx', 'scripts/lint-firefox.ts'], needs: ['package firefox'] },
   {
     name: 'browser tests',
     command: process.execPath,
     args: ['--import', 'tsx', 'test/e2e/run.ts', '--no-build', ...vitestReport('e2e.json')],
     report: 'e2e.json',
-    needs: ['build chrome', 'build firefox'],
+    needs: ['package chrome', 'package firefox'],
   },
 ];
 
@@ -103,7 +107,7 @@ for (const step of STEPS) {
 
 console.log('\n━━ summary');
 for (const o of outcomes) {
-  console.log(`${o.ok ? 'ok  ' : 'FAIL'}  ${o.name.padEnd(14)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.note}`);
+  console.log(`${o.ok ? 'ok  ' : 'FAIL'}  ${o.name.padEnd(16)} ${o.seconds.toFixed(1).padStart(6)} s  ${o.note}`);
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);

@@ -21,6 +21,8 @@ export interface ServiceDeps {
   now: () => number;
   /** Called after the reports changed (toolbar badge, notifications). */
   onReportsChanged?: (reports: HealthReport[]) => void | Promise<void>;
+  /** Called last by `deleteAll`: what the background keeps outside the database (notification state) goes too. */
+  onAllDataDeleted?: () => void | Promise<void>;
 }
 
 export interface ImportPreview {
@@ -42,7 +44,7 @@ export interface ImportPreview {
  * Everything the background worker does, as plain async functions over the database, so that
  * unit tests call them directly and the worker entry only wires messages to them.
  */
-export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps) {
+export function createRedlineService({ db, now, onReportsChanged, onAllDataDeleted }: ServiceDeps) {
   const inputs = new ReportInputs(db);
   async function accountId(): Promise<string> {
     return (await readMeta(db, 'accountId')) ?? DEFAULT_ACCOUNT;
@@ -309,6 +311,7 @@ export function createRedlineService({ db, now, onReportsChanged }: ServiceDeps)
       inputs.forget();
       forgetCachedReports();
       await onReportsChanged?.([]);
+      await onAllDataDeleted?.();
     },
 
     /** Alarm tick: time alone changes the numbers (deadlines pass, orders leave windows). */

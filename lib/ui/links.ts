@@ -32,3 +32,13 @@ export function guessMarketplace(locale: string): string {
   const byCountry = (c: string | undefined) => MARKETPLACES.find((m) => m.country === c)?.marketplaceId;
   return byCountry(country) ?? byCountry(LANGUAGE_MARKETPLACE[language.toLowerCase()]) ?? 'ATVPDKIKX0DER';
 }
+
+/** PRIVACY.md's section for each UI language: GitHub's anchors of its headings (lib/build/privacy-page.ts). */
+export const PRIVACY_SECTIONS = { en: 'english', de: 'deutsch', ja: '日本語' } as const;
+
+/** The privacy policy the extension ships (`privacy.html`, built from PRIVACY.md), at the seller's language. */
+export function privacyPolicyHref(locale: string): string {
+  const language = locale.split(/[-_]/)[0]!.toLowerCase();
+  const section = language in PRIVACY_SECTIONS ? PRIVACY_SECTIONS[language as keyof typeof PRIVACY_SECTIONS] : PRIVACY_SECTIONS.en;
+  return `/privacy.html#${section}`;
+}

@@ -1,21 +1,56 @@
-// The built extension, read as files (runs after `wxt build` in npm test; no browser): the manifest
-// asks for Seller Central hosts only and sets a strict CSP; no bundle can run remote or string code.
+// The built extension and its store packages, read as files (no browser): each manifest asks for
+// Seller Central hosts only, sets a strict CSP and carries package.json's version; no bundle can run
+// remote or string code; the sources zip for addons.mozilla.org rebuilds the Firefox package exactly.
 // The only code-from-string sites are zod's two (its eval probe and its JIT compiler), which
 // lib/zod-jitless.ts switches off before any schema is built; extension.e2e.ts proves at run time
 // that no CSP violation occurs and that eval is refused anyway.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, describe, expect, it } from 'vitest';
 import { JSON_SCHEMA_LITERALS } from '../../lib/build/zod-without-json-schema';
+import { minimumVersion } from '../../lib/browser/minimum-versions';
 import { SELLER_CENTRAL_MATCHES } from '../../lib/marketplaces';
 import { PROJECT_ROOT } from './harness';
 
 const CHROME = join(PROJECT_ROOT, '.output/chrome-mv3');
 const FIREFOX = join(PROJECT_ROOT, '.output/firefox-mv2');
-// `npm run test:e2e` builds Chrome only; npm test builds both. Build Firefox here if it is missing.
-if (!existsSync(join(FIREFOX, 'manifest.json'))) spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+const { version: VERSION } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+/** `npm run zip` (wxt.config.ts, `zip`): named by version. npm test and `npm run test:e2e` make them first. */
+const PACKAGES = {
+  chrome: join(PROJECT_ROOT, `.output/redline-${VERSION}-chrome.zip`),
+  firefox: join(PROJECT_ROOT, `.output/redline-${VERSION}-firefox.zip`),
+  sources: join(PROJECT_ROOT, `.output/redline-${VERSION}-sources.zip`),
+};
+const missing = Object.values(PACKAGES).filter((p) => !existsSync(p));
+if (missing.length > 0) throw new Error(`No store package at ${missing.join(', ')}: run \`npm run zip\` first.`);
 
+/** Unpacks `zip` into a new temporary folder; every file of it, by path. */
+async function unpack(zip: string): Promise<{ dir: string; files: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'redline-package-'));
+  unpacked.push(dir);
+  const archive = await JSZip.loadAsync(readFileSync(zip));
+  const files = Object.values(archive.files).filter((f) => !f.dir);
+  for (const file of files) {
+    const target = join(dir, file.name);
+    if (!target.startsWith(dir + '/')) throw new Error(`${zip}: ${file.name} leaves the archive`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, await file.async('nodebuffer'));
+  }
+  return { dir, files: files.map((f) => f.name).sort() };
+}
+const unpacked: string[] = [];
+afterAll(() => unpacked.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+const [chromeZip, firefoxZip, sourcesZip] = await Promise.all([unpack(PACKAGES.chrome), unpack(PACKAGES.firefox), unpack(PACKAGES.sources)]);
+
+/** Every file under `dir`, as paths relative to it, sorted. */
+const allFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 const scripts = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -54,10 +89,24 @@ const STRICT_CSP = ["default-src 'none'", "script-src 'self'", "object-src 'none
 const ALL_HOSTS = /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\//;
 
 describe.each([
-  ['chrome-mv3', CHROME],
-  ['firefox-mv2', FIREFOX],
-])('%s build', (browser, dir) => {
+  ['chrome-mv3', 'build', CHROME],
+  ['firefox-mv2', 'build', FIREFOX],
+  ['chrome-mv3', 'Chrome Web Store package', chromeZip.dir],
+  ['firefox-mv2', 'Firefox add-on package', firefoxZip.dir],
+])('%s %s', (browser, _what, dir) => {
   const m = manifest(dir);
+
+  it('carries package.json’s version, and the oldest browser that runs it as built', () => {
+    expect(m.version).toBe(VERSION);
+    if (browser === 'chrome-mv3') {
+      expect(m.minimum_chrome_version).toBe(minimumVersion('chrome'));
+      expect(m).not.toHaveProperty('browser_specific_settings'); // Chrome lists unknown keys as errors on its extensions page
+    } else {
+      expect(m.browser_specific_settings).toEqual({
+        gecko: { id: 'redline@redline-extension.org', strict_min_version: minimumVersion('firefox'), data_collection_permissions: { required: ['none'] } },
+      });
+    }
+  });
 
   it('asks for Seller Central hosts only, and nothing else that reaches pages or the network', () => {
     const hostPatterns = browser === 'chrome-mv3' ? (m.host_permissions as string[]) : (m.permissions as string[]).filter((p) => p.includes('://'));
@@ -88,6 +137,53 @@ describe.each([
       return JSON_SCHEMA_LITERALS.filter((literal) => text.includes(literal)).map((literal) => `${file.slice(PROJECT_ROOT.length)}: ${literal}`);
     });
     expect(found).toEqual([]);
+  });
+});
+
+describe('store packages', () => {
+  it('the Chrome and Firefox packages are exactly their builds', () => {
+    expect(chromeZip.files).toEqual(allFiles(CHROME));
+    expect(firefoxZip.files).toEqual(allFiles(FIREFOX));
+    for (const name of firefoxZip.files) expect(readFileSync(join(firefoxZip.dir, name)).equals(readFileSync(join(FIREFOX, name))), name).toBe(true);
+  });
+
+  it('the sources zip holds what builds the add-on, and no dependency, output, test or secret', () => {
+    expect(sourcesZip.files).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts']));
+    expect(sourcesZip.files.filter((f) => /^(node_modules|\.output|\.wxt|test|scripts|demo-output|test-results)\/|(^|\/)\.|\.test\.tsx?$/.test(f))).toEqual([]);
+  });
+
+  it('the sources zip rebuilds the Firefox package byte for byte (`npm ci && npm run build:firefox`, as a reviewer does)', () => {
+    // The locked dependencies are this checkout's (what `npm ci` installs from package-lock.json).
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(sourcesZip.dir, 'node_modules'));
+    // Not vitest's environment (NODE_ENV=test, VITEST…): a reviewer's shell builds for production.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_ENV' && k !== 'TEST' && !k.startsWith('VITEST')));
+    const build = spawnSync(join(sourcesZip.dir, 'node_modules/.bin/wxt'), ['build', '-b', 'firefox'], { cwd: sourcesZip.dir, encoding: 'utf8', env });
+    expect(build.status, build.stderr).toBe(0);
+    const rebuilt = join(sourcesZip.dir, '.output/firefox-mv2');
+    expect(allFiles(rebuilt)).toEqual(firefoxZip.files);
+    for (const name of firefoxZip.files) expect(readFileSync(join(rebuilt, name)).equals(readFileSync(join(firefoxZip.dir, name))), name).toBe(true);
+  }, 60_000);
+});
+
+describe('store listing (docs/store-listing.md)', () => {
+  const listing = readFileSync(join(PROJECT_ROOT, 'docs/store-listing.md'), 'utf8');
+  /** The listing's section for a language: from its `## ` heading to the next. */
+  const section = (heading: string) => listing.split(/^## /m).find((part) => part.startsWith(`${heading}\n`)) ?? '';
+  const messages = (lang: string) => JSON.parse(readFileSync(join(CHROME, `_locales/${lang}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+  const chrome = manifest(CHROME);
+  const firefox = manifest(FIREFOX);
+  const asked = [...new Set([...(chrome.permissions as string[]), ...(firefox.permissions as string[]).filter((p) => !p.includes('://')), 'host_permissions'])];
+
+  it.each([
+    ['en', 'English'],
+    ['de', 'Deutsch'],
+    ['ja', '日本語'],
+  ])('%s: the manifest’s name and summary, and a reason for every permission the manifests ask for', (lang, heading) => {
+    const text = section(heading);
+    expect(text).toContain(messages(lang).extName!.message);
+    expect(text).toContain(messages(lang).extDescription!.message);
+    const justified = [...text.matchAll(/^\| `([A-Za-z_]+)`[^|]*\| *\S/gm)].map((m) => m[1]);
+    expect(justified.sort()).toEqual([...asked].sort());
   });
 });
 

@@ -12,7 +12,7 @@ export function findFirefox(env: NodeJS.ProcessEnv = process.env): string | null
 }
 
 export const FIREFOX_INSTALL_HELP = `Firefox was not found (looked at FIREFOX_PATH, then ${FIREFOX_CANDIDATES.join(', ')}).
-Install it, or point FIREFOX_PATH at a Firefox binary (128 or later):
+Install it, or point FIREFOX_PATH at a Firefox binary (140 or later):
   Debian/Ubuntu:  sudo apt-get install firefox-esr
   Fedora:         sudo dnf install firefox
   macOS:          brew install --cask firefox, then FIREFOX_PATH="/Applications/Firefox.app/Contents/MacOS/firefox"`;

@@ -1,8 +1,8 @@
 /**
- * `npm run test:e2e [-- --no-build] [vitest options…]`: builds the Chrome and Firefox extensions (so the
- * browser tests never run a stale build), checks Chromium and Firefox are there, then runs
- * test/e2e/**\/*.e2e.ts with vitest.e2e.config.ts. `--no-build` is for scripts/test-all.ts, which has
- * just built both.
+ * `npm run test:e2e [-- --no-build] [vitest options…]`: builds and packages the Chrome and Firefox
+ * extensions (`npm run zip`, so the browser tests never run a stale build and bundle.e2e.ts checks
+ * fresh store packages), checks Chromium and Firefox are there, then runs test/e2e/**\/*.e2e.ts with
+ * vitest.e2e.config.ts. `--no-build` is for scripts/test-all.ts, which has just packaged both.
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const vitestArgs = args.filter((a) => a !== '--no-build');
 
 if (!args.includes('--no-build')) {
-  for (const build of [['build'], ['build', '-b', 'firefox']]) {
+  for (const build of [['zip'], ['zip', '-b', 'firefox']]) {
     const run = spawnSync(bin('wxt'), build, { cwd: PROJECT_ROOT, stdio: 'inherit' });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../../messaging/client';
 import type { Settings } from '../../model/settings';
 import { DEFAULT_SETTINGS } from '../../model/settings';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
+import { privacyPolicyHref } from '../links';
 import { failureText } from '../problem';
 import { DataSection } from './DataSection';
 import { ImportSection } from './ImportSection';
@@ -118,7 +119,12 @@ export function Options() {
           <span class="brand-mark" aria-hidden="true" />
           {t('options_title')}
         </h1>
-        <p class="muted">{t('privacy')}</p>
+        <p class="muted">
+          {t('privacy')}{' '}
+          <a href={privacyPolicyHref(uiLocale())} target="_blank" rel="noopener" data-test-id="privacy-policy">
+            {t('options_privacyPolicy')}
+          </a>
+        </p>
       </header>
 
       <form onSubmit={(e) => void submit(e)} noValidate>

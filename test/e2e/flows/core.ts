@@ -143,12 +143,43 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
       await options.close();
     });
 
+    it('the options page links to the privacy policy shipped in the extension, in three languages', async () => {
+      const options = await h.openExtensionPage('options.html');
+      await options.waitFor('[data-test-id=privacy-policy]');
+      expect(await options.evaluate(() => document.querySelector('[data-test-id=privacy-policy]')!.getAttribute('href'))).toBe('/privacy.html#english');
+      await options.close();
+      const policy = await h.openExtensionPage('privacy.html');
+      const sections = await policy.evaluate(() => [...document.querySelectorAll('main > section')].map((s) => `${s.id} ${s.getAttribute('lang')} ${s.querySelector('h2')?.textContent}`));
+      expect(sections).toEqual(['english en English', 'deutsch de Deutsch', '日本語 ja 日本語']);
+      expect(await policy.text('#english')).toMatch(/Nothing it reads or computes leaves your browser/);
+      await policy.close();
+    });
+
     it('requests no host of its own, and would notice a request the demo pages did not make', async () => {
       expect(h.servedUrls().some((u) => u.includes('/orders-api/search'))).toBe(true);
       expect(h.strayRequests()).toEqual([]);
       await manageOrders.evaluate(() => fetch('/orders-api/search?limit=1').then((r) => r.status));
       expect(h.strayRequests()).toEqual([expect.objectContaining({ url: expect.stringContaining('/orders-api/search?limit=1') })]);
       await manageOrders.close();
+    });
+
+    it('“Delete all data” leaves nothing: not the database, not the background’s storage (PRIVACY.md)', async () => {
+      const storageLocal = () =>
+        h.evaluateInExtension(() => {
+          type Local = { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } };
+          const g = globalThis as unknown as { browser?: Local; chrome: Local }; // Firefox's page has browser, Chrome's worker chrome
+          return (g.browser ?? g.chrome).storage.local.get(null);
+        });
+      expect((await readDatabase(h)).orders.length).toBeGreaterThan(0);
+      expect(Object.keys(await storageLocal())).not.toEqual([]); // the notifications' memory of statuses
+      const options = await h.openExtensionPage('options.html');
+      await options.click('section[aria-labelledby=data-title] .button-danger');
+      await options.click('[data-test-id=confirm-delete]');
+      await until(() => options.text('section[aria-labelledby=data-title] [role=status]'), (s) => s === 'All data deleted.', 'the deletion');
+      await options.close();
+      const left = await readDatabase(h);
+      expect({ orders: left.orders.length, defects: left.defects.length, readings: left.readings.length }).toEqual({ orders: 0, defects: 0, readings: 0 });
+      expect(await storageLocal()).toEqual({});
     });
 
     it('logs no failure in its background or pages, and would hear one', async () => {
