@@ -29,6 +29,8 @@ export interface InputSummary {
   orders: number;
   defects: number;
   readings: number;
+  /** Policy category readings (Amazon's performance report). */
+  policies: number;
 }
 
 /** The JSON `npm run health` prints (docs/health-cli.md). */
@@ -123,7 +125,14 @@ function run(argv: readonly string[], io: HealthIo): number {
   const reports = marketplaces.map((m) => computeHealthReport(data, asOf, DEFAULT_SETTINGS, m));
   const output: HealthOutput = {
     asOf: new Date(asOf).toISOString(),
-    inputs: read.batches.map(([file, b]) => ({ file, format: b.format, orders: b.orders.length, defects: b.defects.length, readings: b.readings.length })),
+    inputs: read.batches.map(([file, b]) => ({
+      file,
+      format: b.format,
+      orders: b.orders.length,
+      defects: b.defects.length,
+      readings: b.readings.length,
+      policies: b.policies?.length ?? 0,
+    })),
     reports,
   };
   if (args.format === 'json') io.stdout(`${JSON.stringify(output, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import { marketplaceById } from '../marketplaces';
-import type { HealthReport, MetricReport } from '../metrics';
+import type { HealthReport, MetricReport, PolicyComplianceEntry } from '../metrics';
 import type { RateMetricKey } from '../model';
 import { rateMetricsOf } from '../ui/metric-order';
 
@@ -90,6 +90,35 @@ function riskLines(report: HealthReport): string[] {
   ];
 }
 
+function policyLine(p: PolicyComplianceEntry, timeZone: string): string {
+  const name = p.label ? `${p.category} (${p.label})` : p.category;
+  const count = p.count === null ? 'unknown' : String(p.count);
+  const since = p.previousObservedAt === null ? '' : `, ${p.change === null ? 'change unknown' : `${p.change >= 0 ? '+' : ''}${p.change}`} since ${localDateTime(p.previousObservedAt, timeZone).slice(0, 10)}`;
+  const amazon = p.amazonStatus ? `Amazon: ${p.amazonStatus}, ` : '';
+  return `    ${name.padEnd(44)} ${count.padStart(7)}  ${p.status.toUpperCase().padEnd(8)}  (${amazon}read ${localDateTime(p.observedAt, timeZone)}${since})`;
+}
+
+/** Amazon's policy categories (spec v2 §2.2): the ones over the line or unknown, or that all are clear. */
+function policyLines(report: HealthReport): string[] {
+  const all = report.policyCompliance;
+  if (all.length === 0) return ['  Policy compliance: no reading (open Account Health, or import the performance report)'];
+  const shown = all.filter((p) => p.status !== 'ok' || (p.change !== null && p.change !== 0));
+  const breaches = all.filter((p) => p.status === 'breach').length;
+  const head = breaches ? `  Policy compliance: ${breaches} of ${all.length} categories over the line (target 0)` : `  Policy compliance: all clear in the ${all.length} categories read`;
+  return [head, ...shown.map((p) => policyLine(p, report.timeZone))];
+}
+
+/** Account Health Assurance: 250 or more for six months, at most 10 days below (spec v2 §2.2). */
+function assuranceLine(report: HealthReport): string {
+  const a = report.accountHealthAssurance;
+  const label = `  ${'Account Health Assurance'.padEnd(38)}`;
+  if (a.status === 'unknown') return `${label} no rating read yet`;
+  const below = `${a.daysBelow250} day(s) below 250 in the last 180`;
+  if (a.status === 'eligible') return `${label} eligible (${below})`;
+  if (a.status === 'notEligible') return `${label} not eligible: ${below}`;
+  return `${label} not enough history yet (since ${a.since}; ${below} so far)`;
+}
+
 export function textReport(report: HealthReport): string {
   const country = marketplaceById(report.marketplaceId)?.country ?? '?';
   const ahr = report.metrics.ahr;
@@ -100,6 +129,8 @@ export function textReport(report: HealthReport): string {
     ...rates,
     ...(packages ? [`  ${'Amazon: on-time delivery, 30 days'.padEnd(38)} ${percent(packages.rate).padStart(8)}  packages, Amazon's own figure (not the unit rate above)`] : []),
     `  ${LABELS.ahr.padEnd(38)} ${String(ahr.score ?? 'n/a').padStart(8)}  ${ahr.status}`,
+    assuranceLine(report),
+    ...policyLines(report),
     ...riskLines(report),
   ].join('\n');
 }

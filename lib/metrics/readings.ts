@@ -36,7 +36,7 @@ export function latestReadings(readings: readonly AmazonReading[], marketplaceId
  * [decision] a range that starts on a UTC midnight is read as UTC dates (an end on an exact UTC
  * midnight is taken as exclusive); any other range is read as instants in the marketplace's zone.
  */
-export function readingWindowDays(reading: AmazonReading, calendar: LocalCalendar): DayRange | null {
+export function readingWindowDays(reading: Pick<AmazonReading, 'windowFrom' | 'windowTo'>, calendar: LocalCalendar): DayRange | null {
   const { windowFrom, windowTo } = reading;
   if (windowFrom === undefined || windowTo === undefined || windowTo < windowFrom) return null;
   if (windowFrom % DAY_MS === 0) {

@@ -208,6 +208,56 @@ export const AhrReport = z.object({
 });
 export type AhrReport = z.infer<typeof AhrReport>;
 
+/** A policy category is over the line with any violation (target 0); `unknown`: Amazon gave no count. */
+export const PolicyStatus = z.enum(['ok', 'breach', 'unknown']);
+export type PolicyStatus = z.infer<typeof PolicyStatus>;
+
+/**
+ * One of Amazon's policy categories as its latest reading gives it, and how it changed since the reading
+ * before (metrics-spec v2 §2.2). `category` is the SP-API name, or a new category's own name.
+ */
+export const PolicyComplianceEntry = z.object({
+  category: z.string().min(1),
+  /** The page's own words for a category Redline does not know; null for the known ones. */
+  label: z.string().nullable(),
+  /** Violations; null: unknown (the reading gave no count), never 0. */
+  count: Count.nullable(),
+  target: Count,
+  status: PolicyStatus,
+  /** Amazon's own word for it (`GOOD`, `BAD`, `NONE`), untranslated. */
+  amazonStatus: z.string().nullable(),
+  observedAt: EpochMs,
+  source: z.string(),
+  window: DayWindow.nullable(),
+  /** The reading before the latest: its count (null: none, or no count) and when. */
+  previousCount: Count.nullable(),
+  previousObservedAt: EpochMs.nullable(),
+  /** count − previousCount; null when either is unknown. A rise is a new violation. */
+  change: z.number().int().nullable(),
+});
+export type PolicyComplianceEntry = z.infer<typeof PolicyComplianceEntry>;
+
+/**
+ * Account Health Assurance (metrics-spec v2 §2.2): an AHR of 250 or more for six months with at most
+ * 10 days below 250, from the stored history of Amazon's AHR readings.
+ * `notEnoughHistory`: the readings start less than 180 days ago (and show at most 10 days below yet).
+ */
+export const AssuranceStatus = z.enum(['eligible', 'notEligible', 'notEnoughHistory', 'unknown']);
+export type AssuranceStatus = z.infer<typeof AssuranceStatus>;
+
+export const AccountHealthAssurance = z.object({
+  status: AssuranceStatus,
+  /** Days below 250 among the last 180 that the history covers; null without any reading. */
+  daysBelow250: Count.nullable(),
+  /** Days of the last 180 the history covers (from the first reading on). */
+  daysCovered: Count,
+  /** The day of the first AHR reading Redline has; null without any. */
+  since: LocalDate.nullable(),
+  /** The 180 days looked at. */
+  window: DayWindow,
+});
+export type AccountHealthAssurance = z.infer<typeof AccountHealthAssurance>;
+
 export const RiskKind = z.enum([
   'lateShipment',
   'autoCancel',
@@ -264,5 +314,10 @@ export const HealthReport = z.object({
   }),
   /** Soonest deadline first; risks without a deadline last. */
   atRiskOrders: z.array(AtRiskOrder),
+  /** Every policy category Amazon reported for the marketplace: over the line first, then unknown, then clear. */
+  policyCompliance: z.array(PolicyComplianceEntry),
+  accountHealthAssurance: AccountHealthAssurance,
+  /** The seller's own dispatch rule in force (hours after payment; null: off), the `dispatchRule` risks' rule. */
+  dispatchRuleHours: z.number().int().min(1).nullable(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;

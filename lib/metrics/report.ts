@@ -10,6 +10,7 @@ import { marketplaceById, marketplaceTimeZone } from '../marketplaces';
 import { DEFAULT_ENGINE_SETTINGS, RATE_METRICS, type AmazonReading, type RateMetricKey, type Settings } from '../model';
 import type { PopulationCounts } from './day-counts';
 import { ahrReport } from './ahr';
+import { accountHealthAssurance } from './assurance';
 import { addWorstCase, impactOf, sortAtRiskOrders } from './at-risk';
 import { breakdownOf } from './breakdowns';
 import { BusinessDays, calendarFor, dateOfDay, type LocalCalendar } from './calendar';
@@ -18,6 +19,7 @@ import { planMetric, type MetricPlan } from './metric-plan';
 import { OdrPartCounts } from './odr';
 import { countOrders, pastReach, populationById, type OrderVolume } from './order-pass';
 import { CarrierNames, OrderFacts, type FactsContext, type TrackingNumberCheck } from './order-facts';
+import { policyCompliance } from './policy-compliance';
 import { newPlacement } from './population';
 import {
   AnchoredCount,
@@ -141,7 +143,10 @@ export function reportBasis(data: HealthData, asOf: number, settings: Settings, 
   const windowFrom = (key: RateMetricKey) => planned.plans.find((p) => p.key === key)!.window.from;
   const odrFrom = { 'odr.mfn': windowFrom('odr.mfn'), 'odr.afn': windowFrom('odr.afn') };
   const counted = countOrders(data, marketplaceId, planned.ctx, planned.days, settings, odrFrom, breakdownWindows(planned.plans));
-  return { ...planned, counted, marketplaceId, asOf, minimumPopulation: settings.minimumPopulation };
+  // Read, not computed (spec v2 §2.2): Amazon's policy counts and the AHR's history.
+  const policies = policyCompliance(data.policies ?? [], marketplaceId, asOf, planned.calendar);
+  const assurance = accountHealthAssurance(data.readings, marketplaceId, asOf, planned.calendar);
+  return { ...planned, counted, policies, assurance, marketplaceId, asOf, minimumPopulation: settings.minimumPopulation };
 }
 export type ReportBasis = ReturnType<typeof reportBasis>;
 
@@ -183,7 +188,7 @@ export function computeHealthReport(data: HealthData, asOf: number, settings: Se
 
 /** The report of a basis (`computeHealthReport` is this on `reportBasis`). */
 export function reportFrom(basis: ReportBasis): HealthReport {
-  const { calendar, today, ctx, readings, plans, days, counted, marketplaceId, asOf } = basis;
+  const { calendar, today, ctx, readings, plans, days, counted, marketplaceId, asOf, policies, assurance } = basis;
   // Figures now, per metric.
   const metrics = plans.map((plan) => {
     const population = counted.populations.get(plan.population)!;
@@ -296,6 +301,9 @@ export function reportFrom(basis: ReportBasis): HealthReport {
       ahr: ahrReport(readings.get('ahr'), calendar, asOf),
     },
     atRiskOrders: sortAtRiskOrders(atRiskOrders),
+    policyCompliance: policies,
+    accountHealthAssurance: assurance,
+    dispatchRuleHours: ctx.dispatchRuleHours,
   };
 }
 

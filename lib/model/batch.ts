@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Order } from './order';
 import { Defect } from './defect';
 import { AmazonReading } from './reading';
+import { PolicyReading } from './policy';
 import { Settings } from './settings';
 
 const Count = z.number().int().min(0).max(1e9);
@@ -35,6 +36,8 @@ export const Batch = z.object({
   orders: z.array(Order),
   defects: z.array(Defect),
   readings: z.array(AmazonReading),
+  /** Amazon's policy compliance counts (metrics-spec v2 §2.2); only readers of Amazon's readings give them. */
+  policies: z.array(PolicyReading).optional(),
   /** Redline's own export carries the seller's settings too: restored with its records. */
   settings: Settings.optional(),
   /** The page(s) of a paged table this input was, and what it says of the rest (no records of its own). */

@@ -3,6 +3,7 @@ export * from './metric-keys';
 export * from './order';
 export * from './defect';
 export * from './reading';
+export * from './policy';
 export * from './settings';
 export * from './batch';
 export * from './targets-table';

@@ -1,5 +1,6 @@
 import { Cancellation, Order, ShipConfirmation } from './order';
 import type { AmazonReading } from './reading';
+import type { PolicyReading } from './policy';
 import type { Defect } from './defect';
 import type { Batch } from './batch';
 
@@ -77,6 +78,7 @@ export interface MergedData {
   orders: Order[];
   defects: Defect[];
   readings: AmazonReading[];
+  policies: PolicyReading[];
 }
 
 const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
@@ -85,9 +87,9 @@ const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y 
  * Several batches (files, captures) → one set of records: the same order in two batches is one
  * order (merged as `mergeOrders`, oldest observation first); defects are one per marketplace and
  * id, the newest observation winning; readings are one per marketplace, metric and `observedAt`,
- * the later batch winning. Output is sorted, so the batches' order matters only for exact ties.
+ * the later batch winning, and policy readings one per marketplace, category and `observedAt`. Output is sorted, so the batches' order matters only for exact ties.
  */
-export function mergeBatches(batches: readonly Pick<Batch, 'orders' | 'defects' | 'readings'>[]): MergedData {
+export function mergeBatches(batches: readonly Pick<Batch, 'orders' | 'defects' | 'readings' | 'policies'>[]): MergedData {
   const orders = new Map<string, Order>();
   const sortedOrders = batches.flatMap((b) => b.orders).sort((x, y) => x.observedAt - y.observedAt);
   for (const order of sortedOrders) {
@@ -105,11 +107,16 @@ export function mergeBatches(batches: readonly Pick<Batch, 'orders' | 'defects' 
   for (const reading of batches.flatMap((b) => b.readings)) {
     readings.set(`${reading.marketplaceId}|${reading.metric}|${reading.observedAt}`, reading);
   }
+  const policies = new Map<string, PolicyReading>();
+  for (const policy of batches.flatMap((b) => b.policies ?? [])) policies.set(`${policy.marketplaceId}|${policy.category}|${policy.observedAt}`, policy);
   return {
     orders: [...orders.values()].sort((x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.orderId, y.orderId)),
     defects: [...defects.values()].sort((x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.id, y.id)),
     readings: [...readings.values()].sort(
       (x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.metric, y.metric) || x.observedAt - y.observedAt,
+    ),
+    policies: [...policies.values()].sort(
+      (x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.category, y.category) || x.observedAt - y.observedAt,
     ),
   };
 }

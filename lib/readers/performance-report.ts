@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { AmazonReading, MetricKey, TargetCondition } from '../model';
+import type { AmazonReading, MetricKey, PolicyReading, TargetCondition } from '../model';
 import { jsonReader, mapAll } from './input';
 import { defined } from './order-fields';
+import { policyReadingsOf } from './policy-entries';
 import type { ReadContext, Reader } from './result';
 import { count, instant, maybe } from './schemas';
 
@@ -16,6 +17,8 @@ import { count, instant, maybe } from './schemas';
  *   30-day **package** figure, kept as `otdr.30d` and never compared with the local unit figure.
  * - `NONE`, or a rate of 0 over a zero count, is no reading at all, not 0 % (spec v2 §4 [obs]).
  * - `targetValue` is a bare number [obs]; `{value}` is accepted too.
+ * - Policy compliance: every category of the entry, known or new (policy-entries.ts), kept as it is:
+ *   the entry's other fields pass through its schema for that alone.
  */
 
 const DAY_MS = 86_400_000;
@@ -64,7 +67,7 @@ export const PerformanceEntry = z.object({
   unitOnTimeDeliveryRate: maybe(Metric),
   invoiceDefectRate: maybe(Metric),
   accountHealthRating: maybe(z.object({ ahrScore: maybe(z.number()), ahrStatus: maybe(z.string()), reportingDateRange: Range })),
-});
+}).catchall(z.unknown());
 export type PerformanceEntry = z.infer<typeof PerformanceEntry>;
 
 const CONDITIONS: Record<string, TargetCondition> = { LESS_THAN: 'lt', GREATER_THAN: 'gt' };
@@ -161,8 +164,8 @@ function ahrReading(e: PerformanceEntry, base: Base): AmazonReading[] {
 
 type Base = Pick<AmazonReading, 'marketplaceId' | 'observedAt' | 'source'>;
 
-/** One `performanceMetrics` entry → the readings of the metrics Redline follows. */
-export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: string): AmazonReading[] | string {
+/** One `performanceMetrics` entry → the readings of the metrics Redline follows, and its policy categories. */
+export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: string): { readings: AmazonReading[]; policies: PolicyReading[] } | string {
   const marketplaceId = e.marketplaceId ?? ctx.marketplaceId;
   if (!marketplaceId) return 'a performance entry names no marketplace';
   const base: Base = { marketplaceId, observedAt: ctx.observedAt, source };
@@ -176,7 +179,7 @@ export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: s
     ['otdr.30d', e.onTimeDeliveryRate],
     ['idr.7d', e.invoiceDefectRate],
   ];
-  return [
+  const readings = [
     ...optional.flatMap(([key, m]) => {
       const reading = m ? rateReading(key, m, base) : null;
       return reading ? [reading] : [];
@@ -184,12 +187,14 @@ export function readingsOfEntry(e: PerformanceEntry, ctx: ReadContext, source: s
     ...lateShipmentReadings(e, base),
     ...ahrReading(e, base),
   ];
+  return { readings, policies: policyReadingsOf(e, base) };
 }
 
 /** Readings of every entry, or why one cannot be read. */
 export function readingsOfEntries(entries: PerformanceEntry[], ctx: ReadContext, source: string) {
   const perEntry = mapAll(entries, (e) => readingsOfEntry(e, ctx, source));
-  return typeof perEntry === 'string' ? perEntry : { readings: perEntry.flat() };
+  if (typeof perEntry === 'string') return perEntry;
+  return { readings: perEntry.flatMap((e) => e.readings), policies: perEntry.flatMap((e) => e.policies) };
 }
 
 const FORMAT = 'sp-api/performance-report';

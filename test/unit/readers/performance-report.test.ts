@@ -150,3 +150,86 @@ describe('/performance/api/summary (shape of the demo site: the report plus mark
     expectNotRecognized(readPerformanceSummary({ hello: 'world' }, ctx), 'invalid');
   });
 });
+
+describe('policy compliance (spec v2 §2.2)', () => {
+  const policiesOf = (input: unknown, c = ctx) => batchOf(readPerformanceReport(input, c)).policies ?? [];
+  const byCategory = (input: unknown) => Object.fromEntries(policiesOf(input).map((p) => [p.category, p]));
+
+  it('the real DE report: its listing policy entry and its warnings count, dated with their window', () => {
+    const policies = policiesOf(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'));
+    expect(policies).toEqual([
+      {
+        marketplaceId: DE,
+        category: 'listingPolicyViolations',
+        observedAt: OBSERVED,
+        source: 'sp-api/performance-report',
+        count: 0,
+        status: 'GOOD',
+        targetValue: 0,
+        windowFrom: Date.UTC(2026, 7, 26),
+        windowTo: Date.UTC(2026, 8, 24, 23, 59, 59),
+      },
+      {
+        marketplaceId: DE,
+        category: 'policyViolationWarnings',
+        observedAt: OBSERVED,
+        source: 'sp-api/performance-report',
+        count: 0,
+        windowFrom: Date.UTC(2026, 7, 26),
+        windowTo: Date.UTC(2026, 8, 24, 23, 59, 59),
+      },
+    ]);
+  });
+
+  it('Amazon’s example: every category with its count and Amazon’s word; `documentRequest` is documentRequests', () => {
+    const p = byCategory(fixture('amazon-sp-api/performance-report.example.json'));
+    expect(Object.fromEntries(Object.entries(p).map(([k, v]) => [k, [v.count, v.status]]))).toEqual({
+      productSafetyCustomerComplaints: [165, 'BAD'],
+      receivedIntellectualPropertyComplaints: [75, 'BAD'],
+      listingPolicyViolations: [86, 'BAD'],
+      foodAndProductSafetyIssues: [37, 'BAD'],
+      productAuthenticityCustomerComplaints: [212, 'BAD'],
+      documentRequests: [8, 'GOOD'],
+      productConditionCustomerComplaints: [337, 'BAD'],
+      otherPolicyViolations: [86, 'BAD'],
+    });
+    expect(p.listingPolicyViolations).toMatchObject({ marketplaceId: US, targetValue: 0, windowFrom: Date.UTC(2020, 4, 24), windowTo: Date.UTC(2020, 10, 19, 23, 59) });
+    // warningState (account warnings without a count) is not a policy category.
+    expect(p).not.toHaveProperty('warningState');
+  });
+
+  it('a category Amazon adds is kept under its own name; a missing or unreadable count is unknown, never 0', () => {
+    const doc = {
+      performanceMetrics: [
+        {
+          marketplaceId: US,
+          counterfeitListingsRemoved: { defectsCount: 2, status: 'BAD', targetValue: 0, targetCondition: 'EQUALS' },
+          listingPolicyViolations: { status: 'BAD', targetValue: 0, targetCondition: 'EQUALS' },
+          restrictedProductPolicyViolations: { defectsCount: 'many', status: 'BAD' },
+          customerProductReviewsPolicyViolations: { defectsCount: { count: 1 }, status: 'BAD' },
+          newWarnings: { warningsCount: '3' },
+          '<img src=x>': { defectsCount: 9 },
+        },
+      ],
+    };
+    const p = byCategory(doc);
+    expect(p.counterfeitListingsRemoved).toMatchObject({ count: 2, status: 'BAD', targetValue: 0 });
+    expect(p.newWarnings).toMatchObject({ count: 3 });
+    expect(p.listingPolicyViolations).not.toHaveProperty('count');
+    expect(p.restrictedProductPolicyViolations).not.toHaveProperty('count');
+    expect(p.customerProductReviewsPolicyViolations).toMatchObject({ count: 1 });
+    // A key that is not a name (markup) is no category.
+    expect(Object.keys(p).sort()).toEqual(['counterfeitListingsRemoved', 'customerProductReviewsPolicyViolations', 'listingPolicyViolations', 'newWarnings', 'restrictedProductPolicyViolations']);
+    // The rate metrics of the same entry are unaffected.
+    expect(batchOf(readPerformanceReport(doc, ctx)).readings).toEqual([]);
+  });
+
+  it('the Account Health summary gives the same categories under its own source', () => {
+    const report = fixtureJson('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json') as Record<string, unknown>;
+    const policies = batchOf(readPerformanceSummary({ ...report, marketplaceId: DE }, ctx)).policies ?? [];
+    expect(policies.map((p) => [p.category, p.source])).toEqual([
+      ['listingPolicyViolations', 'performance-api/summary'],
+      ['policyViolationWarnings', 'performance-api/summary'],
+    ]);
+  });
+});

@@ -145,6 +145,9 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
         risks: [risk({ kind: 'autoCancel', metric: 'cr.7d', deadline: NOW + 20 * HOUR, rateIfHappens: 3 / 141, marginIfHappens: 0, breaches: false })],
       },
     ],
+    policyCompliance: [],
+    accountHealthAssurance: { status: 'notEnoughHistory', daysBelow250: 0, daysCovered: 3, since: addDays(TODAY, -2), window: { from: addDays(TODAY, -179), to: TODAY } },
+    dispatchRuleHours: 72,
     ...overrides,
   };
   return HealthReport.parse(report);
