@@ -1,7 +1,7 @@
 import { reportOrdersFrom } from '../metrics';
 import type { Settings } from '../model';
 import type { RedlineDb } from '../storage/db';
-import type { StoredDefect, StoredOrder, StoredReading } from '../storage/records';
+import type { StoredDefect, StoredOrder, StoredPolicyReading, StoredReading } from '../storage/records';
 import { listScopes, loadForReport, type ScopeData, type WrittenRecords } from '../storage/repository';
 import { parseScopeKey } from '../storage/scope';
 
@@ -12,6 +12,7 @@ interface Held {
   orders: Map<string, StoredOrder>;
   defects: Map<string, StoredDefect>;
   readings: Map<string, StoredReading>;
+  policies: Map<string, StoredPolicyReading>;
 }
 
 /**
@@ -43,7 +44,7 @@ export class ReportInputs {
     if (held && held.settings === key) {
       const readings = [...held.readings.values()];
       if (reportOrdersFrom(readings, asOf, settings, marketplaceId) >= held.from) {
-        return { orders: [...held.orders.values()], defects: [...held.defects.values()], readings };
+        return { orders: [...held.orders.values()], defects: [...held.defects.values()], readings, policies: [...held.policies.values()] };
       }
     }
     let from = Number.NEGATIVE_INFINITY;
@@ -58,6 +59,7 @@ export class ReportInputs {
       orders: new Map(data.orders.map((o) => [o.orderId, o])),
       defects: new Map(data.defects.map((d) => [d.id, d])),
       readings: new Map(data.readings.map((r) => [`${r.metric}\n${r.day}`, r])),
+      policies: new Map(data.policies.map((p) => [`${p.category}\n${p.day}`, p])),
     });
     return data;
   }
@@ -77,8 +79,9 @@ export class ReportInputs {
     for (const order of records.orders) this.held.get(order.scope)?.orders.set(order.orderId, order);
     for (const defect of records.defects) this.held.get(defect.scope)?.defects.set(defect.id, defect);
     for (const reading of records.readings) this.held.get(reading.scope)?.readings.set(`${reading.metric}\n${reading.day}`, reading);
+    for (const policy of records.policies) this.held.get(policy.scope)?.policies.set(`${policy.category}\n${policy.day}`, policy);
     const added = new Set<string>();
-    for (const list of [records.orders, records.defects, records.readings]) for (const r of list) added.add(r.scope);
+    for (const list of [records.orders, records.defects, records.readings, records.policies]) for (const r of list) added.add(r.scope);
     const known = this.scopeList;
     if (known && added.size) this.scopeList = known.then((scopes) => [...new Set([...scopes, ...added])].sort());
   }

@@ -297,10 +297,10 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
     },
 
     async exportData() {
-      const { orders, defects, readings } = await loadAll(db);
+      const { orders, defects, readings, policies } = await loadAll(db);
       // `reachAt` is derived (recomputed when imported): not part of the file.
       const exported = orders.map(({ reachAt: _derived, ...order }) => order);
-      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders: exported, defects, readings };
+      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders: exported, defects, readings, policies };
     },
 
     async deleteAll() {

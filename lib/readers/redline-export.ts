@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { EpochMs, Settings, type AmazonReading, type Defect, type Order } from '../model';
+import { EpochMs, Settings, type AmazonReading, type Defect, type Order, type PolicyReading } from '../model';
 import { jsonReader } from './input';
 import type { Reader } from './result';
 
 /**
  * Redline's own export (options page → "Export all data", lib/background/service.ts `exportData`):
- * `{format: 'redline-export', version: 1, exportedAt, settings, orders, defects, readings}`, the
- * stored records with their `scope` (and readings with their `day`). Read back, they are the same
+ * `{format: 'redline-export', version: 1, exportedAt, settings, orders, defects, readings, policies}`, the
+ * stored records with their `scope` (and readings with their `day`); `policies` (Amazon's policy
+ * categories, since storage v5) is absent from older exports. Read back, they are the same
  * records: export → delete all → import gives the same data and the same report.
  *
  * The file passed through the seller's hands, so it is read like any other input: every record is
@@ -30,6 +31,7 @@ const ExportDocument = z.object({
   orders: z.array(z.unknown()),
   defects: z.array(z.unknown()),
   readings: z.array(z.unknown()),
+  policies: z.array(z.unknown()).optional(),
 });
 
 export const readRedlineExport: Reader = jsonReader(REDLINE_EXPORT_FORMAT, ExportDocument, (doc) => {
@@ -38,6 +40,7 @@ export const readRedlineExport: Reader = jsonReader(REDLINE_EXPORT_FORMAT, Expor
     orders: doc.orders as Order[],
     defects: doc.defects as Defect[],
     readings: doc.readings as AmazonReading[],
+    policies: (doc.policies ?? []) as PolicyReading[],
     ...(settings.success ? { settings: settings.data } : {}),
   };
 });

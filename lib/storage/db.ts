@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from './migrations';
 import type { OrderDay, OrderPart } from './order-days';
-import type { LogEntry, StoredDefect, StoredReading } from './records';
+import type { LogEntry, StoredDefect, StoredPolicyReading, StoredReading } from './records';
 
 export const DB_NAME = 'redline';
 
@@ -11,6 +11,8 @@ export interface RedlineSchema extends DBSchema {
   orderParts: { key: [string, number, number]; value: OrderPart };
   defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string; scopeDate: [string, number] } };
   readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
+  /** Amazon's policy categories, one reading per category per day (v5). */
+  policyReadings: { key: [string, string, string]; value: StoredPolicyReading; indexes: { scope: string } };
   log: { key: number; value: LogEntry };
   meta: { key: string; value: unknown };
 }

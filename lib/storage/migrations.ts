@@ -74,6 +74,13 @@ export const MIGRATIONS: readonly Upgrade[] = [
       await readings.put({ ...r, metric: 'otdr.30d' });
     }
   },
+  // v5 (0.5.0): Amazon's policy compliance (metrics-spec v2 §2.2), one reading per category per
+  // marketplace day, like the metrics' readings: a category is any name (a new one Amazon adds is
+  // kept), so it cannot share the readings store, whose metric is one of Redline's keys.
+  (db) => {
+    const policies = db.createObjectStore('policyReadings', { keyPath: ['scope', 'category', 'day'] });
+    policies.createIndex('scope', 'scope');
+  },
 ];
 
 /** The sources whose `otdr.14d` readings v3 took from `onTimeDeliveryRate` (v4 moves them). */

@@ -10,7 +10,7 @@ import { scopeKey } from './scope';
 /** The same stored record: a write that changes nothing is not made. */
 export const sameRecord = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-export type WriteStores = ('orderDays' | 'orderParts' | 'defects' | 'readings')[];
+export type WriteStores = ('orderDays' | 'orderParts' | 'defects' | 'readings' | 'policyReadings')[];
 export type WriteTx = IDBPTransaction<RedlineSchema, WriteStores, 'readwrite'>;
 
 interface LoadedPart {

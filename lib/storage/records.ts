@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AmazonReading, Defect, Order, LocalDate, EpochMs, TablePage } from '../model';
+import { AmazonReading, Defect, Order, LocalDate, EpochMs, PolicyReading, TablePage } from '../model';
 import { orderReachAt } from '../metrics/order-pass';
 
 /**
@@ -30,6 +30,10 @@ export type StoredDefect = z.infer<typeof StoredDefect>;
 /** One reading per metric per marketplace day: Amazon's history for the charts. */
 export const StoredReading = AmazonReading.extend({ ...Scoped, day: LocalDate });
 export type StoredReading = z.infer<typeof StoredReading>;
+
+/** One policy reading per category per marketplace day (schema v5): the history a new violation is told from. */
+export const StoredPolicyReading = PolicyReading.extend({ ...Scoped, day: LocalDate });
+export type StoredPolicyReading = z.infer<typeof StoredPolicyReading>;
 
 /** What happened to each capture or import: shown to the seller ("not recognized: signed out"). */
 export const LogEntry = z.object({

@@ -1,11 +1,11 @@
 import type { IDBPTransaction } from 'idb';
-import { parseBatch, type Batch } from '../model';
+import { parseBatch, type AmazonReading, type Batch, type PolicyReading } from '../model';
 import { calendarFor } from '../metrics/calendar';
 import { marketplaceTimeZone } from '../marketplaces';
 import type { RedlineDb, RedlineSchema } from './db';
 import { orderDayOf, orderPartRecord, readOrderPart, type OrderDay, type OrderPart } from './order-days';
 import { sameRecord, writeOrders, type WriteTx } from './order-writes';
-import { LogEntry, StoredDefect, StoredOrder, StoredReading } from './records';
+import { LogEntry, StoredDefect, StoredOrder, StoredPolicyReading, StoredReading } from './records';
 import { scopeKey } from './scope';
 
 /** The records a batch changed, as now stored. */
@@ -13,6 +13,7 @@ export interface WrittenRecords {
   orders: StoredOrder[];
   defects: StoredDefect[];
   readings: StoredReading[];
+  policies: StoredPolicyReading[];
 }
 
 export interface ApplyCounts {
@@ -20,6 +21,7 @@ export interface ApplyCounts {
   ordersUpdated: number;
   defects: number;
   readings: number;
+  policies: number;
   /** Scopes (account|marketplace) whose data changed: their reports must be recomputed. */
   changedScopes: string[];
   written: WrittenRecords;
@@ -34,7 +36,7 @@ export interface ApplyCounts {
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
   const batch = parseBatch(untrusted);
-  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings'], 'readwrite');
   try {
     return await writeBatch(tx, accountId, batch);
   } catch (error) {
@@ -49,10 +51,19 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
 }
 
 async function writeBatch(tx: WriteTx, accountId: string, batch: Batch): Promise<ApplyCounts> {
-  const counts: ApplyCounts = { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, changedScopes: [], written: { orders: [], defects: [], readings: [] } };
+  const counts: ApplyCounts = {
+    ordersAdded: 0,
+    ordersUpdated: 0,
+    defects: 0,
+    readings: 0,
+    policies: 0,
+    changedScopes: [],
+    written: { orders: [], defects: [], readings: [], policies: [] },
+  };
   const changed = new Set<string>();
   const defects = tx.objectStore('defects');
   const readings = tx.objectStore('readings');
+  const policies = tx.objectStore('policyReadings');
 
   const writes: Promise<unknown>[] = [];
   // Requests fail together with their transaction; `tx.done` below reports it. A put that fails while
@@ -81,20 +92,21 @@ async function writeBatch(tx: WriteTx, accountId: string, batch: Batch): Promise
     pendingDefects.set(key, next);
     write(defects.put(next));
   }
-  for (const reading of batch.readings) {
-    const scope = scopeKey({ accountId, marketplaceId: reading.marketplaceId });
-    // The engine's calendar: the reading's day is the day the report places it on.
-    const calendar = calendarFor(marketplaceTimeZone(reading.marketplaceId));
-    const day = calendar.dateOf(calendar.dayOf(reading.observedAt));
-    const stored = await readings.get([scope, reading.metric, day]);
-    // One reading per metric per day: the day's latest.
-    if (stored && stored.observedAt >= reading.observedAt) continue;
-    counts.readings++;
-    changed.add(scope);
-    const next = StoredReading.parse({ ...reading, scope, day });
+  const newer = { accountId, changed };
+  const readingsKey = (r: AmazonReading, scope: string, day: string): [string, string, string] => [scope, r.metric, day];
+  for (const { record, scope, day } of await newerOfDay(newer, batch.readings, readingsKey, (key) => readings.get(key))) {
+    const next = StoredReading.parse({ ...record, scope, day });
     counts.written.readings.push(next);
     write(readings.put(next));
   }
+  const policyKey = (p: PolicyReading, scope: string, day: string): [string, string, string] => [scope, p.category, day];
+  for (const { record, scope, day } of await newerOfDay(newer, batch.policies ?? [], policyKey, (key) => policies.get(key))) {
+    const next = StoredPolicyReading.parse({ ...record, scope, day });
+    counts.written.policies.push(next);
+    write(policies.put(next));
+  }
+  counts.readings = counts.written.readings.length;
+  counts.policies = counts.written.policies.length;
   await Promise.all([...writes, tx.done]);
   counts.changedScopes = [...changed];
   counts.written.orders = orderWrites.written;
@@ -102,13 +114,41 @@ async function writeBatch(tx: WriteTx, accountId: string, batch: Batch): Promise
   return counts;
 }
 
+/**
+ * One reading per metric (or policy category) per marketplace day, the day's latest: the readings newer
+ * than the one stored for their day (and than any other of the batch for it), with their scope and day
+ * (the engine's calendar: the day the report places them on). Their scopes are marked changed.
+ */
+async function newerOfDay<R extends { marketplaceId: string; observedAt: number }>(
+  { accountId, changed }: { accountId: string; changed: Set<string> },
+  records: readonly R[],
+  keyOf: (record: R, scope: string, day: string) => [string, string, string],
+  stored: (key: [string, string, string]) => Promise<{ observedAt: number } | undefined>,
+): Promise<{ record: R; scope: string; day: string }[]> {
+  const newer = new Map<string, { record: R; scope: string; day: string }>();
+  for (const record of records) {
+    const calendar = calendarFor(marketplaceTimeZone(record.marketplaceId));
+    const scope = scopeKey({ accountId, marketplaceId: record.marketplaceId });
+    const day = calendar.dateOf(calendar.dayOf(record.observedAt));
+    const key = keyOf(record, scope, day);
+    const id = key.join('\n');
+    const known = newer.get(id)?.record ?? (await stored(key));
+    if (known && known.observedAt >= record.observedAt) continue;
+    changed.add(scope);
+    newer.set(id, { record, scope, day });
+  }
+  return [...newer.values()];
+}
+
 export interface ScopeData {
   orders: StoredOrder[];
   defects: StoredDefect[];
   readings: StoredReading[];
+  policies: StoredPolicyReading[];
 }
 
-type ReadTx = IDBPTransaction<RedlineSchema, ('orderParts' | 'defects' | 'readings')[], 'readonly'>;
+type ReadTx = IDBPTransaction<RedlineSchema, ('orderParts' | 'defects' | 'readings' | 'policyReadings')[], 'readonly'>;
+const READ_STORES = ['orderParts', 'defects', 'readings', 'policyReadings'] as const;
 
 /** A scope's parts this many at a time: a year of a big seller is ~45 MB of JSON, read ~4 MB at a time. */
 const PARTS_PER_READ = 32;
@@ -129,22 +169,28 @@ async function scopeOrders(tx: ReadTx, scope: string, keep: (order: StoredOrder)
 
 /** Everything stored for one scope, ready for the engine. */
 export async function loadScope(db: RedlineDb, scope: string): Promise<ScopeData> {
-  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
-  const [orders, defects, readings] = await Promise.all([
+  const tx = db.transaction(READ_STORES, 'readonly');
+  const [orders, defects, readings, policies] = await Promise.all([
     scopeOrders(tx, scope),
     tx.objectStore('defects').index('scope').getAll(scope),
     tx.objectStore('readings').index('scope').getAll(scope),
+    tx.objectStore('policyReadings').index('scope').getAll(scope),
   ]);
   await tx.done;
-  return { orders, defects, readings };
+  return { orders, defects, readings, policies };
 }
 
 /** Everything stored, every scope (the seller's export). */
 export async function loadAll(db: RedlineDb): Promise<ScopeData> {
-  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
-  const [parts, defects, readings] = await Promise.all([tx.objectStore('orderParts').getAll(), tx.objectStore('defects').getAll(), tx.objectStore('readings').getAll()]);
+  const tx = db.transaction(READ_STORES, 'readonly');
+  const [parts, defects, readings, policies] = await Promise.all([
+    tx.objectStore('orderParts').getAll(),
+    tx.objectStore('defects').getAll(),
+    tx.objectStore('readings').getAll(),
+    tx.objectStore('policyReadings').getAll(),
+  ]);
   await tx.done;
-  return { orders: parts.flatMap(readOrderPart), defects, readings };
+  return { orders: parts.flatMap(readOrderPart), defects, readings, policies };
 }
 
 /**
@@ -155,13 +201,17 @@ export async function loadAll(db: RedlineDb): Promise<ScopeData> {
  * may be on any of them: a defect does not say when its order was placed); only these orders are kept.
  */
 export async function loadForReport(db: RedlineDb, scope: string, ordersFrom: (readings: readonly StoredReading[]) => number): Promise<ScopeData> {
-  const tx = db.transaction(['orderParts', 'defects', 'readings'], 'readonly');
-  const [defects, readings] = await Promise.all([tx.objectStore('defects').index('scope').getAll(scope), tx.objectStore('readings').index('scope').getAll(scope)]);
+  const tx = db.transaction(READ_STORES, 'readonly');
+  const [defects, readings, policies] = await Promise.all([
+    tx.objectStore('defects').index('scope').getAll(scope),
+    tx.objectStore('readings').index('scope').getAll(scope),
+    tx.objectStore('policyReadings').index('scope').getAll(scope),
+  ]);
   const from = ordersFrom(readings);
   const withDefects = new Set(defects.map((d) => d.orderId));
   const orders = await scopeOrders(tx, scope, (order) => order.reachAt >= from || withDefects.has(order.orderId));
   await tx.done;
-  return { orders, defects, readings };
+  return { orders, defects, readings, policies };
 }
 
 /** Every scope that has any data, for the account/marketplace switcher. */
@@ -174,7 +224,7 @@ export async function listScopes(db: RedlineDb): Promise<string[]> {
     scopes.add(days.key[0]);
     days = await days.continue([`${days.key[0]}\0`] as unknown as [string, number]);
   }
-  for (const store of ['defects', 'readings'] as const) {
+  for (const store of ['defects', 'readings', 'policyReadings'] as const) {
     let cursor = await db.transaction(store).store.index('scope').openKeyCursor();
     while (cursor) {
       scopes.add(cursor.key);
@@ -192,7 +242,7 @@ export async function listScopes(db: RedlineDb): Promise<string[]> {
  */
 export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number> {
   const scopes = await listScopes(db);
-  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings'], 'readwrite');
   let removed = 0;
   const cutoffDay = orderDayOf(cutoff);
   for (const scope of scopes) {
@@ -227,14 +277,16 @@ export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number
       cursor = await cursor.continue();
     }
   }
-  // One reading per metric per day: a few thousand at most.
-  let reading = await tx.objectStore('readings').openCursor();
-  while (reading) {
-    if (reading.value.observedAt < cutoff) {
-      void reading.delete();
-      removed++;
+  // One reading per metric (or policy category) per day: a few thousand at most.
+  for (const store of ['readings', 'policyReadings'] as const) {
+    let reading = await tx.objectStore(store).openCursor();
+    while (reading) {
+      if (reading.value.observedAt < cutoff) {
+        void reading.delete();
+        removed++;
+      }
+      reading = await reading.continue();
     }
-    reading = await reading.continue();
   }
   await tx.done;
   return removed;
@@ -266,7 +318,7 @@ export async function recentLog(db: RedlineDb, limit = 50): Promise<LogEntry[]> 
 
 /** Deletes every record Redline holds (the seller's "delete all data"). */
 export async function clearAll(db: RedlineDb): Promise<void> {
-  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'log', 'meta'], 'readwrite');
+  const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings', 'log', 'meta'], 'readwrite');
   await Promise.all([...tx.objectStoreNames].map((name) => tx.objectStore(name).clear()));
   await tx.done;
 }

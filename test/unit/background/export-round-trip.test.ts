@@ -49,6 +49,9 @@ describe('export, delete all, import', () => {
     expect(exported.orders.length).toBeGreaterThan(150);
     expect(exported.defects.length).toBeGreaterThan(5);
     expect(exported.readings.length).toBeGreaterThan(3);
+    // Amazon's policy categories from the Account Health summary (storage v5).
+    expect(exported.policies.map((p) => p.category)).toContain('listingPolicyViolations');
+    expect(before.report!.policyCompliance.length).toBe(exported.policies.length);
 
     await service.deleteAll();
     expect((await service.popupState()).report).toBeNull();

@@ -4,18 +4,20 @@ import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from '../../../lib/storage/migrations';
 import { openRedlineDb } from '../../../lib/storage/db';
 import { orderDayOf, readOrderPart, type OrderDay, type OrderPart } from '../../../lib/storage/order-days';
-import { StoredDefect, StoredOrder, StoredReading } from '../../../lib/storage/records';
+import { StoredDefect, StoredOrder, StoredPolicyReading, StoredReading } from '../../../lib/storage/records';
 import { readMeta } from '../../../lib/storage/meta';
 import { loadScope } from '../../../lib/storage/repository';
 import v1 from '../../fixtures/db/v1.json';
 import v2 from '../../fixtures/db/v2.json';
 import v3 from '../../fixtures/db/v3.json';
 import v4 from '../../fixtures/db/v4.json';
+import v5 from '../../fixtures/db/v5.json';
 import { reachOf } from '../../../lib/storage/records';
 
 /** Each released schema version's example records (test/fixtures/db/vN.json): orders one record each until v3, then in parts of a day. */
-type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[]; orderParts: OrderPart[] });
-const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3, 4: v4 };
+/** Policy readings only from v5 on. */
+type Fixture = Omit<typeof v1, 'orders'> & ({ orders: object[] } | { orderDays: OrderDay[]; orderParts: OrderPart[] }) & { policyReadings?: object[] };
+const FIXTURES: Record<number, Fixture> = { 1: v1, 2: v2, 3: v3, 4: v4, 5: v5 };
 const ordersOf = (fixture: Fixture): object[] => ('orders' in fixture ? fixture.orders : fixture.orderParts.flatMap(readOrderPart));
 
 beforeEach(() => {
@@ -37,6 +39,7 @@ async function databaseAtVersion(version: number) {
   }
   for (const d of fixture.defects) await db.put('defects', d as StoredDefect);
   for (const r of fixture.readings) await db.put('readings', r as StoredReading);
+  for (const p of fixture.policyReadings ?? []) await db.put('policyReadings', p as StoredPolicyReading);
   for (const [key, value] of Object.entries(fixture.meta)) await db.put('meta', value, key);
   db.close();
 }
@@ -60,6 +63,8 @@ describe('schema migrations', () => {
     expect(data.orders).toEqual(same(ordersOf(fixture)));
     expect(data.defects).toEqual(same(fixture.defects));
     expect(data.readings).toEqual(same(fixture.readings));
+    expect(data.policies.map((p) => StoredPolicyReading.parse(p))).toHaveLength(fixture.policyReadings?.length ?? 0);
+    expect(data.policies).toEqual(same(fixture.policyReadings ?? []));
     expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
     db.close();
   });
@@ -122,6 +127,26 @@ describe('schema migrations', () => {
     const orders = (await db.getAll('orderParts')).flatMap(readOrderPart);
     for (const order of orders) expect(order.reachAt).toBe(reachOf(order));
     expect(orders.find((o) => o.orderId === cancelled.orderId)!.reachAt).toBeGreaterThan(cancelled.reachAt);
+    db.close();
+  });
+
+  it('v4 → v5: a store for Amazon’s policy categories, one reading per category and day, read with the scope', async () => {
+    await databaseAtVersion(4);
+    const db = await openRedlineDb();
+    expect([...db.objectStoreNames]).toContain('policyReadings');
+    expect(db.transaction('policyReadings').store.keyPath).toEqual(['scope', 'category', 'day']);
+    expect(db.transaction('policyReadings').store.indexNames.contains('scope')).toBe(true);
+    // What v4 held is all there, and the new store takes v5's records.
+    const before = await loadScope(db, 'default|ATVPDKIKX0DER');
+    expect(before.readings).toHaveLength(v4.readings.length);
+    expect(before.policies).toEqual([]);
+    for (const p of v5.policyReadings) await db.put('policyReadings', StoredPolicyReading.parse(p));
+    const after = await loadScope(db, 'default|ATVPDKIKX0DER');
+    expect(after.policies.map((p) => [p.category, p.count ?? null])).toEqual([
+      ['documentRequests', null],
+      ['listingPolicyViolations', 1],
+      ['policies-brand-new-row', 0],
+    ]);
     db.close();
   });
 

@@ -199,6 +199,35 @@ describe('applyBatch', () => {
       ['2026-11-21', 0.03],
     ]);
   });
+
+  it('keeps one policy reading per category per marketplace day, the latest; an unknown count stays unknown', async () => {
+    const policy = (observedAt: number, category: string, count?: number) => ({
+      marketplaceId: US,
+      category,
+      observedAt,
+      source: 'dom/account-health',
+      ...(count === undefined ? {} : { count }),
+    });
+    const first = await applyBatch(db, 'default', batch([], { policies: [policy(T0, 'listingPolicyViolations', 0), policy(T0, 'policies-new-row')] }));
+    expect(first).toMatchObject({ policies: 2, changedScopes: [`default|${US}`] });
+    expect(first.written.policies.map((p) => [p.category, p.day])).toEqual([
+      ['listingPolicyViolations', '2026-11-20'],
+      ['policies-new-row', '2026-11-20'],
+    ]);
+    // Two of one day in one batch: the later one, whatever their order.
+    await applyBatch(db, 'default', batch([], { policies: [policy(T0 + HOUR, 'listingPolicyViolations', 1), policy(T0 + 30 * 60_000, 'listingPolicyViolations', 7)] }));
+    expect((await applyBatch(db, 'default', batch([], { policies: [policy(T0 - HOUR, 'listingPolicyViolations', 5)] }))).policies).toBe(0);
+    await applyBatch(db, 'default', batch([], { policies: [policy(T0 + 30 * HOUR, 'listingPolicyViolations', 2)] }));
+    const { policies } = await loadScope(db, `default|${US}`);
+    expect(policies.map((p) => [p.category, p.day, p.count ?? null])).toEqual([
+      ['listingPolicyViolations', '2026-11-20', 1],
+      ['listingPolicyViolations', '2026-11-21', 2],
+      ['policies-new-row', '2026-11-20', null],
+    ]);
+    // A scope known only from policy readings is listed.
+    await applyBatch(db, 'default', batch([], { policies: [{ ...policy(T0, 'listingPolicyViolations', 0), marketplaceId: DE }] }));
+    expect(await listScopes(db)).toEqual([`default|${DE}`, `default|${US}`]);
+  });
 });
 
 describe('retention and log', () => {
@@ -207,13 +236,15 @@ describe('retention and log', () => {
     const old = T0 - 500 * 24 * HOUR;
     const defect = (id: string, date: number) => ({ kind: 'feedback' as const, id, orderId: '111-0000000-0000001', marketplaceId: US, date, observedAt: T0, source: 'test', rating: 1 });
     const reading = (observedAt: number) => ({ marketplaceId: US, metric: 'lsr.10d' as const, observedAt, source: 'test', rate: 0.01 });
-    await applyBatch(db, 'default', batch([], { defects: [defect('f1', old), defect('f2', T0)], readings: [reading(old), reading(T0)] }));
+    const policy = (observedAt: number) => ({ marketplaceId: US, category: 'listingPolicyViolations', observedAt, source: 'test', count: 0 });
+    await applyBatch(db, 'default', batch([], { defects: [defect('f1', old), defect('f2', T0)], readings: [reading(old), reading(T0)], policies: [policy(old), policy(T0)] }));
     await applyBatch(db, 'default', batch([order('111-0000000-0000003', { marketplaceId: DE, orderDate: old })]));
-    expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(4);
+    expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(5);
     const kept = await loadScope(db, `default|${US}`);
     expect(kept.orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
     expect(kept.defects.map((d) => d.id)).toEqual(['f2']);
     expect(kept.readings.map((r) => r.observedAt)).toEqual([T0]);
+    expect(kept.policies.map((p) => p.observedAt)).toEqual([T0]);
     expect(await listScopes(db)).toEqual([`default|${US}`]);
   });
 
@@ -240,8 +271,9 @@ describe('retention and log', () => {
   });
 
   it('deletes everything', async () => {
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
+    await applyBatch(db, 'default', batch([order('111-0000000-0000001')], { policies: [{ marketplaceId: US, category: 'listingPolicyViolations', observedAt: T0, source: 'test', count: 1 }] }));
     await clearAll(db);
     expect(await listScopes(db)).toEqual([]);
+    expect(await db.count('policyReadings')).toBe(0);
   });
 });
