@@ -1,12 +1,14 @@
 /**
  * Desktop notifications: when a metric changes status (ok → warning → breach, and back under the
- * line), and when an at-risk order's deadline is near. Each event is notified at most once: the
- * keys of events already sent are remembered in `browser.storage.local`.
+ * line), when an at-risk order's deadline is near, and when Amazon counts a new policy violation (a
+ * category's count rose since the reading before: metrics-spec v2 §2.2). Each event is notified at
+ * most once: the keys of events already sent, and each category's last count, are remembered in
+ * `browser.storage.local`.
  *
  * `decideNotifications` is pure (reports + remembered state + clock → events + next state), so the
  * rules are unit-tested; `createNotifier` only formats, shows and stores.
  */
-import type { HealthReport, MetricStatus, RiskKind } from '../metrics/report-schema';
+import type { HealthReport, MetricStatus, PolicyComplianceEntry, RiskKind } from '../metrics/report-schema';
 import { rateMetricsOf } from '../ui/metric-order';
 import { marketplaceById } from '../marketplaces';
 import type { RateMetricKey } from '../model/metric-keys';
@@ -15,6 +17,7 @@ import { countdown, formatRate } from '../ui/format';
 import { t, tp, uiLocale } from '../ui/i18n';
 import { orderUrl, PAGES, sellerCentralUrl } from '../ui/links';
 import { metricName, riskLabel } from '../ui/wording';
+import { policyName } from '../ui/policy-wording';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -28,9 +31,11 @@ export interface NotificationState {
   statuses: Record<string, JudgedStatus>;
   /** Event key → when it was sent. */
   sent: Record<string, number>;
+  /** Last count seen per `marketplaceId|policy category` (an unknown count is not stored). */
+  policies: Record<string, number>;
 }
 
-export const EMPTY_STATE: NotificationState = { statuses: {}, sent: {} };
+export const EMPTY_STATE: NotificationState = { statuses: {}, sent: {}, policies: {} };
 
 export type NotificationEvent =
   | {
@@ -49,6 +54,15 @@ export type NotificationEvent =
       key: string;
       marketplaceId: string;
       risks: { orderId: string; kind: RiskKind; deadline: number }[];
+    }
+  | {
+      kind: 'policy';
+      key: string;
+      marketplaceId: string;
+      policy: Pick<PolicyComplianceEntry, 'category' | 'label'>;
+      count: number;
+      /** The count before (0 when Amazon had never reported the category to Redline). */
+      from: number;
     };
 
 /** The statuses a notification is about: `unknown` and `insufficient` judge nothing. */
@@ -63,6 +77,7 @@ export function decideNotifications(
   settings: Pick<Settings, 'notifications' | 'warningHorizonHours'>,
 ): { events: NotificationEvent[]; state: NotificationState } {
   const statuses = { ...state.statuses };
+  const policies = { ...state.policies };
   const sent = Object.fromEntries(Object.entries(state.sent).filter(([, at]) => now - at < FORGET_AFTER_MS));
   const events: NotificationEvent[] = [];
 
@@ -88,6 +103,22 @@ export function decideNotifications(
       events.push({ kind: 'status', key, marketplaceId: mk, metric: m.key, from, to: status, rate: m.rate, target: m.target, condition: m.condition });
     }
 
+    for (const p of report.policyCompliance) {
+      // An unknown count says nothing: neither a rise nor a fall.
+      if (p.count === null) continue;
+      const id = `${mk}|${p.category}`;
+      // [decision] A category first seen with violations is news, like a metric first seen in breach:
+      // compared with the reading before where the report has one, else with none.
+      const from = policies[id] ?? p.previousCount ?? 0;
+      policies[id] = p.count;
+      if (p.count <= from) continue;
+      // Once per rise: the next reading with the same count is not news (the count is remembered); a
+      // further rise is, and so is a rise after the count went down again.
+      if (!settings.notifications) continue;
+      const key = `policy|${id}|${p.count}`;
+      events.push({ kind: 'policy', key, marketplaceId: mk, policy: { category: p.category, label: p.label }, count: p.count, from });
+    }
+
     if (!settings.notifications) continue;
     const near = Math.min(NEAR_DEADLINE_MS, settings.warningHorizonHours * HOUR);
     const due: { orderId: string; kind: RiskKind; deadline: number }[] = [];
@@ -105,7 +136,7 @@ export function decideNotifications(
       events.push({ kind: 'deadline', key: `deadlines|${mk}|${now}`, marketplaceId: mk, risks: due });
     }
   }
-  return { events, state: { statuses, sent } };
+  return { events, state: { statuses, sent, policies } };
 }
 
 export interface NotificationContent {
@@ -127,6 +158,14 @@ export function notificationContent(event: NotificationEvent, now: number): Noti
       ? t('notify_recovered', rate, target)
       : t(event.condition === 'lt' ? 'notify_rate_lt' : 'notify_rate_gt', rate, target);
     return { title, message, url: sellerCentralUrl(event.marketplaceId, PAGES.accountHealth) };
+  }
+  if (event.kind === 'policy') {
+    const count = new Intl.NumberFormat(locale);
+    return {
+      title: t('notify_policy_title', policyName(event.policy), country),
+      message: t('notify_policy_message', count.format(event.count), count.format(event.from)),
+      url: sellerCentralUrl(event.marketplaceId, PAGES.accountHealth),
+    };
   }
   const first = event.risks[0]!;
   const title = tp('notify_deadlines', new Set(event.risks.map((r) => r.orderId)).size, country);
@@ -171,11 +210,13 @@ export const NOTIFICATION_STATE_KEY = 'redline.notifications';
 
 /** Reads the remembered state from a `storage.local`-like area, tolerating anything malformed. */
 export function parseNotificationState(raw: unknown): NotificationState {
-  if (!raw || typeof raw !== 'object') return { statuses: {}, sent: {} };
+  if (!raw || typeof raw !== 'object') return { statuses: {}, sent: {}, policies: {} };
   const r = raw as Partial<NotificationState>;
   const statuses: NotificationState['statuses'] = {};
   for (const [k, v] of Object.entries(r.statuses ?? {})) if (v === 'ok' || v === 'warning' || v === 'breach') statuses[k] = v;
   const sent: NotificationState['sent'] = {};
   for (const [k, v] of Object.entries(r.sent ?? {})) if (typeof v === 'number' && Number.isFinite(v)) sent[k] = v;
-  return { statuses, sent };
+  const policies: NotificationState['policies'] = {};
+  for (const [k, v] of Object.entries(r.policies ?? {})) if (typeof v === 'number' && Number.isInteger(v) && v >= 0) policies[k] = v;
+  return { statuses, sent, policies };
 }

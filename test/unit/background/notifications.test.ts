@@ -8,7 +8,7 @@ import {
   type NotificationContent,
   type NotificationState,
 } from '../../../lib/background/notifications';
-import type { HealthReport } from '../../../lib/metrics/report-schema';
+import type { HealthReport, PolicyComplianceEntry } from '../../../lib/metrics/report-schema';
 import { metric, NOW, risk, sampleReport } from '../ui/fixtures';
 import { useLocale } from '../ui/messages';
 
@@ -106,7 +106,7 @@ describe('decideNotifications', () => {
   });
 
   it('forgets sent keys after 30 days', () => {
-    const state: NotificationState = { statuses: {}, sent: { old: NOW - 31 * 24 * HOUR, recent: NOW - HOUR } };
+    const state: NotificationState = { statuses: {}, sent: { old: NOW - 31 * 24 * HOUR, recent: NOW - HOUR }, policies: {} };
     expect(Object.keys(decideNotifications([], state, NOW, ON).state.sent)).toEqual(['recent']);
   });
 });
@@ -159,8 +159,14 @@ describe('createNotifier', () => {
   });
 
   it('reads malformed stored state as empty', () => {
-    expect(parseNotificationState('nonsense')).toEqual({ statuses: {}, sent: {} });
-    expect(parseNotificationState({ statuses: { a: 'ok', b: 'weird' }, sent: { k: 1, j: 'x' } })).toEqual({ statuses: { a: 'ok' }, sent: { k: 1 } });
+    expect(parseNotificationState('nonsense')).toEqual({ statuses: {}, sent: {}, policies: {} });
+    expect(parseNotificationState({ statuses: { a: 'ok', b: 'weird' }, sent: { k: 1, j: 'x' }, policies: { p: 2, q: -1, r: 1.5, s: 'x' } })).toEqual({
+      statuses: { a: 'ok' },
+      sent: { k: 1 },
+      policies: { p: 2 },
+    });
+    // State saved before policy counts were remembered.
+    expect(parseNotificationState({ statuses: {}, sent: {} })).toEqual({ statuses: {}, sent: {}, policies: {} });
   });
 });
 
@@ -180,5 +186,73 @@ describe('status notifications need enough data', () => {
     const base = calm();
     const anchored = { ...base, metrics: { ...base.metrics, 'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 2 }), amazon: sampleReport().metrics['odr.mfn'].amazon } } };
     expect(decideNotifications([anchored], EMPTY_STATE, NOW, ON).events).toMatchObject([{ metric: 'lsr.10d', to: 'breach' }]);
+  });
+});
+
+describe('policy violations (spec v2 §2.2)', () => {
+  beforeEach(() => useLocale('en'));
+  const US = 'ATVPDKIKX0DER';
+
+  const entry = (category: string, count: number | null, previousCount: number | null = null): PolicyComplianceEntry => ({
+    category,
+    label: null,
+    count,
+    target: 0,
+    status: count === null ? 'unknown' : count > 0 ? 'breach' : 'ok',
+    amazonStatus: null,
+    observedAt: NOW - HOUR,
+    source: 'performance-api/summary',
+    window: null,
+    previousCount,
+    previousObservedAt: previousCount === null ? null : NOW - 25 * HOUR,
+    change: count !== null && previousCount !== null ? count - previousCount : null,
+  });
+  const withPolicies = (...policyCompliance: PolicyComplianceEntry[]): HealthReport => ({ ...calm(), policyCompliance });
+
+  it('a count that rose since the reading before is one notification that opens Account Health, not repeated on the next reading', () => {
+    const first = decideNotifications([withPolicies(entry('listingPolicyViolations', 0))], EMPTY_STATE, NOW, ON);
+    expect(first.events).toEqual([]);
+    const rose = decideNotifications([withPolicies(entry('listingPolicyViolations', 1, 0))], first.state, NOW + HOUR, ON);
+    expect(rose.events).toMatchObject([{ kind: 'policy', marketplaceId: US, policy: { category: 'listingPolicyViolations' }, count: 1, from: 0 }]);
+    expect(notificationContent(rose.events[0]!, NOW + HOUR)).toEqual({
+      title: 'New policy violation: Listing policy violations (US)',
+      message: 'Amazon now counts 1 (was 0). Open Account Health to see what to do.',
+      url: 'https://sellercentral.amazon.com/performance/dashboard',
+    });
+    // The next reading, the same count: nothing. A further rise: again.
+    const same = decideNotifications([withPolicies(entry('listingPolicyViolations', 1, 1))], rose.state, NOW + 2 * HOUR, ON);
+    expect(same.events).toEqual([]);
+    const again = decideNotifications([withPolicies(entry('listingPolicyViolations', 3, 1))], same.state, NOW + 3 * HOUR, ON);
+    expect(again.events).toMatchObject([{ kind: 'policy', count: 3, from: 1 }]);
+  });
+
+  it('a category first seen with violations is news; one first seen clear, or a fall, or an unknown count is not', () => {
+    const first = decideNotifications(
+      [withPolicies(entry('receivedIntellectualPropertyComplaints', 2), entry('documentRequests', null), entry('otherPolicyViolations', 1, 3))],
+      EMPTY_STATE,
+      NOW,
+      ON,
+    );
+    expect(first.events).toMatchObject([{ kind: 'policy', policy: { category: 'receivedIntellectualPropertyComplaints' }, count: 2, from: 0 }]);
+    expect(first.state.policies).toEqual({ [`${US}|receivedIntellectualPropertyComplaints`]: 2, [`${US}|otherPolicyViolations`]: 1 });
+    // Down, then back up to a count already notified once: a new violation again.
+    const down = decideNotifications([withPolicies(entry('receivedIntellectualPropertyComplaints', 0, 2))], first.state, NOW + HOUR, ON);
+    expect(down.events).toEqual([]);
+    expect(decideNotifications([withPolicies(entry('receivedIntellectualPropertyComplaints', 2, 0))], down.state, NOW + 2 * HOUR, ON).events).toHaveLength(1);
+  });
+
+  it('a category Redline does not know is named as the page names it; off, nothing is sent but the count is followed', () => {
+    const unknown = { ...entry('policies-brand-new-row', 1), label: 'Brand New Violations' };
+    const [event] = decideNotifications([withPolicies(unknown)], EMPTY_STATE, NOW, ON).events;
+    expect(notificationContent(event!, NOW).title).toBe('New policy violation: Brand New Violations (US)');
+    const off = decideNotifications([withPolicies(unknown)], EMPTY_STATE, NOW, { notifications: false, warningHorizonHours: 24 });
+    expect(off.events).toEqual([]);
+    expect(decideNotifications([withPolicies(unknown)], off.state, NOW + HOUR, ON).events).toEqual([]);
+  });
+
+  it('is translated', () => {
+    useLocale('ja');
+    const [event] = decideNotifications([withPolicies(entry('listingPolicyViolations', 1, 0))], EMPTY_STATE, NOW, ON).events;
+    expect(notificationContent(event!, NOW).title).toBe('新しいポリシー違反：出品ポリシー違反（US）');
   });
 });

@@ -1,0 +1,23 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { toolbarBadge } from '../../../lib/background/toolbar';
+import { metric, sampleReport } from '../ui/fixtures';
+import { useLocale } from '../ui/messages';
+
+describe('toolbar badge', () => {
+  beforeEach(() => useLocale('en'));
+  const calm = () => {
+    const r = sampleReport({ atRiskOrders: [] });
+    return { ...r, metrics: { ...r.metrics, 'lsr.10d': metric({ key: 'lsr.10d', numerator: 1, denominator: 200 }) } };
+  };
+
+  it('is empty when all is well, and red with "!" for a policy violation Amazon counts', () => {
+    expect(toolbarBadge([calm()])).toMatchObject({ text: '' });
+    const violation = {
+      ...calm(),
+      policyCompliance: [
+        { category: 'listingPolicyViolations', label: null, count: 1, target: 0, status: 'breach' as const, amazonStatus: 'BAD', observedAt: 0, source: 'x', window: null, previousCount: null, previousObservedAt: null, change: null },
+      ],
+    };
+    expect(toolbarBadge([violation])).toEqual({ text: '!', color: '#c40000', title: 'Redline — A policy violation is counted' });
+  });
+});
