@@ -1,4 +1,5 @@
 import type { MetricKey } from '../model/metric-keys';
+import { extractPolicyRows, type PolicyRowExtraction } from './account-health-policy';
 import {
   ACCOUNT_HEALTH_ODR_PARTS,
   ACCOUNT_HEALTH_ODR_SUMMARY,
@@ -40,6 +41,8 @@ export interface AccountHealthRow {
 export interface AccountHealthExtraction {
   rows: AccountHealthRow[];
   ahr: string | null;
+  /** The Policy Compliance rows (account-health-policy.ts); absent in an extraction without them. */
+  policies?: PolicyRowExtraction[];
 }
 
 /** A metric row found on the page: where it is, and what says which metric it shows. */
@@ -159,5 +162,5 @@ export function extractAccountHealth(doc: ParentNode): AccountHealthExtraction {
     }),
   );
   const ahr = queryFirst(doc, AHR_SCORE);
-  return { rows, ahr: ahr ? text(ahr) : null };
+  return { rows, ahr: ahr ? text(ahr) : null, policies: extractPolicyRows(doc) };
 }

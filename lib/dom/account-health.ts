@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AmazonReading, ReadResult } from '../model';
 import { ACCOUNT_HEALTH_ROW_KINDS, MAX_TEXT, metricOfRow, type AccountHealthRow } from './account-health-extract';
+import { MAX_POLICY_ROWS, policyReadingsOfRows } from './account-health-policy';
 import { findCounts, findPercentages, parseLocaleNumber } from './locale-numbers';
 
 /**
@@ -30,6 +31,8 @@ export const AccountHealthExtraction = z.object({
     }),
   ),
   ahr: Text.nullable(),
+  /** Policy Compliance rows; absent from an extraction made before they were read. */
+  policies: z.array(z.object({ id: z.string().max(100), label: Text, count: Text.nullable() })).max(MAX_POLICY_ROWS).optional(),
 });
 
 /** `gt` metrics show the good share; Amazon's report counts the good events as the numerator. */
@@ -130,6 +133,7 @@ export function readAccountHealth(raw: unknown, ctx: { lang: string; marketplace
   }
   const score = ahr === null ? undefined : parseLocaleNumber(ahr.match(/\d[\d.,\s]*/)?.[0]?.trim() ?? '', ctx.lang);
   if (score !== undefined && Number.isInteger(score) && score >= 0 && score <= 1000) readings.push({ ...base, metric: 'ahr', score });
-  if (readings.length === 0) return { ok: false, reason: 'unknownFormat', detail: 'no Account Health metric found on the page' };
-  return { ok: true, batch: { format: 'dom/account-health', orders: [], defects: [], readings } };
+  const policies = policyReadingsOfRows(parsed.data.policies ?? [], ctx.lang, base);
+  if (readings.length === 0 && policies.length === 0) return { ok: false, reason: 'unknownFormat', detail: 'no Account Health metric found on the page' };
+  return { ok: true, batch: { format: 'dom/account-health', orders: [], defects: [], readings, policies } };
 }

@@ -40,6 +40,22 @@ export const ROW_WINDOW_PROMPT = '.a-dropdown-prompt';
 /** The pressed side of a seller-fulfilled / FBA switch (the demo layout before 2026-12, invented). */
 export const ROW_ACTIVE_SWITCH = "[aria-current='page'], [aria-pressed='true'], [aria-selected='true']";
 
+/**
+ * Policy Compliance rows, each one of Amazon's policy categories (by its SP-API name) with its count in
+ * the 2nd column's large text: real ids and cell, public file 36076991268 (2025; its `ip_suspected` is
+ * the brand-protection row, `ip_received` the intellectual-property one). Any other row named like them
+ * is taken as a category Redline does not know (guess: four of the five real ids have that shape).
+ */
+export const POLICY_ROWS = {
+  suspectedIntellectualPropertyViolations: '#policies-brand-protection-row',
+  receivedIntellectualPropertyComplaints: '#policies-intellectual-property-row',
+  listingPolicyViolations: '#policies-listing-policy-row',
+  restrictedProductPolicyViolations: '#restricted-products-row',
+  policyViolationWarnings: '#policies-product-warning-row',
+} as const;
+export const POLICY_ROW_ANY = "[id^='policies-'][id$='-row']";
+export const POLICY_COUNT = ['.a-column:nth-child(2) .a-size-large', '.a-ws-span-last .a-size-large', '.a-size-large'];
+
 /** The Account Health Rating: the indicator's `h3` (real, 2025: `.a-ws-span-last h3`, `.a-row .a-column:nth-child(2) h3`), else its text. */
 export const AHR_SCORE = ['.ahd-numeric-ahr-indicator .a-ws-span-last h3', '.ahd-numeric-ahr-indicator .a-column:nth-child(2) h3', '.ahd-numeric-ahr-indicator'];
 
