@@ -21,6 +21,7 @@ interface Stored {
   orders: (Order & { scope: string })[];
   defects: unknown[];
   readings: { metric: string; rate?: number; scope: string }[];
+  policies: { category: string; scope: string }[];
   log: { ok: boolean; reason?: string; source: string; tables?: { table: string; first?: number; rows?: number; more?: boolean }[] }[];
   settings: unknown;
 }
@@ -117,7 +118,12 @@ describe('live capture on the demo Seller Central', () => {
     const data = await readDatabase();
     const inScope = <T extends { scope: string }>(rows: T[]) => rows.filter((r) => r.scope === scope);
     const expected = computeHealthReport(
-      { orders: inScope(data.orders), defects: inScope(data.defects as { scope: string }[]) as never, readings: inScope(data.readings) as never },
+      {
+        orders: inScope(data.orders),
+        defects: inScope(data.defects as { scope: string }[]) as never,
+        readings: inScope(data.readings) as never,
+        policies: inScope(data.policies) as never,
+      },
       report.asOf,
       (data.settings as Settings | undefined) ?? DEFAULT_SETTINGS,
       report.marketplaceId,

@@ -17,6 +17,8 @@ export interface StoredSnapshot {
   orders: ({ scope: string; orderId: string; status?: string } & Record<string, unknown>)[];
   defects: ({ scope: string; id: string } & Record<string, unknown>)[];
   readings: ({ scope: string; metric: string } & Record<string, unknown>)[];
+  /** Amazon's policy categories (schema v5). */
+  policies: ({ scope: string; category: string } & Record<string, unknown>)[];
   log: { ok: boolean; reason?: string; source: string; origin: string }[];
   meta: Record<string, unknown>;
 }
@@ -26,14 +28,14 @@ export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
     () =>
       new Promise<StoredSnapshot>((resolve, reject) => {
         const open = indexedDB.open('redline');
-        const empty: StoredSnapshot = { orders: [], defects: [], readings: [], log: [], meta: {} };
+        const empty: StoredSnapshot = { orders: [], defects: [], readings: [], policies: [], log: [], meta: {} };
         // No database yet: do not create an empty one (the worker's own open would then find no stores).
         open.onupgradeneeded = () => open.transaction?.abort();
         open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
-          const names = ['orderParts', 'defects', 'readings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
-          if (names.length < 5) {
+          const names = ['orderParts', 'defects', 'readings', 'policyReadings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
+          if (names.length < 6) {
             db.close();
             resolve(empty);
             return;
@@ -48,12 +50,12 @@ export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
             const req = tx.objectStore('meta').getAllKeys();
             req.onsuccess = () => res(req.result);
           });
-          void Promise.all([all('orderParts'), all('defects'), all('readings'), all('log'), all('meta'), keys]).then(([parts, defects, readings, log, metaValues, metaKeys]) => {
+          void Promise.all([all('orderParts'), all('defects'), all('readings'), all('policyReadings'), all('log'), all('meta'), keys]).then(([parts, defects, readings, policies, log, metaValues, metaKeys]) => {
             db.close();
             const meta = Object.fromEntries(metaKeys.map((k, i) => [String(k), metaValues[i]]));
             // Orders are stored in parts of a day (lib/storage/order-days.ts): listed one by one here.
             const orders = (parts as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as unknown[]);
-            resolve({ orders, defects, readings, log, meta } as StoredSnapshot);
+            resolve({ orders, defects, readings, policies, log, meta } as StoredSnapshot);
           });
         };
       }),
@@ -97,7 +99,7 @@ export async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean
  * A read waits for any write transaction on its store to end. `orders` reads the `orderParts` store and
  * answers as if each order were a record keyed `[scope, orderId]` (lib/storage/order-days.ts).
  */
-type StoreName = 'orders' | 'defects' | 'readings' | 'log';
+type StoreName = 'orders' | 'defects' | 'readings' | 'policyReadings' | 'log';
 export function storedKeys(h: InExtension, store: StoreName): Promise<IDBValidKey[]> {
   return inStore(h, store, { op: 'keys' }) as Promise<IDBValidKey[]>;
 }
