@@ -28,6 +28,8 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
       return service.captureDom(message, host);
     case 'pageNotRecognized':
       return service.pageNotRecognized(message);
+    case 'getDataLog':
+      return service.dataLog();
     case 'getOrderRisks':
       return service.orderRisks(message.orderIds);
     case 'getPageContext':

@@ -1,13 +1,15 @@
 import type { MetricKey, ReadResult, Settings } from '../model';
 import { computeHealthReport } from '../metrics';
 import type { HealthReport } from '../metrics/report-schema';
-import { readAny, readResponse } from '../readers/detect';
+import { endpointPage, readAny, readResponse } from '../readers/detect';
 import { readAccountHealth } from '../dom/account-health';
 import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
 import type { RedlineDb } from '../storage/db';
 import { readMeta, writeMeta } from '../storage/meta';
-import { appendLog, applyBatch, clearAll, loadAll, pruneBefore, recentLog } from '../storage/repository';
+import { amendLatestFailure, appendLog, applyBatch, clearAll, loadAll, pruneBefore, recentLog } from '../storage/repository';
+import { jsonShape } from '../shape-report/json';
+import { problemOf } from '../shape-report/report-text';
 import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
 import { createPreventionService, ENGINE_CHECKS } from './prevention';
@@ -102,13 +104,18 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
     return recomputing;
   }
 
-  async function store(result: ReadResult, origin: LogEntry['origin'], source: string): Promise<LogEntry> {
+  type Looked = Pick<LogEntry, 'page' | 'missing' | 'shape'>;
+
+  async function logFailure(origin: LogEntry['origin'], source: string, reason: string, detail: string, looked?: Looked): Promise<LogEntry> {
+    const entry: LogEntry = { at: now(), origin, source, ok: false, reason, detail, orders: 0, defects: 0, readings: 0, ...looked };
+    await appendLog(db, entry);
+    return entry;
+  }
+
+  /** `looked`: for a page's answer that was not recognized, which page it was and its shape (the popup and data log show them). */
+  async function store(result: ReadResult, origin: LogEntry['origin'], source: string, looked?: Looked): Promise<LogEntry> {
+    if (!result.ok) return logFailure(origin, source, result.reason, result.detail, looked);
     const at = now();
-    if (!result.ok) {
-      const entry: LogEntry = { at, origin, source, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0 };
-      await appendLog(db, entry);
-      return entry;
-    }
     let counts: Awaited<ReturnType<typeof applyBatch>>;
     try {
       counts = await applyBatch(db, await accountId(), result.batch);
@@ -194,26 +201,32 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
         ...(hostMarketplaces.length === 1 ? { marketplaceId: hostMarketplaces[0]!.marketplaceId } : {}),
         ...(m.paging ? { paging: m.paging } : {}),
       });
-      return store(result, 'capture', m.path);
+      // A shape that changed (not a sign-in page, not an empty body): say which page, and how it looked.
+      const page = endpointPage(m.path);
+      const changed = !result.ok && page && (result.reason === 'invalid' || result.reason === 'unknownFormat');
+      return store(result, 'capture', m.path, changed ? { page, missing: problemOf(result.detail), shape: jsonShape(m.body) } : undefined);
     },
 
     async captureDom(m: MessageOf<'captureDom'>, host: string) {
       const hostMarketplaces = marketplacesForHost(host);
-      let result: ReadResult;
-      if (hostMarketplaces.length !== 1) {
-        // The European unified host serves several marketplaces; a reading we cannot place is not stored.
-        result = { ok: false, reason: 'unknownFormat', detail: `marketplace of ${host} is ambiguous` };
-      } else if (m.page === 'accountHealth') {
-        result = readAccountHealth(m.extraction, { lang: m.lang, marketplaceId: hostMarketplaces[0]!.marketplaceId, observedAt: m.observedAt });
-      } else {
-        result = { ok: false, reason: 'unknownFormat', detail: `no DOM reader for ${m.page}` };
-      }
+      // The European unified host serves several marketplaces; a reading we cannot place is not stored
+      // (and the page is not "different": its own reason, so the content script sends no shape).
+      if (hostMarketplaces.length !== 1) return logFailure('capture', m.path, 'ambiguousMarketplace', `marketplace of ${host} is ambiguous`);
+      const result: ReadResult =
+        m.page === 'accountHealth'
+          ? readAccountHealth(m.extraction, { lang: m.lang, marketplaceId: hostMarketplaces[0]!.marketplaceId, observedAt: m.observedAt })
+          : { ok: false, reason: 'unknownFormat', detail: `no DOM reader for ${m.page}` };
       return store(result, 'capture', m.path);
     },
 
     async pageNotRecognized(m: MessageOf<'pageNotRecognized'>) {
-      await appendLog(db, { at: m.observedAt, origin: 'capture', source: m.path, ok: false, reason: m.reason, detail: m.detail, orders: 0, defects: 0, readings: 0 });
+      const looked = { ...(m.page ? { page: m.page } : {}), ...(m.missing ? { missing: m.missing } : {}), ...(m.shape ? { shape: m.shape } : {}) };
+      if (m.shape && (await amendLatestFailure(db, m.path, now(), 120_000, looked))) return;
+      await logFailure('capture', m.path, m.reason, m.detail, looked);
     },
+
+    /** The options page's data log: the newest entries first. */
+    dataLog: () => recentLog(db, 40),
 
     /** Risks of the orders a page shows, from the cached reports of every scope. */
     async orderRisks(orderIds: string[]) {

@@ -5,6 +5,7 @@
  */
 export const CAPTURED_PATH_PREFIXES = [
   '/orders-api/search',
+  '/orders-api/countOrders',
   '/orders-api/order/',
   '/fbmapi/v1/feedbacks',
   '/chargebacks/api/v1/chargebacks',

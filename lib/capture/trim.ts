@@ -85,10 +85,25 @@ const SEARCH_PAGE: Keep = { offset: true, total: true, appliedSearchFilters: { k
 /** `{"reason":"sign_in"}` is how an expired session answers (lib/readers/html.ts): always kept. */
 const SIGNED_OUT = { reason: true } as const;
 
-/** Per captured endpoint (lib/capture/allow-list.ts), as the readers' `ENDPOINTS` match them. */
-export const CAPTURE_PROJECTIONS: readonly { matches: (path: string) => boolean; keep: Keep }[] = [
-  { matches: (p) => p === '/orders-api/search', keep: { ...SIGNED_OUT, orders: ORDER, ...SEARCH_PAGE } },
-  { matches: (p) => /^\/orders-api\/order\/[^/]+$/.test(p), keep: { ...SIGNED_OUT, order: ORDER } },
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const hasOrderId = (o: unknown) => isRecord(o) && typeof o.amazonOrderId === 'string';
+
+/**
+ * Per captured endpoint (lib/capture/allow-list.ts), as the readers' `ENDPOINTS` match them. `intact`:
+ * the projection still holds what the reader cannot do without. When Amazon renames a field, it does
+ * not: the body goes unchanged, so the worker's "this page looks different" shows the new shape.
+ */
+export const CAPTURE_PROJECTIONS: readonly { matches: (path: string) => boolean; keep: Keep; intact: (projected: unknown) => boolean }[] = [
+  {
+    matches: (p) => p === '/orders-api/search',
+    keep: { ...SIGNED_OUT, orders: ORDER, ...SEARCH_PAGE },
+    intact: (b) => isRecord(b) && (b.reason !== undefined || (Array.isArray(b.orders) && b.orders.every(hasOrderId))),
+  },
+  {
+    matches: (p) => /^\/orders-api\/order\/[^/]+$/.test(p),
+    keep: { ...SIGNED_OUT, order: ORDER },
+    intact: (b) => isRecord(b) && (b.reason !== undefined || hasOrderId(b.order)),
+  },
 ];
 
 /** A number JSON cannot write (`1e999` parses to Infinity, which JSON.stringify would turn into null). */
@@ -116,7 +131,8 @@ export function trimCapturedBody(path: string, text: string): string {
   const projection = CAPTURE_PROJECTIONS.find((p) => p.matches(normalised));
   if (!projection) return text;
   try {
-    return JSON.stringify(project(JSON.parse(text), projection.keep));
+    const projected = project(JSON.parse(text), projection.keep);
+    return projection.intact(projected) ? JSON.stringify(projected) : text;
   } catch {
     // Not JSON (a sign-in page, a truncated answer) or not writable back as it was: the reader
     // gets the text unchanged and says what it is.

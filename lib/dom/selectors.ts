@@ -59,7 +59,12 @@ export const POLICY_COUNT = ['.a-column:nth-child(2) .a-size-large', '.a-ws-span
 /** The Account Health Rating: the indicator's `h3` (real, 2025: `.a-ws-span-last h3`, `.a-row .a-column:nth-child(2) h3`), else its text. */
 export const AHR_SCORE = ['.ahd-numeric-ahr-indicator .a-ws-span-last h3', '.ahd-numeric-ahr-indicator .a-column:nth-child(2) h3', '.ahd-numeric-ahr-indicator'];
 
-/** A Manage Orders row: the table's own row ids first, then any row holding an order link. */
+/**
+ * Manage Orders (`/orders-v3/…`). Real (shared/reference/seller-central/2026/manage-orders-list.selectors.2019-2025.md):
+ * rows `tr[id^="row-"]` whose id is `row-<orderId>` (public file 39106680504), the table `#myo-table` (24666344213,
+ * 24096094262); no saved 2023–2026 page of the list exists, so the Katal row is a guess (seller-central.md's DOM
+ * hints, 2025–2026), and so is any `tr` with an order link.
+ */
 export const ORDER_ROWS = ["tr[id^='row-']", 'kat-table-row', 'tr'];
 
 /** Where the order id of a row is: a link to its detail page, else the id text itself. */
@@ -81,16 +86,14 @@ export function queryFirst(root: ParentNode, alternatives: readonly string[]): E
  * replace the rows, sometimes the whole table): the table itself, then its parent.
  */
 export const ORDERS_TABLE = [
-  '#orders-table', // Manage Orders table id (demo and 2025–2026 layout)
-  'kat-table', // Katal table web component
-  "table:has(tr[id^='row-'])", // any table holding order rows
+  '#myo-table', // real, 2019–2025 (Selenium scripts wait for it)
+  "table:has(tr[id^='row-'])", // any table holding the real rows
+  'kat-table', // guess: the Katal table web component
 ];
 
 /** Order detail page: the element showing the order id, where the badge goes after it. */
 export const ORDER_DETAIL_ID = [
   "[data-test-id='order-id-value']", // real, 2024–2025: three independent scrapers (confirm-shipment-form.selectors.2024-2025.md, source B)
-  "[data-test-id='order-id'] b", // Redline's demo before 2026-12 (invented)
-  '#order-id', // Redline's demo (invented)
 ];
 
 /** Collect all matches of the first alternative that matches anything (a list of alternatives, as above). */
@@ -122,15 +125,30 @@ export const CARRIER_SELECT = [
 /** "I have no tracking id" (real, 2024–2025): confirming with it checked ships without valid tracking. */
 export const NO_TRACKING_CHECKBOX = ['#missing-tracking-id-checkbox', "input[type='checkbox'][id*='missing-tracking' i]"];
 
-/** Cancel-order form: the reason select; `BuyerCanceled` is the reason that keeps a buyer's request out of CR. */
+/**
+ * Cancel-order form (`/orders-v3/order/{id}/cancel-order`): no public code shows its DOM (confirm-shipment-form
+ * notes: "not found"), so these are guesses; the reasons are the real `possibleCancelReasons` (2021 capture).
+ * `BuyerCanceled` is the reason that keeps a buyer's request out of CR.
+ */
 export const CANCEL_REASON_SELECT = ["select[name='reason']", "select[data-test-id='cancel-reason-select']", "select[name*='reason' i]", "select[id*='reason' i]"];
 export const BUYER_CANCELED_REASON = /^buyer[\s_-]*cancel+ed$/i;
 
-/** Feedback Manager rows and, in each, the order id (a `kat-link` whose label holds it) and the comment cell. */
+/**
+ * Feedback Manager rows and, in each, the order id (a `kat-link` whose label holds it) and the comment cell.
+ * From seller-central.md's DOM hints (public code 2025–2026: `kat-table-row`, `.col_order_date`,
+ * `.col_feedback_rating kat-star-rating`, `.col_order_id kat-link`); the comment cell's class is a guess.
+ */
 export const FEEDBACK_ROWS = ['kat-table-body kat-table-row', 'kat-table-row[data-feedback-id]', 'kat-table-row'];
 export const FEEDBACK_ORDER_ID = ['.col_order_id kat-link', '.col_order_id a', '.col_order_id'];
 export const FEEDBACK_COMMENT_CELL = ['.col_comments', '.col_comment', 'kat-table-cell:nth-child(3)'];
+/** The feedback table itself: present with no rows for a seller without feedback. */
+export const FEEDBACK_TABLE = ['kat-table', 'table'];
 
-/** A-to-z claims and chargebacks tables: one row per claim, the order link inside it. */
+/**
+ * A-to-z claims and chargebacks tables: one row per claim, the order link inside it. Invented: no real page of
+ * either is known (Redline's demo, 2026); the Katal rows are a guess.
+ */
 export const CLAIM_ROWS = ["tr[id^='claim-']", '#claims-table tbody tr', 'kat-table-body kat-table-row'];
 export const CHARGEBACK_ROWS = ["tr[id^='chargeback-']", '#chargebacks-table tbody tr', 'kat-table-body kat-table-row'];
+/** A claims or chargebacks table, rows or not (an account with no open dispute still has one). */
+export const DISPUTE_TABLES = ['#claims-table', '#chargebacks-table', 'kat-table', 'table'];

@@ -7,6 +7,7 @@ export interface ResponseMap {
   captureResponse: Awaited<ReturnType<RedlineService['captureResponse']>>;
   captureDom: Awaited<ReturnType<RedlineService['captureDom']>>;
   pageNotRecognized: void;
+  getDataLog: Awaited<ReturnType<RedlineService['dataLog']>>;
   getOrderRisks: Awaited<ReturnType<RedlineService['orderRisks']>>;
   getPageContext: Awaited<ReturnType<RedlineService['pageContext']>>;
   getPopupState: Awaited<ReturnType<RedlineService['popupState']>>;

@@ -31,12 +31,20 @@ export const CaptureDom = z.object({
   observedAt: EpochMs,
 });
 
-/** A page the content script could not read: kept in the log and shown in the popup. */
+/**
+ * A page the content script could not read: kept in the log and shown in the popup and the options
+ * page's data log, with which page it was, what did not match and its element structure (no values:
+ * lib/shape-report/dom.ts). Sent right after a DOM capture the worker did not recognize, it adds the
+ * shape to that capture's log entry instead of a second one.
+ */
 export const PageNotRecognized = z.object({
   type: z.literal('pageNotRecognized'),
   path: z.string().max(500),
   reason: z.string().max(64),
   detail: z.string().max(500),
+  page: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
+  missing: z.string().max(500).optional(),
+  shape: z.string().max(21_000).optional(),
   observedAt: EpochMs,
 });
 
@@ -88,6 +96,8 @@ export const ImportFiles = z.object({
   marketplaceId: z.string().min(1).max(32).optional(),
 });
 export const ExportData = z.object({ type: z.literal('exportData') });
+/** Options page: the newest entries of the worker's log (what was read, what was not, and why). */
+export const GetDataLog = z.object({ type: z.literal('getDataLog') });
 export const DeleteAllData = z.object({ type: z.literal('deleteAllData') });
 
 export const Message = z.discriminatedUnion('type', [
@@ -102,6 +112,7 @@ export const Message = z.discriminatedUnion('type', [
   SaveSettings,
   ImportFiles,
   ExportData,
+  GetDataLog,
   DeleteAllData,
   CheckTracking,
   GetActionImpact,

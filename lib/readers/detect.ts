@@ -1,5 +1,7 @@
 import type { ReadResult } from '../model';
+import type { PageKind } from '../pages/detect';
 import { readChargebacksApi } from './chargebacks-api';
+import { readCountOrders } from './count-orders';
 import { readClaimsApi } from './claims-api';
 import { readFeedbacksApi } from './feedbacks-api';
 import { readAllOrdersReport } from './flat-all-orders';
@@ -31,6 +33,7 @@ import { ColumnReader, headerOf } from './tsv';
  *   (`appliedSearchFilters`/`requestId` vs `pagination`/`lastUpdatedBefore`)
  * - `order: {...}` with `amazonOrderId` → Seller Central order detail; with `orderId` → SP-API 2026
  * - `chargebacks: [...]` → chargebacks; `feedbacks: [...]` → Feedback Manager rows; `claims: [...]` → A-to-z claims
+ * - `keyToCountMap: {...}` → Manage Orders' tile counts
  * Tab-separated, by header columns (any order, any extra columns):
  * - `Date`, `Rating`, `Order ID` → feedback report
  * - `order-id` with `promise-date` / `days-past-promise` / `quantity-to-ship` → unshipped orders report
@@ -77,6 +80,7 @@ function detectJson(value: unknown): DetectedFormat | Failure {
   if (Array.isArray(value.chargebacks)) return json(readChargebacksApi);
   if (Array.isArray(value.feedbacks)) return json(readFeedbacksApi);
   if (Array.isArray(value.claims)) return json(readClaimsApi);
+  if (isRecord(value.keyToCountMap)) return json(readCountOrders);
   return unknown;
 }
 
@@ -123,13 +127,14 @@ export function readAny(text: string, ctx: ReadContext): ReadResult {
  * The endpoints whose responses the page bridge may hand over (seller-central.md), and their readers.
  * Nothing else is read: an allow-list, not a pattern.
  */
-const ENDPOINTS: { matches: (path: string) => boolean; reader: Reader }[] = [
-  { matches: (p) => p === '/orders-api/search', reader: readOrdersApiSearch },
-  { matches: (p) => /^\/orders-api\/order\/[^/]+$/.test(p), reader: readOrdersApiOrder },
-  { matches: (p) => p === '/fbmapi/v1/feedbacks', reader: readFeedbacksApi },
-  { matches: (p) => p === '/chargebacks/api/v1/chargebacks', reader: readChargebacksApi },
-  { matches: (p) => p === '/performance/api/summary', reader: readPerformanceSummary },
-  { matches: (p) => p === '/gp/guarantee-claims/api/claims', reader: readClaimsApi },
+const ENDPOINTS: { matches: (path: string) => boolean; reader: Reader; page: PageKind }[] = [
+  { matches: (p) => p === '/orders-api/search', reader: readOrdersApiSearch, page: 'manageOrders' },
+  { matches: (p) => p === '/orders-api/countOrders', reader: readCountOrders, page: 'manageOrders' },
+  { matches: (p) => /^\/orders-api\/order\/[^/]+$/.test(p), reader: readOrdersApiOrder, page: 'orderDetail' },
+  { matches: (p) => p === '/fbmapi/v1/feedbacks', reader: readFeedbacksApi, page: 'feedbackManager' },
+  { matches: (p) => p === '/chargebacks/api/v1/chargebacks', reader: readChargebacksApi, page: 'chargebacks' },
+  { matches: (p) => p === '/performance/api/summary', reader: readPerformanceSummary, page: 'accountHealth' },
+  { matches: (p) => p === '/gp/guarantee-claims/api/claims', reader: readClaimsApi, page: 'claims' },
 ];
 
 /** `/orders-api/search?limit=15` or a full URL → `/orders-api/search`. */
@@ -140,6 +145,11 @@ function pathOf(pathOrUrl: string): string {
 
 export function isCapturedEndpoint(pathOrUrl: string): boolean {
   return ENDPOINTS.some((e) => e.matches(pathOf(pathOrUrl)));
+}
+
+/** The Seller Central page whose JSON an endpoint is (for "this page looks different"). */
+export function endpointPage(pathOrUrl: string): PageKind | undefined {
+  return ENDPOINTS.find((e) => e.matches(pathOf(pathOrUrl)))?.page;
 }
 
 /**

@@ -2,6 +2,7 @@
 export { detectFormat, isCapturedEndpoint, readAny, readResponse, type DetectedFormat } from './detect';
 export type { ReadContext, Reader } from './result';
 export { readOrdersApiOrder, readOrdersApiSearch } from './orders-api';
+export { readCountOrders } from './count-orders';
 export { readSpApiOrders } from './sp-api-orders';
 export { readSpApiOrdersV0 } from './sp-api-orders-v0';
 export { readPerformanceReport } from './performance-report';

@@ -52,5 +52,13 @@ export const LogEntry = z.object({
   readings: z.number().int().min(0).default(0),
   /** The page of a paged table the capture was, and whether rows remain (lib/model/batch.ts). */
   tables: z.array(TablePage).max(50).optional(),
+  /**
+   * "This page looks different": which Seller Central page (lib/pages/detect.ts kinds), what did not
+   * match it (no values: lib/shape-report/report-text.ts `problemOf`), and the shape Redline saw
+   * (names and types only: lib/shape-report/json.ts, dom.ts).
+   */
+  page: z.string().max(40).optional(),
+  missing: z.string().max(500).optional(),
+  shape: z.string().max(21_000).optional(),
 });
 export type LogEntry = z.infer<typeof LogEntry>;

@@ -306,6 +306,21 @@ export async function appendLog(db: RedlineDb, entry: LogEntry): Promise<void> {
   await tx.done;
 }
 
+/**
+ * Adds what a page looked like to the newest log entry, when that entry is the failure of the same
+ * page (`source`) within `withinMs` of `at` and has no shape yet: the content script learns that its
+ * extraction was not recognized from the worker's answer, then sends the page's shape. True if amended.
+ */
+export async function amendLatestFailure(db: RedlineDb, source: string, at: number, withinMs: number, patch: Pick<LogEntry, 'page' | 'missing' | 'shape'>): Promise<boolean> {
+  const tx = db.transaction('log', 'readwrite');
+  const cursor = await tx.store.openCursor(null, 'prev');
+  const latest = cursor?.value;
+  const amend = !!latest && !latest.ok && !latest.shape && latest.source === source.slice(0, 300) && Math.abs(at - latest.at) <= withinMs;
+  if (amend) await cursor!.update(LogEntry.parse({ ...latest, ...patch }));
+  await tx.done;
+  return amend;
+}
+
 export async function recentLog(db: RedlineDb, limit = 50): Promise<LogEntry[]> {
   const entries: LogEntry[] = [];
   let cursor = await db.transaction('log').store.openCursor(null, 'prev');

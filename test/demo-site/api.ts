@@ -432,21 +432,24 @@ export function orderDetailResponse(seller: DemoSeller, orderId: string) {
   };
 }
 
-/** `POST /orders-api/countOrders` (invented shape): counts for the Manage Orders tabs and tiles. */
+/**
+ * `POST /orders-api/countOrders` → `{keyToCountMap}`, the real 2026 shape (orders-api-countOrders.2026-07.IN.json):
+ * keys mix tab paths and English display names. The US tabs' paths and which tiles a US page asks for are
+ * invented from the Indian capture (Easy Ship is India's).
+ */
 export function countOrdersResponse(seller: DemoSeller) {
   const mfn = seller.orders.filter(isMfn);
   const unshipped = mfn.filter((o) => o.status === 'Unshipped');
   const today = localDay(seller.now, seller.timeZone);
   return {
-    counts: {
-      pending: mfn.filter((o) => o.status === 'Pending').length,
-      unshipped: unshipped.length,
-      canceled: mfn.filter((o) => o.status === 'Canceled').length,
-      'ship-by-today': unshipped.filter((o) => localDay(o.latestShipDate, seller.timeZone) === today).length,
-      'verge-of-late-shipment': unshipped.filter((o) => o.latestShipDate >= seller.now && o.latestShipDate - seller.now < DAY).length,
-      'verge-of-cancellation': unshipped.filter((o) => isAtRiskOfCancellation(o, seller.now)).length,
+    keyToCountMap: {
+      '/mfn/canceled': mfn.filter((o) => o.status === 'Canceled').length,
+      '/mfn/pending': mfn.filter((o) => o.status === 'Pending').length,
+      '/mfn/unshipped': unshipped.length,
+      'Ship by today': unshipped.filter((o) => localDay(o.latestShipDate, seller.timeZone) === today).length,
+      'Verge Of Cancellation': unshipped.filter((o) => isAtRiskOfCancellation(o, seller.now)).length,
+      'Verge Of Late Shipment': unshipped.filter((o) => o.latestShipDate >= seller.now && o.latestShipDate - seller.now < DAY).length,
     },
-    requestId: requestId('countOrders'),
   };
 }
 

@@ -24,6 +24,27 @@ export type SignedOutMode = 'html' | '401' | '403';
 
 export interface DemoSiteOptions extends DemoSellerOptions {
   signedOut?: SignedOutMode | null;
+  changedLayout?: boolean;
+}
+
+/**
+ * `changedLayout`: the demo as if Amazon had changed its pages (invented changes, for "this page looks
+ * different"): Account Health's row ids and the orders JSON's `amazonOrderId` are renamed.
+ */
+const CHANGED_IDS: [RegExp, string][] = [
+  [/shipping-late-shipment-rate-row/g, 'ahd-shipping-late-shipment'],
+  [/shipping-cancellation-rate-row/g, 'ahd-shipping-cancellation'],
+  [/shipping-view-tracking-rate-row/g, 'ahd-shipping-valid-tracking'],
+  [/unit-on-time-delivery-rate-row/g, 'ahd-shipping-on-time-delivery'],
+  [/customer-satisfaction-content-rows-section/g, 'ahd-customer-service'],
+  [/odr-breakdown-section/g, 'ahd-odr-parts'],
+  [/ahd-numeric-ahr-indicator/g, 'ahd-rating'],
+];
+
+function renameOrderIds(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(renameOrderIds);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k === 'amazonOrderId' ? 'orderIdentifier' : k, renameOrderIds(v)]));
 }
 
 export interface DemoResponse {
@@ -150,10 +171,13 @@ export class DemoSite {
   readonly seller: DemoSeller;
   /** Switchable at any time: the next API request answers as a signed-out session. */
   signedOut: SignedOutMode | null;
+  /** Switchable at any time: pages and JSON as if Amazon had changed them (CHANGED_IDS above). */
+  changedLayout: boolean;
 
   constructor(options: DemoSiteOptions = {}) {
     this.seller = generateDemoSeller(options);
     this.signedOut = options.signedOut ?? null;
+    this.changedLayout = options.changedLayout ?? false;
   }
 
   /** `body`: a POST's text (the confirm-shipment and cancel forms send JSON). */
@@ -185,12 +209,13 @@ export class DemoSite {
       const changed = { cancel: cancelOrder, 'confirm-shipment': confirmShipment, 'edit-shipment': editShipment }[action[2] as 'cancel'](s, action[1]!, form);
       return changed ? json(orderDetailResponse(s, action[1]!)) : notFound();
     }
-    if (pathname === '/orders-api/search' && method === 'GET') return json(searchResponse(s, query));
+    const orders = (body: unknown) => json(this.changedLayout ? renameOrderIds(body) : body);
+    if (pathname === '/orders-api/search' && method === 'GET') return orders(searchResponse(s, query));
     if (pathname === '/orders-api/countOrders' && method === 'POST') return json(countOrdersResponse(s));
     const order = /^\/orders-api\/order\/([\w-]+)$/.exec(pathname);
     if (order && method === 'GET') {
       const body = orderDetailResponse(s, order[1]!);
-      return body ? json(body) : notFound();
+      return body ? orders(body) : notFound();
     }
     if (pathname === '/fbmapi/v1/feedbacks' && method === 'GET') return json(feedbacksResponse(s, query));
     if (pathname === '/fbmapi/v1/aggregates' && method === 'GET') return json(feedbackAggregatesResponse(s));
@@ -208,9 +233,12 @@ export class DemoSite {
   private accountHealth(query: URLSearchParams): DemoResponse {
     const asked = query.get('locale') as DemoLocale | null;
     const locale = asked && DEMO_LOCALES.includes(asked) ? asked : 'en-US';
+    const page = accountHealthPage(this.seller.accountHealth, locale);
     const body = this.signedOut
       ? '<div class="notice" id="signed-out-notice">Your session has expired. <a href="/ap/signin">Sign in again</a></div>'
-      : accountHealthPage(this.seller.accountHealth, locale);
+      : this.changedLayout
+        ? CHANGED_IDS.reduce((html, [id, renamed]) => html.replace(id, renamed), page)
+        : page;
     return { status: 200, contentType: HTML, body: shell('Account Health', body, 'account-health.js', locale) };
   }
 

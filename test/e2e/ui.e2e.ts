@@ -151,12 +151,12 @@ describe('inline badges on Manage Orders', () => {
     const rerender: number[] = [];
     for (let i = 0; i < 7; i++) {
       // Something unrelated changes in the table: a scan that finds nothing to do.
-      await page.evaluate(() => document.querySelector('#orders-table tbody')!.append(document.createElement('tr')));
+      await page.evaluate(() => document.querySelector('#myo-table tbody')!.append(document.createElement('tr')));
       await page.waitForTimeout(60);
       steady.push(await measure());
       // The page re-renders every row (sorting): every badge moves into the new rows.
       await page.evaluate(() => {
-        const body = document.querySelector('#orders-table tbody')!;
+        const body = document.querySelector('#myo-table tbody')!;
         body.replaceChildren(...[...body.querySelectorAll("tr[id^='row-']")].reverse().map((r) => r.cloneNode(true)));
       });
       await page.waitForTimeout(60);

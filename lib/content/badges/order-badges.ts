@@ -15,6 +15,7 @@ import { detectPage } from '../../pages/detect';
 import { onDataChanged } from '../data-events';
 import type { Feature } from '../features';
 import { reportFeatureError } from '../features';
+import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import { BadgeLayer } from './badge-layer';
 import { badgeView, quietView, type BadgeView } from './badge-view';
@@ -73,7 +74,13 @@ export const orderBadges: Feature = {
       return scanner.scan(doc).size ? doc.body : null;
     };
     let container = await waitFor(doc.documentElement, findContainer, signal);
-    if (signal.aborted || !container) return;
+    if (signal.aborted) return;
+    if (!container) {
+      await (detail
+        ? reportPageLooksDifferent('orderDetail', "the order id ([data-test-id='order-id-value'])")
+        : reportPageLooksDifferent('manageOrders', "the orders table (#myo-table, tr[id^='row-'])"));
+      return;
+    }
 
     const askContext = () =>
       (askingContext ??= sendToBackground({ type: 'getPageContext' })

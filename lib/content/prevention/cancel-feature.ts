@@ -9,6 +9,7 @@ import { orderIdOfPage } from '../../pages/detect';
 import { t } from '../../ui/i18n';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
+import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import { impactText } from '../../ui/prevention-wording';
 import { createNote, renderNote, type NoteView } from './note';
@@ -45,7 +46,11 @@ export const cancelImpact: Feature = {
     const doc = document;
     const orderId = orderIdOfPage(location.href);
     const select = (await waitFor(doc.documentElement, () => queryFirst(doc, CANCEL_REASON_SELECT), signal)) as HTMLSelectElement | undefined;
-    if (signal.aborted || !select || !orderId) return;
+    if (signal.aborted || !orderId) return;
+    if (!select) {
+      await reportPageLooksDifferent('cancelOrder', 'the cancellation reason select');
+      return;
+    }
     const note = createNote(doc);
     let answer: Impact | null = null;
     const draw = () => {

@@ -4,12 +4,13 @@
  * urgent and the one that decides a breach stand out.
  */
 import type { OpenDispute } from '../../background/prevention';
-import { CHARGEBACK_ROWS, CLAIM_ROWS, ORDER_DETAIL_LINK, ORDER_ID_PATTERN, queryAllFirst } from '../../dom/selectors';
+import { CHARGEBACK_ROWS, CLAIM_ROWS, DISPUTE_TABLES, ORDER_DETAIL_LINK, ORDER_ID_PATTERN, queryAllFirst, queryFirst } from '../../dom/selectors';
 import { sendToBackground } from '../../messaging/client';
 import { detectPage } from '../../pages/detect';
 import { disputeOutcomes, respondText } from '../../ui/prevention-wording';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
+import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import type { NoteView } from './note';
 import { keepRowMarks, type RowMark } from './row-marks';
@@ -37,7 +38,13 @@ export const disputeBadges: Feature = {
     const kind = detectPage(location.href) === 'claims' ? 'claim' : 'chargeback';
     const rowsSelector = kind === 'claim' ? CLAIM_ROWS : CHARGEBACK_ROWS;
     const orderIdOf = (row: Element) => ORDER_ID_PATTERN.exec(row.querySelector(ORDER_DETAIL_LINK)?.getAttribute('href') ?? row.textContent ?? '')?.[0];
-    if (!(await waitFor(doc.documentElement, () => queryAllFirst(doc, rowsSelector).find(orderIdOf), signal)) || signal.aborted) return;
+    const found = await waitFor(doc.documentElement, () => queryAllFirst(doc, rowsSelector).find(orderIdOf), signal);
+    if (signal.aborted) return;
+    if (!found) {
+      // No open dispute is no row; no table at all is a page Redline does not know (the real ones were never captured).
+      if (!queryFirst(doc, DISPUTE_TABLES)) await reportPageLooksDifferent(kind === 'claim' ? 'claims' : 'chargebacks', `the ${kind}s table (${rowsSelector[0]})`);
+      return;
+    }
     let items: OpenDispute[] = [];
     const marks = keepRowMarks(
       doc,

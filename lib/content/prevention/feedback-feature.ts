@@ -3,7 +3,7 @@
  * row with the ground, what matched, the ODR if it is removed and a link to the removal request for
  * that order (a link on the same host; Redline never sends the request).
  */
-import { FEEDBACK_COMMENT_CELL, FEEDBACK_ORDER_ID, FEEDBACK_ROWS, ORDER_ID_PATTERN, queryAllFirst, queryFirst } from '../../dom/selectors';
+import { FEEDBACK_COMMENT_CELL, FEEDBACK_ORDER_ID, FEEDBACK_ROWS, FEEDBACK_TABLE, ORDER_ID_PATTERN, queryAllFirst, queryFirst } from '../../dom/selectors';
 import type { RemovableFeedback } from '../../background/prevention';
 import { feedbackRemovalPath } from '../../feedback-removal/removal-link';
 import { sendToBackground } from '../../messaging/client';
@@ -12,6 +12,7 @@ import { daysLeftText, evidenceText, groundLabel, ifRemovedText } from '../../ui
 import { quote } from '../../ui/text';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
+import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import type { NoteView } from './note';
 import { keepRowMarks, type RowMark } from './row-marks';
@@ -41,7 +42,13 @@ export const removableFeedback: Feature = {
   async init(signal) {
     const doc = document;
     const anyRow = () => queryAllFirst(doc, FEEDBACK_ROWS).find((row) => orderIdOfRow(row));
-    if (!(await waitFor(doc.documentElement, anyRow, signal)) || signal.aborted) return;
+    const found = await waitFor(doc.documentElement, anyRow, signal);
+    if (signal.aborted) return;
+    if (!found) {
+      // No row with an order id: a seller without feedback still has the table; without it, the page changed.
+      if (!queryFirst(doc, FEEDBACK_TABLE)) await reportPageLooksDifferent('feedbackManager', 'the feedback table (kat-table, kat-table-row with an order id)');
+      return;
+    }
     let items = new Map<string, RemovableFeedback>();
     const marks = keepRowMarks(
       doc,

@@ -7,11 +7,12 @@
  */
 import { CARRIER_SELECT, NO_TRACKING_CHECKBOX, TRACKING_INPUTS, queryAllFirst, queryFirst } from '../../dom/selectors';
 import { sendToBackground, type ResponseMap } from '../../messaging/client';
-import { orderIdOfPage } from '../../pages/detect';
+import { detectPage, orderIdOfPage } from '../../pages/detect';
 import type { TrackingProblem } from '../../tracking/check';
 import { t } from '../../ui/i18n';
 import { onDataChanged } from '../data-events';
 import { reportFeatureError, type Feature } from '../features';
+import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import { impactText } from '../../ui/prevention-wording';
 import { quote } from '../../ui/text';
@@ -78,7 +79,12 @@ export const trackingCheck: Feature = {
     const doc = document;
     const orderId = orderIdOfPage(location.href) ?? '';
     const first = await waitFor(doc.documentElement, () => queryFirst(doc, TRACKING_INPUTS) ?? queryFirst(doc, NO_TRACKING_CHECKBOX), signal);
-    if (signal.aborted || !first) return;
+    if (signal.aborted) return;
+    if (!first) {
+      const page = detectPage(location.href) === 'buyShipping' ? 'buyShipping' : 'confirmShipment';
+      await reportPageLooksDifferent(page, "the tracking id field (input[data-test-id='text-input-tracking-id'], #missing-tracking-id-checkbox)");
+      return;
+    }
 
     let impact: Impact = null;
     const loadImpact = () =>

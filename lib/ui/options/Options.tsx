@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '../../model/settings';
 import { t, uiLocale } from '../i18n';
 import { privacyPolicyHref } from '../links';
 import { failureText } from '../problem';
+import { DataLogSection } from './DataLogSection';
 import { DataSection } from './DataSection';
 import { ImportSection } from './ImportSection';
 import { MarketplaceRulesSection } from './MarketplaceRulesSection';
@@ -205,6 +206,7 @@ export function Options() {
 
       <ImportSection />
       <DataSection onDeleted={() => void load()} />
+      <DataLogSection />
     </main>
   );
 }

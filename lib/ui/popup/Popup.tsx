@@ -8,6 +8,7 @@ import { t, tp, uiLocale } from '../i18n';
 import { guessMarketplace, PAGES, sellerCentralUrl } from '../links';
 import { problemKind, problemWording } from '../problem';
 import { quote } from '../text';
+import { sourceName } from '../page-names';
 import { metricShortName, STATUS_SEVERITY } from '../wording';
 import { AtRiskList } from './AtRiskList';
 import { AhrCard, MetricCard } from './MetricCard';
@@ -40,18 +41,6 @@ export function scopeLabel(scope: string, locale = uiLocale()): string {
     }
   }
   return account && account !== 'default' ? `${market} · ${account}` : market;
-}
-
-/** Where a capture or import came from, in the seller's words. */
-function sourceName(entry: Pick<LogEntry, 'origin' | 'source'>): string {
-  if (entry.origin === 'import') return t('source_file', quote(entry.source));
-  const p = entry.source;
-  if (p.startsWith('/orders-api') || p.startsWith('/orders-v3')) return t('page_manageOrders');
-  if (p.startsWith('/performance')) return t('page_accountHealth');
-  if (p.startsWith('/fbmapi') || p.startsWith('/feedback-manager')) return t('page_feedback');
-  if (p.includes('chargeback')) return t('page_chargebacks');
-  if (p.includes('guarantee-claims')) return t('page_claims');
-  return quote(p);
 }
 
 function RefreshLinks({ marketplaceId }: { marketplaceId: string | undefined }) {

@@ -1,15 +1,20 @@
 // Manage Orders: a single-page app like the real one. Tabs change the URL with history.pushState (no
 // page load), and every tab or page change fetches /orders-api/search again and re-renders the table.
+// Real (manage-orders-list.selectors.2019-2025.md): the table #myo-table, rows tr#row-{orderId}, tab links
+// a[data-test-id='tab-/mfn/…'], the results-per-page <select id=myo-table-results-per-page>; the tile counts'
+// POST /orders-api/countOrders → {keyToCountMap} (2026 capture). Every cell's layout and class is invented.
 import { badge, formatDate, formatDateTime, formatMoney, getJson, h, show, showError } from './common.js';
 
 const TABS = [
-  { id: '/mfn/pending', label: 'Pending', path: '/orders-v3/mfn/pending', fulfillmentType: 'mfn', orderStatus: 'pending', count: 'pending' },
-  { id: '/mfn/unshipped', label: 'Unshipped', path: '/orders-v3/mfn/unshipped', fulfillmentType: 'mfn', orderStatus: 'unshipped', count: 'unshipped' },
-  { id: '/mfn/canceled', label: 'Cancelled', path: '/orders-v3/mfn/canceled', fulfillmentType: 'mfn', orderStatus: 'canceled', count: 'canceled' },
+  { id: '/mfn/pending', label: 'Pending', path: '/orders-v3/mfn/pending', fulfillmentType: 'mfn', orderStatus: 'pending', count: '/mfn/pending' },
+  { id: '/mfn/unshipped', label: 'Unshipped', path: '/orders-v3/mfn/unshipped', fulfillmentType: 'mfn', orderStatus: 'unshipped', count: '/mfn/unshipped' },
+  { id: '/mfn/canceled', label: 'Cancelled', path: '/orders-v3/mfn/canceled', fulfillmentType: 'mfn', orderStatus: 'canceled', count: '/mfn/canceled' },
   { id: '/mfn/shipped', label: 'Sent', path: '/orders-v3/mfn/shipped', fulfillmentType: 'mfn', orderStatus: 'shipped' },
   { id: '/fba/all', label: 'Fulfilled by Amazon', path: '/orders-v3/fba/all', fulfillmentType: 'fba', orderStatus: 'all' },
 ];
 const PAGE_SIZES = [15, 100];
+// What the page asks countOrders for: one query per tile (the real request's body was captured only as a shape).
+const COUNT_QUERIES = Object.fromEntries(['/mfn/pending', '/mfn/unshipped', '/mfn/canceled', 'Ship by today', 'Verge Of Cancellation', 'Verge Of Late Shipment'].map((k) => [k, {}]));
 
 let counts = null;
 let renderToken = 0;
@@ -66,7 +71,8 @@ function statusCell(order, now) {
 }
 
 function orderRow(order, now) {
-  const id = order.amazonOrderId;
+  // `orderIdentifier`: the demo as if Amazon had renamed the key (DemoSite.changedLayout).
+  const id = order.amazonOrderId ?? order.orderIdentifier;
   return h('tr', { id: `row-${id}` },
     h('td', {}, h('div', {}, formatDate(order.orderDate)), h('div', { class: 'muted' }, order.relativeOrderDate)),
     h('td', {},
@@ -92,7 +98,7 @@ function pager(tab, paging, total) {
   }
   return h('div', { class: 'pager', 'data-test-id': 'pagination' },
     h('label', {}, 'Results per page: ',
-      h('select', { 'data-test-id': 'page-size', onchange: (e) => navigate(pageUrl(tab, 1, Number(e.target.value))) },
+      h('select', { id: 'myo-table-results-per-page', 'data-test-id': 'page-size', onchange: (e) => navigate(pageUrl(tab, 1, Number(e.target.value))) },
         PAGE_SIZES.map((s) => h('option', { value: s, selected: s === paging.size }, s)))),
     h('button', { type: 'button', 'data-test-id': 'previous-page', disabled: paging.page <= 1, onclick: go(paging.page - 1) }, 'Previous'),
     numbers,
@@ -112,10 +118,10 @@ async function render() {
   try {
     // Like the real page, the tile counts and the table load side by side.
     const [tiles, result] = await Promise.all([
-      counts ? null : getJson('/orders-api/countOrders', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } }),
+      counts ? null : getJson('/orders-api/countOrders', { method: 'POST', body: JSON.stringify({ keyToQueryMap: COUNT_QUERIES }), headers: { 'content-type': 'application/json' } }),
       getJson(`/orders-api/search?${query}`),
     ]);
-    counts ??= tiles.counts;
+    counts ??= tiles.keyToCountMap;
     if (token !== renderToken) return; // a newer navigation already rendered
     const now = Date.now() / 1000;
     const first = result.total ? result.offset + 1 : 0;
@@ -126,7 +132,7 @@ async function render() {
       h('div', { class: 'toolbar' },
         h('span', { 'data-test-id': 'results-count' }, `${first}–${last} of ${result.total} orders`),
         h('span', { class: 'muted' }, 'Sort: ', tab.orderStatus === 'unshipped' ? 'Ship-by date (ascending)' : 'Order date (newest first)')),
-      h('table', { class: 'sc-table', id: 'orders-table' },
+      h('table', { class: 'sc-table', id: 'myo-table' },
         h('thead', {}, h('tr', {}, ['Order date', 'Order details', 'Product name', 'Customer option', 'Order status', 'Action'].map((c) => h('th', {}, c)))),
         h('tbody', {}, result.orders.length ? result.orders.map((o) => orderRow(o, now)) : h('tr', {}, h('td', { colspan: 6 }, 'No orders found.')))),
       pager(tab, paging, result.total));

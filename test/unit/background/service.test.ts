@@ -8,6 +8,7 @@ import { computeHealthReport } from '../../../lib/metrics';
 import { loadScope } from '../../../lib/storage/repository';
 import { forgetCachedReports } from '../../../lib/background/report-cache';
 import { DEFAULT_SETTINGS } from '../../../lib/model';
+import type { LogEntry } from '../../../lib/storage/records';
 
 const SEARCH = fixture('seller-central/orders-api/search_mfn-unshipped_2021-11.json');
 const DETAIL = fixture('seller-central/orders-api/order-detail_2021-11.json');
@@ -180,5 +181,38 @@ describe('import of files that do not name their marketplace', () => {
   it('says so when there is nothing to go by', async () => {
     const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false);
     expect(preview).toMatchObject({ ok: false });
+  });
+});
+
+describe('"this page looks different" in the data log', () => {
+  it('a page answer Amazon changed (a renamed key) is logged with its page, what did not match and its shape, without values', async () => {
+    const renamed = SEARCH.replace(/"amazonOrderId"/g, '"orderIdentifier"');
+    const entry = await routeMessage(service, capture('/orders-api/search', renamed), contentScript, self);
+    expect(entry).toMatchObject({ ok: false, reason: 'invalid', page: 'manageOrders', missing: 'orders.#.amazonOrderId: Invalid input: expected string, received undefined' });
+    const [logged] = (await routeMessage(service, { type: 'getDataLog' }, popup, self)) as LogEntry[];
+    expect(logged).toMatchObject({ page: 'manageOrders', shape: expect.stringContaining('orderIdentifier: string') });
+    expect(logged!.shape).not.toMatch(/\d|Pods custom|KALUOLAN/);
+  });
+
+  it('a sign-in page or an empty body is not a changed page: no shape', async () => {
+    const entry = await service.captureResponse(capture('/orders-api/search', '{"reason":"sign_in"}', 403), HOST);
+    expect(entry).toMatchObject({ ok: false, reason: 'signedOut' });
+    expect(entry).not.toHaveProperty('shape');
+  });
+
+  it('a page the content script could not read is logged with its shape; one sent after a failed capture joins that entry', async () => {
+    const looked = { type: 'pageNotRecognized' as const, path: '/performance/dashboard', reason: 'unknownFormat', detail: 'no metric row: the page layout may have changed', page: 'accountHealth', missing: 'no metric row', shape: 'main\n  div.a-row', observedAt: NOW };
+    await routeMessage(service, looked, contentScript, self);
+    expect(await service.dataLog()).toMatchObject([{ ok: false, page: 'accountHealth', missing: 'no metric row', shape: 'main\n  div.a-row' }]);
+    // Rows found, no figure read: the capture fails first, then its shape arrives and joins it.
+    await service.captureDom({ type: 'captureDom', page: 'accountHealth', path: '/performance/dashboard', lang: 'en-US', extraction: { rows: [], ahr: null }, observedAt: NOW }, HOST);
+    await service.pageNotRecognized({ ...looked, missing: 'no rate' });
+    const log = await service.dataLog();
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({ reason: 'unknownFormat', detail: 'no Account Health metric found on the page', missing: 'no rate', shape: 'main\n  div.a-row' });
+  });
+
+  it('the data log is for Redline’s own pages only', async () => {
+    await expect(routeMessage(service, { type: 'getDataLog' }, contentScript, self)).rejects.toBeInstanceOf(RejectedMessage);
   });
 });

@@ -6,6 +6,7 @@ import { isCapturedEndpoint } from '../../../lib/readers/detect';
 // this keeps them in step: every path the bridge forwards has a reader, and nothing else is forwarded.
 const EXAMPLES = [
   '/orders-api/search',
+  '/orders-api/countOrders',
   '/orders-api/order/114-7941379-5480234',
   '/fbmapi/v1/feedbacks',
   '/chargebacks/api/v1/chargebacks',
@@ -23,7 +24,7 @@ describe('capture allow-list', () => {
     expect(isCapturedEndpoint(path)).toBe(true);
   });
 
-  it.each(['/orders-api/countOrders', '/ap/signin', '/orders-v3/mfn/unshipped', '/messaging/api/threads', '/performance/api'])('ignores %s', (path) => {
+  it.each(['/orders-api/manifest-v3', '/fbmapi/v1/aggregates', '/ap/signin', '/orders-v3/mfn/unshipped', '/messaging/api/threads', '/performance/api'])('ignores %s', (path) => {
     expect(isCapturedPath(path)).toBe(false);
     expect(isCapturedEndpoint(path)).toBe(false);
   });

@@ -53,6 +53,13 @@ describe('the capture projection', () => {
     expect(project(JSON.parse('{"__proto__": {"a": 1}}'), { ['__proto__']: true } as Keep)).toEqual({});
   });
 
+  it('sends a body whose key the reader cannot do without was renamed unchanged, so the worker sees the new shape', () => {
+    const renamed = '{"orders":[{"orderIdentifier":"114-7941379-5480234","orderDate":1.6e9}],"total":1}';
+    expect(trimCapturedBody('/orders-api/search', renamed)).toBe(renamed);
+    const detail = '{"order":{"id":"114-7941379-5480234"}}';
+    expect(trimCapturedBody('/orders-api/order/114-7941379-5480234', detail)).toBe(detail);
+  });
+
   it('leaves other endpoints, bodies that are not JSON and sign-in answers as the reader needs them', () => {
     const feedback = '{"feedbacks":[{"orderId":"1","buyerName":"x"}]}';
     expect(trimCapturedBody('/fbmapi/v1/feedbacks', feedback)).toBe(feedback);

@@ -41,7 +41,7 @@ export function orderRow(doc: Document, id: string): HTMLTableRowElement {
   return row;
 }
 
-/** `#sc-content > table#orders-table > tbody > tr…`, re-rendered wholesale like the demo page does. */
+/** `#sc-content > table#myo-table > tbody > tr…`, re-rendered wholesale like the demo page does. */
 export function renderOrdersTable(doc: Document, ids: readonly string[]): HTMLTableElement {
   let content = doc.getElementById('sc-content');
   if (!content) {
@@ -50,7 +50,7 @@ export function renderOrdersTable(doc: Document, ids: readonly string[]): HTMLTa
     doc.body.append(content);
   }
   const table = doc.createElement('table');
-  table.id = 'orders-table';
+  table.id = 'myo-table';
   const head = doc.createElement('thead');
   head.innerHTML = '<tr><th>Order date</th><th>Order details</th><th>Product</th><th>Option</th><th>Status</th><th>Action</th></tr>';
   const body = doc.createElement('tbody');

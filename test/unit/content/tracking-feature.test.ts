@@ -7,10 +7,12 @@ interface Asked {
   trackingNumber: string;
 }
 const asked: Asked[] = [];
+const reported: Record<string, unknown>[] = [];
 
 vi.mock('../../../lib/messaging/client', () => ({
   sendToBackground: vi.fn(async (message: { type: string } & Asked) => {
     if (message.type === 'getActionImpact') return null;
+    if (message.type === 'pageNotRecognized') return void reported.push({ ...message });
     if (message.type === 'checkTracking') {
       asked.push({ carrier: message.carrier, trackingNumber: message.trackingNumber });
       const problems = [
@@ -100,5 +102,28 @@ describe('the tracking check on the real confirm-shipment form', () => {
     select.dispatchEvent(new Event('change', { bubbles: true }));
     await settle();
     expect(asked.at(-1)).toEqual({ carrier: 'UPS', trackingNumber: '9400100000000000000000' });
+  });
+});
+
+describe('a confirm-shipment form that looks different', () => {
+  it('after waiting for the form, says which page, what was not found, and how the page looked, with no value', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234/confirm-shipment');
+      document.body.innerHTML = '<main id="sc-content"><form><input name="trk" value="1Z999AA10123456784"><span>Jane Q. Buyer</span></form></main>';
+      reported.length = 0;
+      const controller = new AbortController();
+      const started = trackingCheck.init(controller.signal);
+      await vi.advanceTimersByTimeAsync(15_001);
+      await started;
+      expect(reported).toEqual([
+        expect.objectContaining({ type: 'pageNotRecognized', path: '/orders-v3/order/114-7941379-5480234/confirm-shipment', page: 'confirmShipment', missing: expect.stringContaining('text-input-tracking-id') }),
+      ]);
+      const shape = reported[0]!.shape as string;
+      expect(shape).toBe('main#sc-content\n  form\n    input[name=trk][value]\n    span  "…"');
+      controller.abort();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

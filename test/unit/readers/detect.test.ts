@@ -80,7 +80,8 @@ describe('readResponse: captured page responses by endpoint', () => {
   });
 
   it('anything off the allow-list is not read, whatever it holds', () => {
-    expectNotRecognized(readResponse('/orders-api/countOrders', 200, JSON_TYPE, search, ctx), 'unknownFormat');
+    expectNotRecognized(readResponse('/orders-api/manifest-v3', 200, JSON_TYPE, search, ctx), 'unknownFormat');
+    expectNotRecognized(readResponse('/fbmapi/v1/aggregates', 200, JSON_TYPE, search, ctx), 'unknownFormat');
     expectNotRecognized(readResponse('/orders-api/search/extra', 200, JSON_TYPE, search, ctx), 'unknownFormat');
     expect(isCapturedEndpoint('/fbmapi/v1/feedbacks?pageSize=25')).toBe(true);
     expect(isCapturedEndpoint('/orders-api/order/')).toBe(false);

@@ -55,6 +55,7 @@ describe('mutation fuzzing of every reader', () => {
       'flat/all-orders',
       'flat/feedback',
       'flat/unshipped',
+      'orders-api/countOrders',
       'orders-api/order',
       'orders-api/search',
       'performance-api/summary',

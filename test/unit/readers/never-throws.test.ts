@@ -15,7 +15,7 @@ const valid = (r: ReadResult) => r.ok || !r.detail.includes('internal error');
 
 describe('readers never throw', () => {
   it('there is a reader per format', () => {
-    expect(READERS.map(([n]) => n).sort()).toHaveLength(13);
+    expect(READERS.map(([n]) => n).sort()).toHaveLength(14);
   });
 
   it.each(READERS)('%s on arbitrary JSON values and text', (_name, read) => {

@@ -36,8 +36,9 @@ const JSON_FIXTURES = [
   'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json',
 ];
 
-const TABLE_FIXTURES: [string, string][] = [
-  ['synthetic/all-orders_US.tsv', US],
+// The all-orders report names each order's marketplace (`sales-channel`): no context either, for the same reason.
+const TABLE_FIXTURES: [string, string | undefined][] = [
+  ['synthetic/all-orders_US.tsv', undefined],
   ['synthetic/unshipped_US.tsv', US],
   ['synthetic/feedback_US.tsv', US],
   ['synthetic/feedback_DE.tsv', DE],
@@ -57,6 +58,7 @@ function demoResponses(): [string, string, string][] {
     get('/gp/guarantee-claims/api/claims'),
     get('/chargebacks/api/v1/chargebacks'),
     get('/performance/api/summary'),
+    ['demo /orders-api/countOrders', site.respond('POST', 'https://sellercentral.amazon.com/orders-api/countOrders', '{}').body, '/orders-api/countOrders'],
   ];
 }
 

@@ -18,6 +18,8 @@ vi.mock('../../../../lib/messaging/client', () => ({
         return undefined;
       case 'getPopupState':
         return { problem: failing.problem };
+      case 'getDataLog':
+        return [];
       case 'importFiles':
         if (message.commit && failing.commit) throw failing.commit;
         return message.files!.map((f) =>
