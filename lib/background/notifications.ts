@@ -17,7 +17,7 @@ import { countdown, formatRate } from '../ui/format';
 import { t, tp, uiLocale } from '../ui/i18n';
 import { orderUrl, PAGES, sellerCentralUrl } from '../ui/links';
 import { metricName, riskLabel } from '../ui/wording';
-import { policyName } from '../ui/policy-wording';
+import { policyName } from '../ui/red-lines-wording';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

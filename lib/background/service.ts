@@ -252,7 +252,7 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
         const report = await readCachedReport(db, scope);
         if (report) reports.push(report);
       }
-      return { showQuietMarks: settings.showQuietMarks, reports };
+      return { showQuietMarks: settings.showQuietMarks, dispatchRuleHours: settings.dispatchRuleHours, reports };
     },
 
     async popupState(requested?: string) {

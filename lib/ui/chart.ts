@@ -72,6 +72,13 @@ export function linePath(points: readonly { x: number; y: number | null }[]): st
   return path;
 }
 
+/** Where a value sits on a chart's y axis (clamped to its domain): a further line drawn beside the target's. */
+export function valueY({ plot, yDomain }: Pick<ChartGeometry, 'plot' | 'yDomain'>, value: number): number {
+  const [lo, hi] = yDomain;
+  const clamped = Math.min(hi, Math.max(lo, value));
+  return plot.bottom - ((clamped - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
+}
+
 export function chartGeometry(input: ChartInput): ChartGeometry {
   const { width, height, target, condition } = input;
   const plot = { left: 4, top: 6, right: width - 4, bottom: height - 4 };
@@ -101,11 +108,7 @@ export function chartGeometry(input: ChartInput): ChartGeometry {
   }
 
   const x = (n: number) => plot.left + ((n - first) / Math.max(1, last - first)) * (plot.right - plot.left);
-  const y = (rate: number) => {
-    const [lo, hi] = yDomain;
-    const clamped = Math.min(hi, Math.max(lo, rate));
-    return plot.bottom - ((clamped - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
-  };
+  const y = (rate: number) => valueY({ plot, yDomain }, rate);
   const yOrNull = (rate: number | null) => (rate === null || !Number.isFinite(rate) ? null : y(rate));
 
   // History ends at today's figure, so the past and the projection join.

@@ -84,15 +84,18 @@ export function marginSentence(m: MetricReport): string {
   return m.projection.breachDate ? t('twoSentences', base, t('crossOn', formatDay(m.projection.breachDate, locale))) : base;
 }
 
-export function riskLabel(kind: RiskKind): string {
+/** The risk's name; the seller's own dispatch rule with its hours where known ("Your 72-hour rule", spec v2 §5). */
+export function riskLabel(kind: RiskKind, ruleHours: number | null = null): string {
+  if (kind === 'dispatchRule' && ruleHours !== null) return t('risk_dispatchRuleHours', ruleHours);
   return t(`risk_${kind}`);
 }
 
 /** "Ship within 3h 20m", "Ships late · 2h overdue", or the risk alone when there is no deadline. */
-export function deadlinePhrase(risk: Pick<OrderRisk, 'kind' | 'deadline'>, now: number): { text: string; countdown: Countdown } {
+export function deadlinePhrase(risk: Pick<OrderRisk, 'kind' | 'deadline'>, now: number, ruleHours: number | null = null): { text: string; countdown: Countdown } {
   const c = countdown(risk.deadline, now, uiLocale());
-  if (risk.deadline === null) return { text: riskLabel(risk.kind), countdown: c };
-  if (c.overdue) return { text: t('overdueJoin', riskLabel(risk.kind), c.duration), countdown: c };
+  if (risk.deadline === null) return { text: riskLabel(risk.kind, ruleHours), countdown: c };
+  if (c.overdue) return { text: t('overdueJoin', riskLabel(risk.kind, ruleHours), c.duration), countdown: c };
+  if (risk.kind === 'dispatchRule' && ruleHours !== null) return { text: t('deadline_dispatchRuleHours', c.duration, ruleHours), countdown: c };
   return { text: t(`deadline_${risk.kind}`, c.duration), countdown: c };
 }
 

@@ -1,4 +1,4 @@
-import type { AhrReport, MetricReport, ReadingOnlyReport } from '../../metrics/report-schema';
+import type { MetricReport, ReadingOnlyReport } from '../../metrics/report-schema';
 import { formatAge, formatCount, formatDay, formatRate } from '../format';
 import { t, tp, uiLocale } from '../i18n';
 import { explanationSentence, marginSentence, metricName, STATUS_ICON, statusWord, targetPhrase, windowPhrase } from '../wording';
@@ -81,33 +81,6 @@ export function MetricCard({ metric, today, history, now, amazonPackages }: {
         )}
         <li class="muted">{windowPhrase(metric)}</li>
       </ul>
-    </article>
-  );
-}
-
-const AHR_CLASS = { healthy: 'ok', atRisk: 'warning', unhealthy: 'breach', unknown: 'unknown' } as const;
-
-export function AhrCard({ ahr, now }: { ahr: AhrReport; now: number }) {
-  const locale = uiLocale();
-  const status = AHR_CLASS[ahr.status];
-  return (
-    <article class={`card card-ahr card-${status}`} aria-labelledby="metric-ahr-name" data-metric="ahr">
-      <header class="card-head">
-        <h3 id="metric-ahr-name" class="card-name">
-          {metricName('ahr')}
-        </h3>
-        <span class={`pill pill-${status}`}>
-          <span class="pill-icon" aria-hidden="true">
-            {STATUS_ICON[status]}
-          </span>
-          {t(`ahr_${ahr.status}`)}
-        </span>
-      </header>
-      <p class="rate">
-        <span class="rate-value">{ahr.score === null ? '–' : formatCount(ahr.score, locale)}</span>
-        <span class="rate-target">{t('ahr_scale')}</span>
-      </p>
-      <p class="small muted">{ahr.amazon ? t('ahr_read', formatAge(now - ahr.amazon.observedAt, locale)) : t('ahr_none')}</p>
     </article>
   );
 }

@@ -11,7 +11,9 @@ import { quote } from '../text';
 import { sourceName } from '../page-names';
 import { metricShortName, STATUS_SEVERITY } from '../wording';
 import { AtRiskList } from './AtRiskList';
-import { AhrCard, MetricCard } from './MetricCard';
+import { AhrSection } from './AhrSection';
+import { MetricCard } from './MetricCard';
+import { policyBreaches, PolicySection } from './PolicySection';
 import { PreventionSection } from './PreventionSection';
 
 export type PopupState = ResponseMap['getPopupState'];
@@ -124,6 +126,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
   const empty = metrics.filter((m) => m.status === 'unknown' && !m.amazon);
   const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
   const stale = !lastCapture || now - lastCapture.at > STALE_MS;
+  const policies = report ? policyBreaches(report) : 0;
 
   return (
     <div class="popup">
@@ -181,15 +184,23 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
           {/* (A kept summary replaced before its paint is presented gets no entry: the bench uses first-contentful-paint.) */}
           <div
             key={updating ? 'kept' : 'live'}
-            class={`summary summary-${attention[0]?.status ?? 'ok'}${updating ? ' summary-kept' : ''}`}
+            class={`summary summary-${policies ? 'breach' : (attention[0]?.status ?? 'ok')}${updating ? ' summary-kept' : ''}`}
             role="status"
             elementtiming={updating ? undefined : 'summary'}
           >
             {attention.length
               ? tp('summary_attention', attention.length, attention.map((m) => metricShortName(m.key)).join(', '))
-              : known.length
-                ? t('summary_ok')
-                : t('summary_noData')}
+              : policies
+                ? null
+                : known.length
+                  ? t('summary_ok')
+                  : t('summary_noData')}
+            {policies > 0 && (
+              <>
+                {attention.length ? ' · ' : ''}
+                <a href="#policies">{tp('summary_policies', policies)}</a>
+              </>
+            )}
             {report.atRiskOrders.length > 0 && (
               <>
                 {' · '}
@@ -202,7 +213,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
             <h2 id="metrics-title" class="visually-hidden">
               {t('metrics_title')}
             </h2>
-            <AhrCard ahr={report.metrics.ahr} now={now} />
+            <AhrSection report={report} history={state.history?.ahr ?? []} now={now} />
             {known.map((m) => (
               <MetricCard key={m.key} metric={m} today={report.today} history={state.history?.[m.key] ?? []} now={now} amazonPackages={report.metrics['otdr.30d']} />
             ))}
@@ -211,7 +222,8 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
             )}
           </section>
 
-          <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} />
+          <PolicySection report={report} now={now} />
+          <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} ruleHours={report.dispatchRuleHours} />
           <PreventionSection scope={scope} now={now} updating={updating} />
         </main>
       )}
