@@ -1,40 +1,20 @@
 /**
  * Account Health page: beside each of Amazon's metric rows, Redline's projection and margin
  * ("Redline: 0.82 % projected · Can absorb 2 more defective orders."), so the seller sees where the
- * metric is heading next to where Amazon says it is. Plain DOM in a Shadow DOM host; text only.
+ * metric is heading next to where Amazon says it is; the policy rows, the Assurance line and the
+ * Invoice Defect Rate in account-health-red-lines.ts. Plain DOM in a Shadow DOM host; text only.
  */
-import type { HealthReport, MetricReport } from '../../metrics/report-schema';
+import type { HealthReport } from '../../metrics/report-schema';
 import { locateAccountHealth, metricOfRow, type LocatedRow } from '../../dom/account-health-extract';
 import { ACCOUNT_HEALTH_ROWS, queryFirst } from '../../dom/selectors';
 import { sendToBackground } from '../../messaging/client';
 import type { RateMetricKey } from '../../model/metric-keys';
-import { formatRate } from '../../ui/format';
-import { t } from '../../ui/i18n';
-import { uiLocale } from '../../ui/i18n';
-import { explanationSentence, marginSentence, metricShortName, STATUS_ICON, STATUS_SEVERITY, statusWord, windowPhrase } from '../../ui/wording';
 import { onDataChanged } from '../data-events';
 import type { Feature } from '../features';
 import { reportFeatureError } from '../features';
 import { waitFor } from '../wait-for';
-
-const STYLE = `
-:host { all: initial; display: block; grid-column: 1 / -1; margin: 6px 0 2px; }
-.box {
-  display: flex; flex-direction: column; gap: 2px; padding: 6px 10px; border-radius: 6px;
-  border-left: 4px solid #565959; background: #f7f8f8; color: #0f1111;
-  font: 12px/1.45 system-ui, -apple-system, "Segoe UI", "Hiragino Sans", Roboto, sans-serif;
-}
-.ok { border-left-color: #067d62; background: #f0faf7; }
-.warning { border-left-color: #c45500; background: #fff4e5; }
-.breach { border-left-color: #b12704; background: #fff0ee; }
-.line { display: flex; flex-wrap: wrap; gap: 2px 8px; align-items: baseline; }
-.brand { font-weight: 700; color: #b12704; }
-.rate { font-weight: 700; }
-.status { font-weight: 600; }
-.margin { color: #333; }
-.window { color: #565959; }
-.explanation { flex-basis: 100%; color: #565959; font-style: italic; }
-`;
+import { placeRedLines } from './account-health-red-lines';
+import { PROJECTION_TAG, renderProjection } from './projection-box';
 
 /**
  * Which of our metrics a row shows, by the same rules as the DOM reader (account-health-extract.ts):
@@ -58,40 +38,6 @@ export function overlayTargets(doc: ParentNode): { element: Element; metrics: Ra
   return [...targets].map(([element, metrics]) => ({ element, metrics }));
 }
 
-/** Fills a host's shadow root with the projection lines of its metrics. */
-export function renderProjection(host: HTMLElement, metrics: MetricReport[]): void {
-  const doc = host.ownerDocument;
-  const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const worst = [...metrics].sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status])[0];
-  const box = doc.createElement('div');
-  box.className = `box ${worst?.status ?? 'unknown'}`;
-  const locale = uiLocale();
-  for (const m of metrics) {
-    const line = doc.createElement('div');
-    line.className = 'line';
-    const span = (cls: string, text: string) => {
-      const s = doc.createElement('span');
-      s.className = cls;
-      s.textContent = text;
-      return s;
-    };
-    line.append(
-      span('brand', metrics.length > 1 ? `Redline · ${metricShortName(m.key)}` : 'Redline'),
-      span('rate', t('projected', formatRate(m.rate, locale, m.condition, m.target))),
-      span('status', `${STATUS_ICON[m.status]} ${statusWord(m.status)}`),
-      span('margin', marginSentence(m)),
-      span('window', windowPhrase(m)),
-    );
-    const why = explanationSentence(m);
-    if (why) line.append(span('explanation', why));
-    box.append(line);
-  }
-  root.replaceChildren(style, box);
-  host.dataset.redlineStatus = worst?.status ?? 'unknown';
-}
-
 export const accountHealthBadges: Feature = {
   name: 'account-health-badges',
   pages: ['accountHealth'],
@@ -103,6 +49,7 @@ export const accountHealthBadges: Feature = {
 
     let report: HealthReport | undefined;
     const hosts = new Map<Element, { host: HTMLElement; key: string }>();
+    const redLines = new Map<string, { host: HTMLElement; key: string }>();
 
     const place = () => {
       if (!report) return;
@@ -113,7 +60,7 @@ export const accountHealthBadges: Feature = {
         const key = JSON.stringify(metrics.map((m) => [m.key, m.rate, m.margin, m.status, m.projection.breachDate, m.projection.recoveryDate]));
         let entry = hosts.get(element);
         if (!entry) {
-          const host = doc.createElement('redline-projection');
+          const host = doc.createElement(PROJECTION_TAG);
           hosts.set(element, (entry = { host, key: '' }));
         }
         entry.host.dataset.redlineMetric = keys.join(' ');
@@ -129,6 +76,7 @@ export const accountHealthBadges: Feature = {
         host.remove();
         hosts.delete(element);
       }
+      placeRedLines(doc, report, redLines);
     };
 
     const load = () =>
@@ -149,7 +97,7 @@ export const accountHealthBadges: Feature = {
     signal.addEventListener('abort', () => {
       observer.disconnect();
       cancelAnimationFrame(frame);
-      for (const { host } of hosts.values()) host.remove();
+      for (const { host } of [...hosts.values(), ...redLines.values()]) host.remove();
     });
     onDataChanged(() => void load(), signal);
     await load();

@@ -27,6 +27,10 @@ const STYLE = `
 .later .icon { background: #565959; }
 .critical, .overdue, .breaches { border-color: #b12704; background: #b12704; color: #fff; }
 .critical .icon, .overdue .icon, .breaches .icon { background: #fff; color: #b12704; }
+/* The seller's own dispatch rule: teal and dashed, never Amazon's red or orange (metrics-spec v2 §5). */
+.own, .own.critical, .own.overdue { border: 1px dashed #007185; background: #eef8fa; color: #00474f; }
+.own .icon, .own.critical .icon, .own.overdue .icon { background: #007185; color: #fff; }
+.own.critical, .own.overdue { border-style: solid; }
 .quiet {
   display: inline-grid; place-items: center; width: 16px; height: 16px; border-radius: 50%;
   font: 700 10px/1 system-ui, sans-serif; color: #067d62; border: 1px solid #067d62; background: #f0faf7;
@@ -140,6 +144,7 @@ export function renderBadge(host: HTMLElement, view: BadgeView): boolean {
   p.key = key;
   const doc = host.ownerDocument;
   host.dataset.redlineOrder = view.orderId;
+  host.dataset.redlineSlot = view.slot;
   host.dataset.redlineRisk = view.risk;
   if (view.risks.length) host.dataset.redlineRisks = view.risks.join(' ');
   else delete host.dataset.redlineRisks;
@@ -155,7 +160,7 @@ export function renderBadge(host: HTMLElement, view: BadgeView): boolean {
     return true;
   }
 
-  const button = el(doc, 'button', `badge ${view.urgency}${view.breaches ? ' breaches' : ''}`);
+  const button = el(doc, 'button', `badge ${view.urgency}${view.breaches ? ' breaches' : ''}${view.slot === 'own' ? ' own' : ''}`);
   button.type = 'button';
   button.setAttribute('aria-label', view.ariaLabel);
   button.setAttribute('aria-describedby', 'tip');

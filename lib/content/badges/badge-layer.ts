@@ -1,7 +1,7 @@
 /**
- * Keeps one badge per order id in step with the page: a host is created once per order and then
- * reused (moved into the re-rendered row, redrawn only when its view changed), so pagination,
- * filters and sorting cause no flicker and never two badges for one order.
+ * Keeps each order's badges in step with the page: a host is created once per order and slot (Amazon's
+ * risks; the seller's own rule) and then reused (moved into the re-rendered row, redrawn only when its
+ * view changed), so pagination, filters and sorting cause no flicker and never two of a kind for one order.
  */
 import { createBadgeHost, renderBadge } from './badge-element';
 import { BADGE_TAG } from './order-rows';
@@ -24,7 +24,7 @@ export class BadgeLayer {
    * page. Under `root`, badge elements that are not ours are removed too: copies made when the page
    * cloned a row, or hosts left by the previous instance of the content script after an update.
    */
-  apply(anchors: ReadonlyMap<string, Element>, viewFor: (orderId: string) => BadgeView | null, root?: ParentNode): ApplyStats {
+  apply(anchors: ReadonlyMap<string, Element>, viewFor: (orderId: string) => BadgeView | readonly BadgeView[] | null, root?: ParentNode): ApplyStats {
     const stats: ApplyStats = { created: 0, moved: 0, redrawn: 0, removed: 0 };
     if (root) {
       const ours = new Set(this.hosts.values());
@@ -37,23 +37,29 @@ export class BadgeLayer {
     }
     const shown = new Set<string>();
     for (const [orderId, anchor] of anchors) {
-      const view = viewFor(orderId);
-      if (!view) continue;
-      let host = this.hosts.get(orderId);
-      if (!host) {
-        host = createBadgeHost(this.doc);
-        this.hosts.set(orderId, host);
-        stats.created++;
+      const found = viewFor(orderId);
+      const views = found === null ? [] : Array.isArray(found) ? found : [found as BadgeView];
+      // Each after the one before: the anchor, then Amazon's badge, then the seller's own.
+      let after: Element = anchor;
+      for (const view of views) {
+        const key = `${orderId}\n${view.slot}`;
+        let host = this.hosts.get(key);
+        if (!host) {
+          host = createBadgeHost(this.doc);
+          this.hosts.set(key, host);
+          stats.created++;
+        }
+        if (renderBadge(host, view)) stats.redrawn++;
+        if (after.nextSibling !== host) {
+          after.after(host);
+          stats.moved++;
+        }
+        after = host;
+        shown.add(key);
       }
-      if (renderBadge(host, view)) stats.redrawn++;
-      if (anchor.nextSibling !== host) {
-        anchor.after(host);
-        stats.moved++;
-      }
-      shown.add(orderId);
     }
-    for (const [orderId, host] of this.hosts) {
-      if (!shown.has(orderId) && host.isConnected) {
+    for (const [key, host] of this.hosts) {
+      if (!shown.has(key) && host.isConnected) {
         host.remove();
         stats.removed++;
       }

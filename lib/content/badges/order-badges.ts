@@ -18,7 +18,7 @@ import { reportFeatureError } from '../features';
 import { reportPageLooksDifferent } from '../page-shape';
 import { waitFor } from '../wait-for';
 import { BadgeLayer } from './badge-layer';
-import { badgeView, quietView, type BadgeView } from './badge-view';
+import { badgeViews, quietView, type BadgeView } from './badge-view';
 import { findOrderDetail, OrderRowScanner } from './order-rows';
 
 /** Countdowns are redrawn and risks asked again this often while the page is open. */
@@ -31,23 +31,27 @@ export const MEASURE_NAME = 'redline:badges';
  * badge is redrawn from scratch.
  */
 const risks = new Map<string, AtRiskOrder | null>();
-const views = new Map<string, { order: AtRiskOrder | null; minute: number; quiet: boolean; view: BadgeView | null }>();
+const views = new Map<string, { order: AtRiskOrder | null; minute: number; quiet: boolean; hours: number | null; views: BadgeView[] }>();
 let layer: BadgeLayer | undefined;
 let scanner = new OrderRowScanner();
 let claimed = 0;
 /** The seller's quiet-marks setting, asked once per document and again with every refresh. */
 let quietMarks: boolean | undefined;
+/** The seller's own dispatch rule's hours (its badge says "your 72-hour rule"), asked with the quiet marks. */
+let ruleHours: number | null = null;
 let askingContext: Promise<void> | undefined;
 
-function viewOf(orderId: string, now: number, quiet: boolean): BadgeView | null {
+function viewsOf(orderId: string, now: number, quiet: boolean): BadgeView[] | null {
   if (!risks.has(orderId)) return null; // not answered yet: draw nothing rather than guess
   const order = risks.get(orderId)!;
   const minute = Math.floor(now / 60_000);
   const cached = views.get(orderId);
-  if (cached && cached.order === order && cached.minute === minute && cached.quiet === quiet) return cached.view;
-  const view = order ? badgeView(order, now) : quiet ? quietView(orderId) : null;
-  views.set(orderId, { order, minute, quiet, view });
-  return view;
+  if (cached && cached.order === order && cached.minute === minute && cached.quiet === quiet && cached.hours === ruleHours) return cached.views;
+  const shown = order ? badgeViews(order, now, ruleHours) : [];
+  // Safe for Amazon's metrics (its own dispatch rule aside): the quiet mark, where the seller wants one.
+  if (quiet && !shown.some((v) => v.slot === 'amazon')) shown.unshift(quietView(orderId));
+  views.set(orderId, { order, minute, quiet, hours: ruleHours, views: shown });
+  return shown;
 }
 
 export const orderBadges: Feature = {
@@ -86,6 +90,7 @@ export const orderBadges: Feature = {
       (askingContext ??= sendToBackground({ type: 'getPageContext' })
         .then((ctx) => {
           quietMarks = ctx.showQuietMarks;
+          ruleHours = ctx.dispatchRuleHours;
         })
         .catch((error) => reportFeatureError('order-badges', error))
         .finally(() => {
@@ -93,8 +98,8 @@ export const orderBadges: Feature = {
         }));
     const quiet = () => quietMarks ?? false;
     if (quietMarks === undefined) {
-      const before = quiet();
-      void askContext().then(() => quiet() !== before && schedule());
+      const [quietBefore, hoursBefore] = [quiet(), ruleHours];
+      void askContext().then(() => (quiet() !== quietBefore || ruleHours !== hoursBefore) && schedule());
     }
 
     const pending = new Set<string>();
@@ -135,7 +140,7 @@ export const orderBadges: Feature = {
       }
       const now = Date.now();
       // Badges of someone else's making (a cloned row) can only have come with a change of the page.
-      badges.apply(anchors, (id) => viewOf(id, now, quiet()), scanned ? container! : undefined);
+      badges.apply(anchors, (id) => viewsOf(id, now, quiet()), scanned ? container! : undefined);
       try {
         performance.clearMeasures(MEASURE_NAME);
         performance.measure(MEASURE_NAME, { start, end: performance.now(), detail: { rows: anchors.size, scanned } });
@@ -207,4 +212,5 @@ export function resetOrderBadges(): void {
   views.clear();
   scanner = new OrderRowScanner();
   quietMarks = undefined;
+  ruleHours = null;
 }

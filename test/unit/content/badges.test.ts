@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BadgeLayer } from '../../../lib/content/badges/badge-layer';
-import { badgeView, quietView } from '../../../lib/content/badges/badge-view';
+import { badgeViews, quietView } from '../../../lib/content/badges/badge-view';
 import { findOrderDetail, findOrderRows, OrderRowScanner } from '../../../lib/content/badges/order-rows';
 import type { AtRiskOrder } from '../../../lib/metrics/report-schema';
 import { NOW, risk } from '../ui/fixtures';
@@ -22,6 +22,7 @@ function atRisk(id: string, hours = 3): AtRiskOrder {
 
 const badges = () => [...document.querySelectorAll<HTMLElement>('redline-badge')];
 const shadowText = (host: Element) => host.shadowRoot!.textContent!.replace(/[\u2009\u202f\u00a0]/g, ' ');
+const labelOf = (host: Element) => host.shadowRoot!.querySelector('.label')!.textContent!.replace(/[\u2009\u202f\u00a0]/g, ' ');
 
 describe('finding orders on the page', () => {
   beforeEach(() => {
@@ -82,7 +83,7 @@ describe('BadgeLayer', () => {
     renderOrdersTable(document, ids(100));
     const risky = new Map(ids(100).filter((_, i) => i % 10 === 0).map((id) => [id, atRisk(id)]));
     const layer = new BadgeLayer(document);
-    layer.apply(findOrderRows(document), (id) => (risky.has(id) ? badgeView(risky.get(id)!, NOW) : null));
+    layer.apply(findOrderRows(document), (id) => (risky.has(id) ? badgeViews(risky.get(id)!, NOW) : null));
     const hosts = badges();
     expect(hosts).toHaveLength(10);
     for (const host of hosts) {
@@ -98,7 +99,7 @@ describe('BadgeLayer', () => {
   it('follows re-renders (sorting, pagination) by moving the same hosts: no duplicates, no redraw', () => {
     const page1 = ids(15);
     const risky = new Map([page1[2]!, page1[9]!, orderId(20)].map((id) => [id, atRisk(id)]));
-    const view = (id: string) => (risky.has(id) ? badgeView(risky.get(id)!, NOW) : null);
+    const view = (id: string) => (risky.has(id) ? badgeViews(risky.get(id)!, NOW) : null);
     const layer = new BadgeLayer(document);
 
     renderOrdersTable(document, page1);
@@ -133,7 +134,7 @@ describe('BadgeLayer', () => {
     renderOrdersTable(document, ids(100));
     const risky = new Map(ids(100).map((id, i) => [id, atRisk(id, 1 + i / 10)]));
     const layer = new BadgeLayer(document);
-    const views = new Map([...risky].map(([id, o]) => [id, badgeView(o, NOW)]));
+    const views = new Map([...risky].map(([id, o]) => [id, badgeViews(o, NOW)]));
     layer.apply(findOrderRows(document), (id) => views.get(id) ?? null);
     expect(badges()).toHaveLength(100);
     // The frequent case: the page mutated something unrelated; nothing to move or redraw.
@@ -154,11 +155,59 @@ describe('BadgeLayer', () => {
     expect(badges()[0]!.shadowRoot!.querySelector('[role=img]')!.getAttribute('aria-label')).toBe('Redline: no risk found for this order');
   });
 
+  it('the seller’s own dispatch rule gets a badge of its own after Amazon’s, labelled as the seller’s rule, never as Amazon’s metric', () => {
+    renderOrdersTable(document, ids(2));
+    const [both, ownOnly] = ids(2);
+    const dispatch = (id: string) => risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false });
+    const orders = new Map<string, AtRiskOrder>([
+      [both!, { orderId: both!, risks: [...atRisk(both!).risks, dispatch(both!)] }],
+      [ownOnly!, { orderId: ownOnly!, risks: [dispatch(ownOnly!)] }],
+    ]);
+    const layer = new BadgeLayer(document);
+    layer.apply(findOrderRows(document), (id) => badgeViews(orders.get(id)!, NOW, 72));
+    expect(badges().map((b) => [b.dataset.redlineOrder, b.dataset.redlineSlot, b.dataset.redlineRisk])).toEqual([
+      [both, 'amazon', 'lateShipment'],
+      [both, 'own', 'dispatchRule'],
+      [ownOnly, 'own', 'dispatchRule'],
+    ]);
+    const own = badges()[1]!;
+    // Right after Amazon's badge, which is right after the order id.
+    expect(own.previousElementSibling).toBe(badges()[0]);
+    expect(own.shadowRoot!.querySelector('button')!.className).toContain('own');
+    expect(labelOf(own)).toBe('Your 72-hour rule: ship within 5 hr');
+    expect(shadowText(own)).toContain('Redline · your own rule, not Amazon’s: Your 72-hour rule');
+    expect(shadowText(own)).toContain('Misses your own dispatch rule → your own rule, not one of Amazon’s metrics');
+    expect(own.shadowRoot!.querySelector('button')!.getAttribute('aria-label')).not.toMatch(/LSR|ODR|VTR/);
+    const amazonWords = `${badges()[0]!.shadowRoot!.querySelector('button')!.getAttribute('aria-label')} ${badges()[0]!.shadowRoot!.getElementById('tip')!.textContent}`;
+    expect(amazonWords).not.toMatch(/rule/i);
+    // The rule met (the order shipped): its badge goes, Amazon's stays.
+    orders.set(both!, atRisk(both!));
+    layer.apply(findOrderRows(document), (id) => badgeViews(orders.get(id)!, NOW, 72));
+    expect(badges().map((b) => [b.dataset.redlineOrder, b.dataset.redlineSlot])).toEqual([
+      [both, 'amazon'],
+      [ownOnly, 'own'],
+    ]);
+  });
+
+  it('words the own rule in German and Japanese', () => {
+    renderOrdersTable(document, ids(1));
+    const order = { orderId: ids(1)[0]!, risks: [risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false })] };
+    for (const [lang, label] of [
+      ['de', 'Ihre 72-Stunden-Regel: versenden in 5 Std.'],
+      ['ja', 'ご自身の 72 時間ルール：5 時間 以内に出荷'],
+    ] as const) {
+      useLocale(lang);
+      document.querySelectorAll('redline-badge').forEach((b) => b.remove());
+      new BadgeLayer(document).apply(findOrderRows(document), () => badgeViews(order, NOW, 72));
+      expect(labelOf(badges()[0]!)).toBe(label);
+    }
+  });
+
   it('renders hostile strings as inert text', () => {
     renderOrdersTable(document, ids(2));
     const hostile: AtRiskOrder = { orderId: HOSTILE, risks: [risk({ kind: 'openClaim', metric: 'odr.mfn' })] };
     const layer = new BadgeLayer(document);
-    layer.apply(new Map([[HOSTILE, document.querySelector('a')!]]), () => badgeView(hostile, NOW));
+    layer.apply(new Map([[HOSTILE, document.querySelector('a')!]]), () => badgeViews(hostile, NOW));
     const host = badges()[0]!;
     expect(host.dataset.redlineOrder).toBe(HOSTILE);
     expect(host.shadowRoot!.querySelector('img')).toBeNull();
@@ -171,7 +220,7 @@ describe('BadgeLayer', () => {
   it('is keyboard reachable, with the impact in its accessible name and the details on focus', () => {
     renderOrdersTable(document, ids(1));
     const layer = new BadgeLayer(document);
-    layer.apply(findOrderRows(document), (id) => badgeView(atRisk(id), NOW));
+    layer.apply(findOrderRows(document), (id) => badgeViews(atRisk(id), NOW));
     const host = badges()[0]!;
     const button = host.shadowRoot!.querySelector('button')!;
     expect(button.getAttribute('aria-label')).toContain('Ships late → LSR 10 d');
@@ -186,7 +235,7 @@ describe('BadgeLayer', () => {
     let rowClicks = 0;
     document.querySelector('tr[id^=row-]')!.addEventListener('click', () => rowClicks++);
     const layer = new BadgeLayer(document);
-    layer.apply(findOrderRows(document), (id) => badgeView(atRisk(id), NOW));
+    layer.apply(findOrderRows(document), (id) => badgeViews(atRisk(id), NOW));
     badges()[0]!.shadowRoot!.querySelector('button')!.click();
     expect(rowClicks).toBe(0);
   });
@@ -201,7 +250,7 @@ describe('BadgeLayer and badges it did not make', () => {
   it('removes copies (a cloned row) and hosts left by an earlier content script, never duplicating', () => {
     renderOrdersTable(document, ids(3));
     const layer = new BadgeLayer(document);
-    const view = (id: string) => badgeView(atRisk(id), NOW);
+    const view = (id: string) => badgeViews(atRisk(id), NOW);
     layer.apply(findOrderRows(document), view, document);
     // The page clones its rows (copies carry our host element, without its shadow root)…
     const body = document.querySelector('tbody')!;
