@@ -9,6 +9,7 @@
  * (the end of the day before yesterday), so it disagrees with the live data a little, as the real one does.
  */
 import type { DemoSellerData } from './model';
+import { policyEntries } from './policy-compliance';
 import { Random } from './random';
 import { referenceMetrics, type RateCount } from './reference-metrics';
 import { endOfLocalDay, isoDate, localDay } from './time';
@@ -62,7 +63,6 @@ export function accountHealthSummary(data: DemoSellerData, asOf: number, seed: n
   // Policy compliance and the AHR look back 180 days (metrics-spec §2).
   const readingDay = localDay(asOf, data.timeZone);
   const policyRange = range({ window: { firstDay: isoDate(readingDay - 179), lastDay: isoDate(readingDay) } });
-  const noDefects = { reportingDateRange: policyRange, defectsCount: 0, status: 'GOOD', targetValue: 0, targetCondition: 'EQUALS' };
   const lateShipment = (c: RateCount) => ({ ...rateEntry(c, 0.04, 'LESS_THAN'), orderCount: c.den, lateShipmentCount: c.num });
   const odr = (c: typeof m.odrMfn, fulfillmentType: 'mfn' | 'afn') => ({
     ...rateEntry(c, 0.01, 'LESS_THAN'),
@@ -102,16 +102,7 @@ export function accountHealthSummary(data: DemoSellerData, asOf: number, seed: n
           onTimeDeliveryCount: m.otd30dPackages.num,
         },
         accountHealthRating: { ahrScore, ahrStatus: 'GOOD', reportingDateRange: policyRange },
-        listingPolicyViolations: noDefects,
-        productAuthenticityCustomerComplaints: noDefects,
-        productConditionCustomerComplaints: noDefects,
-        productSafetyCustomerComplaints: noDefects,
-        receivedIntellectualPropertyComplaints: noDefects,
-        suspectedIntellectualPropertyViolations: noDefects,
-        restrictedProductPolicyViolations: noDefects,
-        foodAndProductSafetyIssues: noDefects,
-        otherPolicyViolations: noDefects,
-        policyViolationWarnings: { warningsCount: 0, reportingDateRange: policyRange },
+        ...policyEntries(policyRange),
       },
     ],
   };
