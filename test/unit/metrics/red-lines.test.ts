@@ -120,3 +120,27 @@ describe('Account Health Assurance (250 or more for 180 days, at most 10 days be
     expect(assurance([ahr(400, 200), sameDay, ahr(300, 30), ahr(100, 20, DE), ahr(100, -1)])).toMatchObject({ status: 'eligible', daysBelow250: 0 });
   });
 });
+
+describe('Invoice Defect Rate: Amazon’s reading, in the five marketplaces that have it', () => {
+  const EU_FIVE = { UK: 'A1F83G8C2ARO7P', DE, FR: 'A13V1IB3VIYZZH', IT: 'APJ6JRA9NG5V4', ES: 'A1RKKUPIHCS9HS' };
+  const elsewhere = { US, JP: 'A1VC38T7YXB528', CA: 'A2EUQ1WTGCTBG2' };
+  /** The schema's example entry, read as a report of `marketplaceId`. */
+  function exampleAs(marketplaceId: string) {
+    const doc = JSON.parse(fixture('amazon-sp-api/performance-report.example.json')) as { performanceMetrics: Record<string, unknown>[] };
+    const entry = { ...doc.performanceMetrics[0]!, marketplaceId };
+    // Its window as of a day after it ended, so the reading is current.
+    const asOf = Date.UTC(2020, 10, 28, 12);
+    const batch = batchOf(readPerformanceReport({ performanceMetrics: [entry] }, { observedAt: asOf }));
+    return computeHealthReport({ orders: [], defects: [], readings: batch.readings, policies: batch.policies ?? [] }, asOf, DEFAULT_SETTINGS, marketplaceId);
+  }
+
+  it.each(Object.entries(EU_FIVE))('%s: idr.7d from invoiceDefectRate, with Amazon’s counts, its 5 %% target and window', (_country, marketplaceId) => {
+    const idr = exampleAs(marketplaceId).metrics['idr.7d']!;
+    expect(idr).toMatchObject({ numerator: 315, denominator: 9001, target: 0.05, targetSource: 'amazon', condition: 'lt', status: 'ok', unit: 'orders' });
+    expect(idr.amazon).toMatchObject({ numerator: 315, denominator: 9001, rate: 0.03499611, status: 'GOOD', window: { from: '2020-10-21', to: '2020-10-27' } });
+  });
+
+  it.each(Object.entries(elsewhere))('%s: no Invoice Defect Rate, though the report carries one', (_country, marketplaceId) => {
+    expect(exampleAs(marketplaceId).metrics['idr.7d']).toBeUndefined();
+  });
+});
