@@ -36,6 +36,8 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
       return service.pageContext(host);
     case 'getPopupState':
       return service.popupState(message.scope);
+    case 'explainMetric':
+      return service.explain(message.metric, message.scope);
     case 'setActiveScope':
       return service.setActiveScope(message.scope);
     case 'getSettings':

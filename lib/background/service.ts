@@ -1,5 +1,6 @@
-import type { MetricKey, ReadResult, Settings } from '../model';
+import type { MetricKey, RateMetricKey, ReadResult, Settings } from '../model';
 import { computeHealthReport } from '../metrics';
+import { explainMetric } from '../metrics/explain';
 import type { HealthReport } from '../metrics/report-schema';
 import { endpointPage, readAny, readResponse } from '../readers/detect';
 import { readAccountHealth } from '../dom/account-health';
@@ -10,19 +11,21 @@ import { readMeta, writeMeta } from '../storage/meta';
 import { amendLatestFailure, appendLog, applyBatch, clearAll, loadAll, pruneBefore, recentLog } from '../storage/repository';
 import { jsonShape } from '../shape-report/json';
 import { problemOf } from '../shape-report/report-text';
-import { DEFAULT_ACCOUNT, parseScopeKey } from '../storage/scope';
+import { DEFAULT_ACCOUNT, parseScopeKey, scopeKey } from '../storage/scope';
 import type { LogEntry } from '../storage/records';
 import { createPreventionService, ENGINE_CHECKS } from './prevention';
 import { ReportInputs } from './report-data';
 import { forgetCachedReports, readCachedReport, writeCachedReport } from './report-cache';
+import { pageTotals, scopeOverview } from './overview';
+import type { ScopedReport } from './toolbar';
 
 const DAY_MS = 86_400_000;
 
 export interface ServiceDeps {
   db: RedlineDb;
   now: () => number;
-  /** Called after the reports changed (toolbar badge, notifications). */
-  onReportsChanged?: (reports: HealthReport[]) => void | Promise<void>;
+  /** Called after the reports changed (toolbar badge, notifications), with every scope's latest report. */
+  onReportsChanged?: (reports: ScopedReport[]) => void | Promise<void>;
   /** Called last by `deleteAll`: what the background keeps outside the database (notification state) goes too. */
   onAllDataDeleted?: () => void | Promise<void>;
 }
@@ -53,11 +56,11 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
   }
 
   /** Every scope's latest report (the toolbar and notifications look at all marketplaces). */
-  async function allReports(): Promise<HealthReport[]> {
-    const reports: HealthReport[] = [];
+  async function allReports(): Promise<ScopedReport[]> {
+    const reports: ScopedReport[] = [];
     for (const scope of await inputs.scopes()) {
       const report = await readCachedReport(db, scope);
-      if (report) reports.push(report);
+      if (report) reports.push({ scope, report });
     }
     return reports;
   }
@@ -104,7 +107,14 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
     return recomputing;
   }
 
-  type Looked = Pick<LogEntry, 'page' | 'missing' | 'shape'>;
+  /** What a failed capture says besides its reason: the page and its shape, and the scope of its host (a signed-out marketplace). */
+  type Looked = Pick<LogEntry, 'page' | 'missing' | 'shape' | 'scope'>;
+
+  /** The scope of a page on a host that serves one marketplace: a failure there (signed out) belongs to it. */
+  async function hostScope(host: string): Promise<string | undefined> {
+    const markets = marketplacesForHost(host);
+    return markets.length === 1 ? scopeKey({ accountId: await accountId(), marketplaceId: markets[0]!.marketplaceId }) : undefined;
+  }
 
   async function logFailure(origin: LogEntry['origin'], source: string, reason: string, detail: string, looked?: Looked): Promise<LogEntry> {
     const entry: LogEntry = { at: now(), origin, source, ok: false, reason, detail, orders: 0, defects: 0, readings: 0, ...looked };
@@ -204,7 +214,11 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
       // A shape that changed (not a sign-in page, not an empty body): say which page, and how it looked.
       const page = endpointPage(m.path);
       const changed = !result.ok && page && (result.reason === 'invalid' || result.reason === 'unknownFormat');
-      return store(result, 'capture', m.path, changed ? { page, missing: problemOf(result.detail), shape: jsonShape(m.body) } : undefined);
+      const scope = result.ok ? undefined : await hostScope(host);
+      return store(result, 'capture', m.path, {
+        ...(changed ? { page, missing: problemOf(result.detail), shape: jsonShape(m.body) } : {}),
+        ...(scope ? { scope } : {}),
+      });
     },
 
     async captureDom(m: MessageOf<'captureDom'>, host: string) {
@@ -258,9 +272,11 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
     async popupState(requested?: string) {
       // Independent reads at once: while what-ifs run, each await can wait behind one of them.
       const [scopes, scope, log] = await Promise.all([inputs.scopes(), activeScope(requested), recentLog(db, 20)]);
-      const [cached, history] = await Promise.all([
+      const [cached, history, reports] = await Promise.all([
         scope ? readCachedReport(db, scope) : undefined,
         scope ? readingHistory(scope, now() - 90 * DAY_MS) : undefined,
+        // Cached in the worker's memory after the first read: every scope's report for the roll-up.
+        Promise.all(scopes.map(async (s) => [s, (await readCachedReport(db, s)) ?? null] as const)),
       ]);
       const report = cached ?? null;
       // Data but no report (a cached one from an older version no longer fits): make one; `reportsChanged` follows.
@@ -277,7 +293,24 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
         lastCapture: log.find((e) => e.ok) ?? null,
         /** The newest problem, when nothing succeeded after it (e.g. "signed out"). */
         problem: log[0] && !log[0].ok ? log[0] : null,
+        /** Every scope Redline knows, summed up, worst first (a few numbers each: the roll-up). */
+        overview: scopeOverview(new Map(reports), log),
+        /** What the pages of this scope said about their tables' size ("Manage Orders lists ~170"). */
+        pageTotals: scope ? pageTotals(log, scope) : [],
       };
+    },
+
+    /**
+     * "Which orders make this" for one metric of a scope: placed as of the cached report's instant, so
+     * the list matches the figures the popup shows (a newer capture brings a new report, and the popup asks again).
+     */
+    async explain(metric: RateMetricKey, requested?: string) {
+      const scope = await activeScope(requested);
+      const marketplaceId = scope ? parseScopeKey(scope)?.marketplaceId : undefined;
+      if (!scope || !marketplaceId) return null;
+      const [settings, report] = await Promise.all([readMeta(db, 'settings'), readCachedReport(db, scope)]);
+      const asOf = report?.asOf ?? now();
+      return explainMetric(await inputs.get(scope, settings, asOf), asOf, settings, marketplaceId, metric, ENGINE_CHECKS);
     },
 
     async setActiveScope(scope: string) {

@@ -11,6 +11,7 @@ export interface ResponseMap {
   getOrderRisks: Awaited<ReturnType<RedlineService['orderRisks']>>;
   getPageContext: Awaited<ReturnType<RedlineService['pageContext']>>;
   getPopupState: Awaited<ReturnType<RedlineService['popupState']>>;
+  explainMetric: Awaited<ReturnType<RedlineService['explain']>>;
   setActiveScope: void;
   getSettings: Awaited<ReturnType<RedlineService['settings']>>;
   saveSettings: void;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PAGING_PARAMETERS } from '../capture/paging';
-import { EpochMs, Settings } from '../model';
+import { EpochMs, RATE_METRICS, Settings } from '../model';
 
 /**
  * Every message sent to the background worker, one strict schema each. The worker validates each
@@ -82,6 +82,8 @@ export const GetRemovableFeedback = z.object({ type: z.literal('getRemovableFeed
 export const GetOpenDisputes = z.object({ type: z.literal('getOpenDisputes'), scope: z.string().max(128).optional() });
 
 export const GetPopupState = z.object({ type: z.literal('getPopupState'), scope: z.string().max(128).optional() });
+/** The popup's "which orders make this": the orders behind one metric's figures, computed on demand. */
+export const ExplainMetric = z.object({ type: z.literal('explainMetric'), metric: z.enum(RATE_METRICS), scope: z.string().max(128).optional() });
 export const SetActiveScope = z.object({ type: z.literal('setActiveScope'), scope: z.string().max(128) });
 export const GetSettings = z.object({ type: z.literal('getSettings') });
 export const SaveSettings = z.object({ type: z.literal('saveSettings'), settings: Settings });
@@ -107,6 +109,7 @@ export const Message = z.discriminatedUnion('type', [
   GetOrderRisks,
   GetPageContext,
   GetPopupState,
+  ExplainMetric,
   SetActiveScope,
   GetSettings,
   SaveSettings,

@@ -125,6 +125,33 @@ export function isBeyondReach(order: Order, cutoff: number): boolean {
 }
 
 /**
+ * Every order the pass counts, with its defects, in the pass's order: the marketplace's orders (those
+ * beyond `cutoff` skipped unless they have defects), then the orders known only from their defects.
+ * The pass and "which orders make this" (explain.ts) both walk this, so they place the same orders.
+ */
+export function walkOrders(
+  orders: readonly Order[],
+  defectIndex: Map<string, OrderDefects>,
+  marketplaceId: string,
+  cutoff: number,
+  visit: (order: Order, defects: OrderDefects | undefined) => void,
+): void {
+  const lookUpDefects = defectIndex.size > 0;
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i]!;
+    if (order.marketplaceId !== marketplaceId) continue;
+    const defects = lookUpDefects ? defectIndex.get(order.orderId) : undefined;
+    // Orders with defects are never skipped: their risks are listed whatever their age.
+    if (defects) defects.orderSeen = true;
+    else if (isBeyondReach(order, cutoff)) continue; // about two thirds of a year's history: skipping it halves the pass
+    visit(order, defects);
+  }
+  for (const entry of defectIndex.values()) {
+    if (!entry.orderSeen) visit(orderFromDefects(entry, marketplaceId), entry);
+  }
+}
+
+/**
  * The single pass. Populations are called by name rather than through a list so that every call site
  * sees one function (V8 inlines them), and one reused OrderFacts serves every order.
  */
@@ -198,21 +225,7 @@ export function countOrders(
     if (risks.length > 0) atRisk.push({ order, defects, risks });
   };
 
-  const orders = data.orders;
-  const lookUpDefects = defectIndex.size > 0;
-  const cutoff = pastReach(range, ctx);
-  for (let i = 0; i < orders.length; i++) {
-    const order = orders[i]!;
-    if (order.marketplaceId !== marketplaceId) continue;
-    const defects = lookUpDefects ? defectIndex.get(order.orderId) : undefined;
-    // Orders with defects are never skipped: their risks are listed whatever their age.
-    if (defects) defects.orderSeen = true;
-    else if (isBeyondReach(order, cutoff)) continue; // about two thirds of a year's history: skipping it halves the pass
-    count(order, defects);
-  }
-  for (const entry of defectIndex.values()) {
-    if (!entry.orderSeen) count(orderFromDefects(entry, marketplaceId), entry);
-  }
+  walkOrders(data.orders, defectIndex, marketplaceId, pastReach(range, ctx), count);
   const populations = new Map<PopulationId, PopulationCounts>([
     ['odr.mfn', odrMfn],
     ['odr.afn', odrAfn],

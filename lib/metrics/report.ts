@@ -91,8 +91,8 @@ export interface EngineChecks {
   trackingLooksWrong?: TrackingNumberCheck;
 }
 
-/** What every report of this marketplace at `asOf` is planned from: the calendar, Amazon's latest readings, the windows. */
-function planReport(amazonReadings: readonly AmazonReading[], asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks) {
+/** What every report of this marketplace at `asOf` is planned from: the calendar, Amazon's latest readings, the windows (explain.ts plans the same). */
+export function planReport(amazonReadings: readonly AmazonReading[], asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks) {
   const calendar = calendarFor(marketplaceTimeZone(marketplaceId));
   const today = calendar.dayOf(asOf);
   const engine = settings.engine ?? DEFAULT_ENGINE_SETTINGS;

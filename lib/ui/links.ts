@@ -17,8 +17,14 @@ export function orderUrl(marketplaceId: string, orderId: string): string | null 
 
 export const PAGES = {
   manageOrders: '/orders-v3/mfn/unshipped',
+  /** Manage Orders' Sent tab: shipped orders with their ship and delivery dates. */
+  sentOrders: '/orders-v3/mfn/shipped',
+  fbaOrders: '/orders-v3/fba/all',
   accountHealth: '/performance/dashboard',
 } as const;
+
+/** The options page's import, from an extension page (the popup): a link, no browser API needed. */
+export const OPTIONS_IMPORT = 'options.html#import';
 
 const LANGUAGE_MARKETPLACE: Record<string, string> = { de: 'DE', ja: 'JP', fr: 'FR', it: 'IT', es: 'ES', nl: 'NL', sv: 'SE', pl: 'PL', tr: 'TR' };
 

@@ -84,6 +84,24 @@ export function marginSentence(m: MetricReport): string {
   return m.projection.breachDate ? t('twoSentences', base, t('crossOn', formatDay(m.projection.breachDate, locale))) : base;
 }
 
+/** The glance's margin, in events of the metric's unit, without the date: "Can absorb 2 more late shipments." */
+export function glanceMargin(m: MetricReport): string {
+  const group = metricGroup(m.key);
+  if (m.margin === null) return t(`noData_${m.unit}`);
+  // One late order of one is no verdict: no margin "over the line", no date (spec v2 §3: neutral).
+  if (m.status === 'insufficient') return t('glance_insufficient');
+  if (m.margin < 0) return tp(`over_${group}`, m.badEventsToRecover ?? -m.margin);
+  return m.margin === 0 ? t(`edge_${group}`) : tp(`absorb_${group}`, m.margin);
+}
+
+/** The glance's date: when a failing metric recovers, or when a passing one could cross in the worst case; null when neither. */
+export function glanceDate(m: MetricReport): string | null {
+  const locale = uiLocale();
+  if (m.status === 'insufficient') return null;
+  if (m.margin !== null && m.margin < 0) return m.projection.recoveryDate ? t('glance_recovers', formatDay(m.projection.recoveryDate, locale)) : t('glance_noRecovery');
+  return m.projection.breachDate ? t('glance_crosses', formatDay(m.projection.breachDate, locale)) : null;
+}
+
 /** The risk's name; the seller's own dispatch rule with its hours where known ("Your 72-hour rule", spec v2 §5). */
 export function riskLabel(kind: RiskKind, ruleHours: number | null = null): string {
   if (kind === 'dispatchRule' && ruleHours !== null) return t('risk_dispatchRuleHours', ruleHours);

@@ -215,8 +215,11 @@ describe('popup', () => {
     await popup.waitForSelector('[data-metric="lsr.10d"]');
     expect(await popup.locator('.freshness').textContent()).toMatch(/^Updated .* from (Manage Orders|Account Health)/);
     expect(await popup.locator('[data-metric="lsr.10d"] .rate-value').textContent()).toMatch(/^\d+(\.\d+)?%$/);
-    expect(await popup.locator('[data-metric="lsr.10d"] .pill').textContent()).toMatch(/On track|Close to the line|Over the line/);
-    expect(await popup.locator('[data-metric="lsr.10d"] .margin').textContent()).toMatch(/absorb|line/);
+    expect(await popup.locator('[data-metric="lsr.10d"] .pill').textContent()).toMatch(/On track|Close to the line|Over the line|Too few to judge/);
+    expect(await popup.locator('[data-metric="lsr.10d"] .margin').textContent()).toMatch(/absorb|line|verdict/);
+    // The chart is in the metric's details, drawn once its row is opened.
+    expect(await popup.locator('[data-metric="lsr.10d"] svg.chart').count()).toBe(0);
+    await popup.click('[data-metric="lsr.10d"] .glance-toggle');
     expect(await popup.locator('[data-metric="lsr.10d"] svg.chart path').count()).toBeGreaterThan(0);
     const firstRisk = popup.locator('.risk-order a').first();
     expect(await firstRisk.getAttribute('href')).toMatch(/^https:\/\/sellercentral\.amazon\.com\/orders-v3\/order\/\d{3}-\d{7}-\d{7}$/);

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ImportPreview } from '../../background/service';
 import { sendBulkToBackground } from '../../messaging/bulk';
 import { sendToBackground } from '../../messaging/client';
@@ -74,6 +74,10 @@ export function ImportSection() {
   const [error, setError] = useState('');
   /** The save failed: the previewed files stay, and can be saved again. */
   const [retry, setRetry] = useState(false);
+  // The popup's "import your reports" links here (options.html#import): the section may be drawn after the browser looked for it.
+  useEffect(() => {
+    if (location.hash === '#import') document.getElementById('import')?.scrollIntoView?.();
+  }, []);
   const [dragging, setDragging] = useState(false);
   const locale = uiLocale();
 
@@ -111,7 +115,7 @@ export function ImportSection() {
 
   const okCount = previews.filter((p) => p.ok).length;
   return (
-    <section class="panel" aria-labelledby="import-title">
+    <section class="panel" aria-labelledby="import-title" id="import">
       <h2 id="import-title">{t('options_import')}</h2>
       <p class="muted">{t('options_import_intro')}</p>
       <div

@@ -1,18 +1,21 @@
+import { useEffect, useState } from 'preact/hooks';
 import type { ResponseMap } from '../../messaging/client';
-import type { MetricReport } from '../../metrics/report-schema';
-import { marketplaceById } from '../../marketplaces';
 import { rateMetricsOf } from '../metric-order';
 import type { LogEntry } from '../../storage/records';
+import { coverageComplete, needsOnboarding } from '../coverage';
 import { formatAge } from '../format';
 import { t, tp, uiLocale } from '../i18n';
 import { guessMarketplace, PAGES, sellerCentralUrl } from '../links';
 import { problemKind, problemWording } from '../problem';
-import { quote } from '../text';
+import { scopeLabel } from '../scopes';
 import { sourceName } from '../page-names';
 import { metricShortName, STATUS_SEVERITY } from '../wording';
+import { Accounts } from './Accounts';
 import { AtRiskList } from './AtRiskList';
+import { CoverageLine, OnboardingCard } from './Coverage';
 import { AhrSection } from './AhrSection';
-import { MetricCard } from './MetricCard';
+import { GlanceRow } from './Glance';
+import { MetricDetails } from './MetricDetails';
 import { policyBreaches, PolicySection } from './PolicySection';
 import { PreventionSection } from './PreventionSection';
 
@@ -29,21 +32,6 @@ export interface PopupProps {
 
 /** Data older than this is called stale: the seller is told which page to open. */
 const STALE_MS = 6 * 3_600_000;
-
-/** "Germany" / "Deutschland" / "ドイツ" for a scope, with the account when there is more than the default one. */
-export function scopeLabel(scope: string, locale = uiLocale()): string {
-  const [account, marketplaceId] = scope.split('|');
-  const m = marketplaceId ? marketplaceById(marketplaceId) : undefined;
-  let market = marketplaceId ?? scope;
-  if (m) {
-    try {
-      market = new Intl.DisplayNames(locale, { type: 'region' }).of(m.country === 'UK' ? 'GB' : m.country) ?? m.country;
-    } catch {
-      market = m.country;
-    }
-  }
-  return account && account !== 'default' ? `${market} · ${account}` : market;
-}
 
 function RefreshLinks({ marketplaceId }: { marketplaceId: string | undefined }) {
   const orders = marketplaceId ? sellerCentralUrl(marketplaceId, PAGES.manageOrders) : null;
@@ -117,16 +105,46 @@ function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {
 }
 
 
+/**
+ * True from the frame after the first paint on: what lies below the glance (at-risk orders, the dispute
+ * and feedback lists) is drawn then, so the first paint carries the glance only.
+ */
+function useAfterFirstPaint(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  return painted;
+}
+
+/** The largest size a Manage Orders page gave for this scope: a page's total counts orders, never packages. */
+function listedOrders(totals: PopupState['pageTotals']): number | null {
+  const orders = totals.filter((p) => p.table.startsWith('manageOrders')).map((p) => p.total);
+  return orders.length ? Math.max(...orders) : null;
+}
+
 export function Popup({ state, now, updating = false, onSelectScope, onOpenOptions }: PopupProps) {
   const locale = uiLocale();
-  const { report, scopes, scope, lastCapture, problem } = state;
+  const { report, scope, lastCapture, problem } = state;
+  const overview = state.overview ?? [];
+  const [open, setOpen] = useState<ReadonlySet<string>>(new Set());
+  const painted = useAfterFirstPaint();
   const marketplaceId = report?.marketplaceId ?? (scope ? scope.split('|')[1] : undefined);
   const metrics = report ? rateMetricsOf(report) : [];
-  const known = metrics.filter((m) => m.status !== 'unknown' || m.amazon);
-  const empty = metrics.filter((m) => m.status === 'unknown' && !m.amazon);
   const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
+  const judged = metrics.some((m) => m.status !== 'unknown' && m.status !== 'insufficient');
   const stale = !lastCapture || now - lastCapture.at > STALE_MS;
+  const listed = listedOrders(state.pageTotals ?? []);
+  const onboarding = needsOnboarding(metrics, listed);
+  const complete = !onboarding && coverageComplete(metrics);
   const policies = report ? policyBreaches(report) : 0;
+  const toggle = (key: string) =>
+    setOpen((was) => {
+      const next = new Set(was);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   return (
     <div class="popup">
@@ -135,20 +153,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
           <span class="brand-mark" aria-hidden="true" />
           Redline
         </h1>
-        {scopes.length > 1 ? (
-          <label class="scope">
-            <span class="visually-hidden">{t('scopeLabel')}</span>
-            <select value={scope ?? ''} onChange={(e) => onSelectScope((e.currentTarget as HTMLSelectElement).value)}>
-              {scopes.map((s) => (
-                <option value={s} key={s}>
-                  {scopeLabel(s)}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : scope ? (
-          <span class="scope-single">{scopeLabel(scope)}</span>
-        ) : null}
+        {scope && <span class="scope-single">{scopeLabel(scope)}</span>}
         <button type="button" class="icon-button" onClick={onOpenOptions} aria-label={t('openOptions')} title={t('openOptions')}>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path
@@ -166,7 +171,10 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
           {t('computing')}
         </p>
       ) : !report ? (
-        <FirstRun onOpenOptions={onOpenOptions} />
+        <>
+          {overview.length > 0 && <Accounts overview={overview} current={scope} onSelect={onSelectScope} />}
+          <FirstRun onOpenOptions={onOpenOptions} />
+        </>
       ) : (
         <main aria-busy={updating}>
           {updating && (
@@ -174,17 +182,12 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
               {t('popup_updating')}
             </p>
           )}
-          <p class={`freshness small${stale ? ' stale' : ''}`}>
-            {lastCapture ? t('updated', formatAge(now - lastCapture.at, locale), sourceName(lastCapture)) : t('updatedUnknown')}
-            {' · '}
-            <RefreshLinks marketplaceId={marketplaceId} />
-          </p>
 
           {/* Keyed: the live summary is a new element, so Element Timing (npm run bench) sees when it painted. */}
           {/* (A kept summary replaced before its paint is presented gets no entry: the bench uses first-contentful-paint.) */}
           <div
             key={updating ? 'kept' : 'live'}
-            class={`summary summary-${policies ? 'breach' : (attention[0]?.status ?? 'ok')}${updating ? ' summary-kept' : ''}`}
+            class={`summary summary-${policies ? 'breach' : (attention[0]?.status ?? (judged ? 'ok' : 'unknown'))}${updating ? ' summary-kept' : ''}`}
             role="status"
             elementtiming={updating ? undefined : 'summary'}
           >
@@ -192,7 +195,7 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
               ? tp('summary_attention', attention.length, attention.map((m) => metricShortName(m.key)).join(', '))
               : policies
                 ? null
-                : known.length
+                : judged
                   ? t('summary_ok')
                   : t('summary_noData')}
             {policies > 0 && (
@@ -209,22 +212,60 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
             )}
           </div>
 
-          <section aria-labelledby="metrics-title">
+          {(overview.length > 1 || overview.some((s) => s.scope !== scope)) && <Accounts overview={overview} current={scope} onSelect={onSelectScope} />}
+
+          {onboarding && <OnboardingCard marketplaceId={report.marketplaceId} hasReading={metrics.some((m) => m.amazon)} />}
+
+          <section aria-labelledby="metrics-title" class="metrics">
             <h2 id="metrics-title" class="visually-hidden">
               {t('metrics_title')}
             </h2>
-            <AhrSection report={report} history={state.history?.ahr ?? []} now={now} />
-            {known.map((m) => (
-              <MetricCard key={m.key} metric={m} today={report.today} history={state.history?.[m.key] ?? []} now={now} amazonPackages={report.metrics['otdr.30d']} />
-            ))}
-            {empty.length > 0 && (
-              <p class="small muted no-data">{t('noDataMetrics', empty.map((m) => metricShortName(m.key)).join(', '))}</p>
+            <ul class="glance">
+              {metrics.map((m) => (
+                <GlanceRow
+                  key={m.key}
+                  metric={m}
+                  open={open.has(m.key)}
+                  onToggle={() => toggle(m.key)}
+                  below={onboarding ? <CoverageLine metric={m} listed={listed} marketplaceId={report.marketplaceId} /> : null}
+                >
+                  <MetricDetails
+                    metric={m}
+                    today={report.today}
+                    history={state.history?.[m.key] ?? []}
+                    now={now}
+                    amazonPackages={report.metrics['otdr.30d']}
+                    listed={listed}
+                    scope={scope}
+                    asOf={report.asOf}
+                  />
+                </GlanceRow>
+              ))}
+            </ul>
+            {complete && (
+              <p class="coverage-complete small" data-coverage="complete">
+                <span aria-hidden="true">✓ </span>
+                {t('coverage_complete')}
+              </p>
             )}
           </section>
 
+          <p class={`freshness small${stale ? ' stale' : ''}`}>
+            {lastCapture ? t('updated', formatAge(now - lastCapture.at, locale), sourceName(lastCapture)) : t('updatedUnknown')}
+            {' · '}
+            <RefreshLinks marketplaceId={marketplaceId} />
+          </p>
+
+          {/* Other red lines: self-contained sections (issue 16), one line each here. */}
+          <AhrSection report={report} history={state.history?.ahr ?? []} now={now} />
           <PolicySection report={report} now={now} />
-          <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} ruleHours={report.dispatchRuleHours} />
-          <PreventionSection scope={scope} now={now} updating={updating} />
+
+          {painted && (
+            <>
+              <AtRiskList orders={report.atRiskOrders} marketplaceId={report.marketplaceId} now={now} ruleHours={report.dispatchRuleHours} />
+              <PreventionSection scope={scope} now={now} updating={updating} />
+            </>
+          )}
         </main>
       )}
     </div>

@@ -77,6 +77,35 @@ describe('background service', () => {
     expect(state.report).not.toBeNull();
   });
 
+  it('keeps a signed-out marketplace in the roll-up as signed out, with its scope, never as zero orders', async () => {
+    await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await service.captureResponse(capture('/orders-api/search', '', 401), 'sellercentral.amazon.de');
+    await service.settled();
+    const state = await service.popupState();
+    expect(state.scopes).toEqual([SCOPE]); // nothing stored for Germany
+    expect(state.overview.map((s) => [s.scope, s.state, s.hasReport, s.signedOut])).toEqual([
+      ['default|A1PA6795UKMFR9', 'signedOut', false, true],
+      [SCOPE, expect.any(String), true, false],
+    ]);
+    // The unified European host names no single marketplace: its failure has no scope.
+    const entry = await service.captureResponse(capture('/orders-api/search', '', 401), 'sellercentral-europe.amazon.com');
+    expect(entry.scope).toBeUndefined();
+  });
+
+  it('lists the orders behind a metric for the report the popup shows', async () => {
+    const later = createRedlineService({ db, now: () => Date.UTC(2021, 10, 25, 20) });
+    await later.captureResponse(capture('/orders-api/search', SEARCH), HOST);
+    await later.settled();
+    const { report } = await later.popupState();
+    const lsr = report!.metrics['lsr.10d'];
+    const e = await routeMessage(later, { type: 'explainMetric', metric: 'lsr.10d' }, popup, self);
+    expect(e).toMatchObject({ key: 'lsr.10d', marketplaceId: 'ATVPDKIKX0DER', counted: { bad: lsr.local.numerator, total: lsr.local.denominator } });
+    // The unshipped order is overdue by then: a late shipment, listed.
+    expect((e as { bad: { orderId: string }[] }).bad.map((o) => o.orderId)).toEqual(['114-7941379-5480234']);
+    await expect(routeMessage(later, { type: 'explainMetric', metric: 'lsr.10d' }, contentScript, self)).rejects.toThrow(RejectedMessage);
+    await expect(routeMessage(later, { type: 'explainMetric', metric: 'nope' }, popup, self)).rejects.toThrow(RejectedMessage);
+  });
+
   it('reports risks for the orders a page shows', async () => {
     // The captured order is unshipped and due 2021-11-18 07:59 UTC: within 48 h of NOW + 1 day.
     const later = createRedlineService({ db, now: () => Date.UTC(2021, 10, 17, 20) });

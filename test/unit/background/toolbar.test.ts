@@ -11,13 +11,13 @@ describe('toolbar badge', () => {
   };
 
   it('is empty when all is well, and red with "!" for a policy violation Amazon counts', () => {
-    expect(toolbarBadge([calm()])).toMatchObject({ text: '' });
+    expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: calm() }])).toMatchObject({ text: '' });
     const violation = {
       ...calm(),
       policyCompliance: [
         { category: 'listingPolicyViolations', label: null, count: 1, target: 0, status: 'breach' as const, amazonStatus: 'BAD', observedAt: 0, source: 'x', window: null, previousCount: null, previousObservedAt: null, change: null },
       ],
     };
-    expect(toolbarBadge([violation])).toEqual({ text: '!', color: '#c40000', title: 'Redline — A policy violation is counted' });
+    expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: violation }])).toEqual({ text: '!', color: '#c40000', title: 'Redline — A policy violation is counted' });
   });
 });

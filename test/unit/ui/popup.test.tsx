@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Popup, scopeLabel, type PopupState } from '../../../lib/ui/popup/Popup';
+import { Popup, type PopupState } from '../../../lib/ui/popup/Popup';
+import { scopeLabel } from '../../../lib/ui/scopes';
 import { NOW, sampleReport } from './fixtures';
 import { useLocale } from './messages';
 import { HOSTILE } from '../content/orders-page';
@@ -28,44 +29,81 @@ function show(s: PopupState, handlers: { scope?: (s: string) => void; options?: 
 
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ');
 
+/** Preact redraws after a state change, and the popup draws what lies below the glance after its first paint. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+/** Opens a metric's details as a click on its glance row does. */
+async function openDetails(root: HTMLElement, key: string): Promise<Element> {
+  root.querySelector<HTMLButtonElement>(`[data-metric="${key}"] .glance-toggle`)!.click();
+  await settle();
+  return root.querySelector(`[data-metric="${key}"] .glance-details`)!;
+}
+
 describe('popup', () => {
   beforeEach(() => useLocale('en'));
 
-  it('shows one card per metric with rate, target, status word, margin, Amazon reading, coverage and window', () => {
+  it('shows one compact row per metric: status word, rate, margin in its unit, breach or recovery date; details open per metric', async () => {
     const root = show(state());
+    expect([...root.querySelectorAll('.glance > li')].map((li) => li.getAttribute('data-metric'))).toEqual(['odr.mfn', 'odr.afn', 'lsr.10d', 'lsr.30d', 'cr.7d', 'vtr.30d', 'otdr.14d', 'ahr']);
     const odr = root.querySelector('[data-metric="odr.mfn"]')!;
     expect(text(odr.querySelector('.rate-value'))).toBe('0.8%');
-    expect(text(odr)).toContain('target under 1%');
     expect(text(odr.querySelector('.pill'))).toContain('Close to the line');
     expect(text(odr.querySelector('.margin'))).toBe('Can absorb 1 more defective order.');
-    expect(text(odr)).toContain('Amazon: 0.8% · 2 days ago');
-    expect(text(odr)).toContain('Seen 62% of the orders Amazon counts');
-    expect(text(odr)).toContain('Window Sep 14 – Nov 12');
-    expect(text(odr)).toContain('8 of 1,000 orders');
-    expect(odr.querySelector('svg[role=img]')!.getAttribute('aria-label')).toMatch(/^Projection to Dec 26: expected/);
-
     const lsr = root.querySelector('[data-metric="lsr.10d"]')!;
-    expect(text(lsr.querySelector('.pill'))).toContain('Over the line');
-    expect(text(lsr.querySelector('.margin'))).toBe('1 late shipment over the line: recovers on Dec 3 if nothing else ships late.');
+    expect(text(lsr.querySelector('.pill'))).toBe('✕Over the line');
+    expect(text(lsr.querySelector('.margin'))).toBe('1 late shipment over the line');
+    expect(text(lsr.querySelector('.glance-date'))).toBe('recovers Dec 3');
+    // Nothing of the details (no chart) is drawn until a row is opened.
+    expect(root.querySelectorAll('svg.chart')).toHaveLength(0);
+    const toggle = odr.querySelector('.glance-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.closest('h3')).not.toBeNull();
+    expect(odr.querySelector(`#${toggle.getAttribute('aria-controls')}`)!.hasAttribute('hidden')).toBe(true);
+    // The accessible name is the metric's full name, not only its short one.
+    expect(text(toggle.querySelector('.visually-hidden'))).toBe('Order Defect Rate · seller-fulfilled');
+
+    const details = await openDetails(root, 'odr.mfn');
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(details.hasAttribute('hidden')).toBe(false);
+    expect(text(details)).toContain('target under 1%');
+    expect(text(details)).toContain('Amazon: 0.8% · 2 days ago');
+    expect(text(details)).toContain('Redline’s own count: ');
+    expect(text(details.querySelector('.coverage'))).toBe('Seen 620 of ~1,000 orders Amazon counts');
+    expect(text(details)).toContain('Window Sep 14 – Nov 12');
+    expect(text(details)).toContain('8 of 1,000 orders');
+    expect(details.querySelector('svg[role=img]')!.getAttribute('aria-label')).toMatch(/^Projection to Dec 26: expected/);
+    expect(text(details.querySelector('.margin-sentence'))).toBe('Can absorb 1 more defective order.');
+    expect(text((await openDetails(root, 'lsr.10d')).querySelector('.margin-sentence'))).toBe('1 late shipment over the line: recovers on Dec 3 if nothing else ships late.');
+    // And closes again.
+    await openDetails(root, 'odr.mfn');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('[data-metric="odr.mfn"] svg.chart')).toBeNull();
   });
 
-  it('says a metric is too thin to judge (the engine’s insufficient), not over the line', () => {
+  it('says a metric is too thin to judge (the engine’s insufficient): neutral, with what was seen and the next step', () => {
     const report = sampleReport();
-    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...report.metrics['cr.7d'], numerator: 1, denominator: 3, rate: 1 / 3, status: 'insufficient' as const } } };
+    const cr = report.metrics['cr.7d'];
+    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...cr, numerator: 1, denominator: 3, rate: 1 / 3, status: 'insufficient' as const, amazon: null, coverage: null, local: { ...cr.local, numerator: 1, denominator: 3 } } } };
     const root = show(state({ report: thin }));
-    expect(text(root.querySelector('[data-metric="cr.7d"] .few-data'))).toBe('Seen 3 so far: too few to judge. Open more of your orders in Seller Central, or import your reports.');
-    expect(text(root.querySelector('[data-metric="cr.7d"] .pill'))).toContain('Too few to judge');
-    expect(root.querySelector('[data-metric="odr.mfn"] .few-data')).toBeNull(); // has Amazon's reading
+    const row = root.querySelector('[data-metric="cr.7d"]')!;
+    expect(text(row.querySelector('.pill'))).toBe('…Too few to judge');
+    expect(row.classList.contains('row-breach')).toBe(false);
+    // The popup leads with onboarding, and the row says what was seen and where the rest is.
+    expect(root.querySelector('.onboarding')).not.toBeNull();
+    expect(text(row.querySelector('.coverage-line'))).toBe('Seen 3 orders so far: open Sent orders (last 30 days) or import your All Orders report');
+    expect([...row.querySelectorAll('.coverage-line a')].map((a) => a.getAttribute('href'))).toEqual(['https://sellercentral.amazon.com/orders-v3/mfn/shipped', 'options.html#import']);
+    expect(root.querySelector('[data-metric="odr.mfn"] .coverage-line')).not.toBeNull(); // 62 % of Amazon's count: not covered either
   });
 
-  it('gathers metrics without data in one line instead of empty cards', () => {
+  it('shows a metric without data as a row that says so', () => {
     const root = show(state());
-    expect(root.querySelector('[data-metric="odr.afn"]')).toBeNull();
-    expect(text(root.querySelector('.no-data'))).toBe('No orders in window: ODR FBA');
+    expect(text(root.querySelector('[data-metric="odr.afn"] .margin'))).toBe('No orders in this window yet.');
+    expect(text(root.querySelector('[data-metric="odr.afn"] .pill'))).toBe('?No data');
   });
 
-  it('lists at-risk orders most urgent first, linked to the order on its marketplace host', () => {
+  it('lists at-risk orders most urgent first, linked to the order on its marketplace host', async () => {
     const root = show(state());
+    await settle();
     const items = [...root.querySelectorAll('.risk-order')];
     expect(items.map((i) => i.getAttribute('data-order'))).toEqual(['114-1111111-1111111', '114-2222222-2222222']);
     const link = items[0]!.querySelector('a')!;
@@ -124,18 +162,27 @@ describe('popup', () => {
     expect(opened).toBe(1);
   });
 
-  it('offers an account/marketplace switcher when there is more than one scope', () => {
+  it('rolls up every account in this browser, worst first, and switches with one click', () => {
     const picked: string[] = [];
-    const root = show(state({ scopes: ['default|ATVPDKIKX0DER', 'default|A1PA6795UKMFR9'] }), { scope: (s) => picked.push(s) });
-    const select = root.querySelector('select')!;
-    expect([...select.options].map((o) => o.textContent)).toEqual(['United States', 'Germany']);
-    expect(select.closest('label')!.textContent).toContain('Account and marketplace');
-    select.value = 'default|A1PA6795UKMFR9';
-    select.dispatchEvent(new Event('change', { bubbles: true }));
+    const overview = [
+      { scope: 'default|A1PA6795UKMFR9', state: 'breach', attention: 2, breaches: 1, policyBreaches: 0, atRisk: 3, hasReport: true, signedOut: false },
+      { scope: 'default|ATVPDKIKX0DER', state: 'warning', attention: 3, breaches: 0, policyBreaches: 0, atRisk: 2, hasReport: true, signedOut: false },
+      { scope: 'default|A1F83G8C2ARO7P', state: 'signedOut', attention: 0, breaches: 0, policyBreaches: 0, atRisk: 0, hasReport: false, signedOut: true },
+    ] as const;
+    const root = show(state({ scopes: ['default|ATVPDKIKX0DER', 'default|A1PA6795UKMFR9'], overview: [...overview] }), { scope: (s) => picked.push(s) });
+    const lines = [...root.querySelectorAll('.accounts li')];
+    expect(lines.map((l) => text(l))).toEqual([
+      '✕Germany2 metrics need attention · 3 orders at risk',
+      '!United States3 metrics need attention · 2 orders at risk',
+      '⏻United KingdomSigned out · No figures yet',
+    ]);
+    expect(text(root.querySelector('.accounts h2'))).toBe('Every account in this browser (3)');
+    expect(root.querySelector('.accounts [aria-current=true]')!.closest('li')!.getAttribute('data-scope')).toBe('default|ATVPDKIKX0DER');
+    lines[0]!.querySelector('button')!.click();
     expect(picked).toEqual(['default|A1PA6795UKMFR9']);
   });
 
-  it('renders hostile strings from pages and files as text', () => {
+  it('renders hostile strings from pages and files as text', async () => {
     const report = sampleReport({ atRiskOrders: [{ orderId: HOSTILE, risks: sampleReport().atRiskOrders[0]!.risks }] });
     const root = show(
       state({
@@ -143,19 +190,21 @@ describe('popup', () => {
         problem: { at: NOW, origin: 'capture', source: `/x/${HOSTILE}`, ok: false, reason: 'unknownFormat', orders: 0, defects: 0, readings: 0 },
       }),
     );
+    await settle();
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(root.textContent).toContain(HOSTILE);
     // an order id that is not Amazon's pattern gets no link
     expect(root.querySelector('.risk-order a')).toBeNull();
   });
 
-  it('is translated, with numbers and dates in the seller locale', () => {
+  it('is translated, with numbers and dates in the seller locale', async () => {
     useLocale('de');
     const root = show(state());
     const odr = root.querySelector('[data-metric="odr.mfn"]')!;
     expect(text(odr.querySelector('.rate-value'))).toBe('0,8 %');
     expect(text(odr.querySelector('.margin'))).toBe('Verträgt noch 1 mangelhafte Bestellung.');
-    expect(text(root.querySelector('[data-metric="lsr.10d"] .margin'))).toContain('erholt sich am 3. Dez.');
+    expect(text(root.querySelector('[data-metric="lsr.10d"] .glance-date'))).toContain('erholt sich am 3. Dez.');
+    expect(text((await openDetails(root, 'lsr.10d')).querySelector('.margin-sentence'))).toContain('erholt sich am 3. Dez.');
     useLocale('ja');
     const ja = show(state());
     expect(text(ja.querySelector('[data-metric="odr.mfn"] .pill'))).toContain('基準ライン間近');
