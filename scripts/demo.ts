@@ -2,9 +2,11 @@
  * `npm run demo [-- --headless] [--seed N]`: builds the extension and opens Debian Chromium with it on
  * the demo Seller Central (test/demo-site), served at the real URLs; nothing reaches the network.
  * - With a display and no --headless: a window on the Unshipped orders page, open until you close it.
- * - Headless (or no DISPLAY): visits Unshipped, Sent, Account Health, an order at risk and the popup,
- *   and writes screenshots to demo-output/; then the store listings' screenshots, 1280 × 800 in
- *   English, German and Japanese, to demo-output/store/<lang>/ (scripts/store-screenshots.ts).
+ * - Headless (or no DISPLAY): visits Unshipped (and the popup's first minutes), Sent, Account Health, an
+ *   order at risk, imports the demo's All Orders report, pages through Sent orders, and shows the popup's
+ *   glance and a metric's details; writes screenshots to demo-output/; then the store listings'
+ *   screenshots, 1280 × 800 in English, German and Japanese, to demo-output/store/<lang>/
+ *   (scripts/store-screenshots.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -12,6 +14,7 @@ import { join, relative } from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PAGES } from '../test/demo-site/server';
 import { CHROMIUM_INSTALL_HELP, findChromium } from '../test/e2e/chromium';
+import { allOrdersReport, browseEverySentPage, importOnOptionsPage } from '../test/e2e/demo-reports';
 import { launchHarness, PROJECT_ROOT, type Harness } from '../test/e2e/harness';
 import { STORE_LOCALES, storeScreenshots } from './store-screenshots';
 
@@ -66,30 +69,47 @@ async function screenshots(h: Harness): Promise<void> {
     written.push(path);
   };
 
+  // The popup as Chrome opens it: 400 px wide, at most 600 px high.
+  const openPopup = async () => {
+    const popup = await h.openPopup();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await settle(popup, '.summary:not(.summary-kept)');
+    return popup;
+  };
+
   const orders = await h.openSellerCentral(DEMO_PAGES.unshipped);
   await settle(orders, "tr[id^='row-']");
   await shoot(orders, '01-unshipped-orders.png');
+  // The first minutes: one page seen, the popup says what it has seen and where the rest is.
+  const first = await openPopup();
+  await shoot(first, '02-popup-first-page.png');
+  await first.close();
   await orders.click("a[data-test-id='tab-/mfn/shipped']");
   await settle(orders, "a[data-test-id='tab-/mfn/shipped'].active");
-  await shoot(orders, '02-shipped-orders.png');
+  await shoot(orders, '03-shipped-orders.png');
   await orders.close();
 
   const health = await h.openSellerCentral(DEMO_PAGES.accountHealth);
   await settle(health, '#shipping-late-shipment-rate-row');
-  await shoot(health, '03-account-health.png', true);
+  await shoot(health, '04-account-health.png', true);
   await health.close();
 
   const detail = await h.openSellerCentral(DEMO_PAGES.orderDetail(atRisk.amazonOrderId));
   await settle(detail, '#order-items');
-  await shoot(detail, '04-order-at-risk.png', true);
+  await shoot(detail, '05-order-at-risk.png', true);
   await detail.close();
 
-  // Last, so the popup shows what the extension gathered from the pages above.
-  const popup = await h.openPopup();
-  await popup.setViewportSize({ width: 420, height: 640 });
-  await popup.waitForLoadState('networkidle');
-  await popup.waitForTimeout(1_000);
-  await shoot(popup, '05-popup.png', true);
+  // History, as a seller fills it: the All Orders report imported, Sent orders paged through.
+  await importOnOptionsPage(h, [{ name: 'All Orders.txt', text: allOrdersReport(s.orders, 'Amazon.com', 'USD') }]);
+  await browseEverySentPage(h);
+
+  // Last, so the popup shows what the extension gathered: the glance, then one metric opened with its orders.
+  const popup = await openPopup();
+  await shoot(popup, '06-popup.png');
+  await popup.click('[data-metric="lsr.10d"] .glance-toggle');
+  await popup.click('[data-metric="lsr.10d"] .explain-button');
+  await settle(popup, '[data-metric="lsr.10d"] [data-explain-counted]');
+  await shoot(popup, '07-popup-details.png', true);
 
   const own = h.extensionRequests();
   await h.close();

@@ -2,10 +2,13 @@
  * The report files a seller downloads from Seller Central, made from a demo seller's ground truth in
  * Amazon's real column layout (test/fixtures/synthetic/all-orders_US.tsv and feedback_DE.tsv show the
  * same headers): the All Orders report (`GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL`, one row
- * per item) and the Feedback report. For browser tests and `npm run demo`, which import them on the
- * options page as a seller would. Buyer columns stay empty or invented.
+ * per item) and the Feedback report; and the two ways a seller fills Redline's history: importing them on
+ * the options page, and paging through Sent orders. For browser tests and `npm run demo`. Buyer
+ * columns stay empty or invented.
  */
 import type { DemoOrder } from '../demo-site/model';
+import { DEMO_PAGES } from '../demo-site/server';
+import type { Harness } from './harness';
 
 const ALL_ORDERS_HEADER = [
   'amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel',
@@ -57,4 +60,38 @@ export function feedbackReport(entries: readonly { orderId: string; date: number
   const header = ['Date', 'Rating', 'Comments', 'Arrived On Time', 'Item as Described', 'Customer Service', 'Response', 'Order ID', 'Rater Email', 'Rater Role'];
   const rows = entries.map((e) => [day(e.date), String(e.rating), e.comment, 'No', 'Yes', 'No', '', e.orderId, 'buyer@example.de', 'Buyer'].join('\t'));
   return [header.join('\t'), ...rows].join('\n') + '\n';
+}
+
+/** Imports files on the options page as a seller does (pick, preview, Save), and waits until they are saved. */
+export async function importOnOptionsPage(h: Harness, files: readonly { name: string; text: string }[]): Promise<void> {
+  const options = await h.context.newPage();
+  try {
+    await options.goto(`chrome-extension://${h.extensionId}/options.html#import`);
+    await options.setInputFiles('[data-test-id=import-input]', files.map((f) => ({ name: f.name, mimeType: 'text/tab-separated-values', buffer: Buffer.from(f.text) })));
+    await options.locator('[data-test-id=import-preview] tbody tr').first().waitFor();
+    const refused = await options.locator('[data-test-id=import-preview] tbody tr.not-recognised').count();
+    if (refused) throw new Error(`${refused} file(s) not recognised: ${await options.locator('[data-test-id=import-preview]').textContent()}`);
+    await options.click('.actions .button-primary');
+    await options.locator('section[aria-labelledby=import-title] [role=status]', { hasText: 'Saved' }).waitFor({ timeout: 30_000 });
+  } finally {
+    await options.close();
+  }
+}
+
+/** Opens Sent orders at 100 a page and pages through to the last one, as a seller filling Redline's history would. */
+export async function browseEverySentPage(h: Harness): Promise<void> {
+  const sent = await h.openSellerCentral(`${DEMO_PAGES.shipped}?pageSize=100`);
+  try {
+    const rows = sent.locator("tr[id^='row-']");
+    await rows.first().waitFor();
+    const next = sent.locator("[data-test-id='next-page']");
+    for (let page = 1; page < 50 && (await next.isEnabled()); page++) {
+      const first = await rows.first().getAttribute('id');
+      await next.click();
+      await sent.waitForFunction((id) => document.querySelector("tr[id^='row-']")?.id !== id, first);
+    }
+    await sent.waitForLoadState('networkidle');
+  } finally {
+    await sent.close();
+  }
 }

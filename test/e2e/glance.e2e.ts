@@ -12,7 +12,8 @@ import { orderUrl } from '../../lib/ui/links';
 import { rateMetricsOf } from '../../lib/ui/metric-order';
 import { DEMO_PAGES } from '../demo-site/server';
 import { axeViolations } from './axe';
-import { allOrdersReport, feedbackReport, type ReportOrder } from './demo-reports';
+import { ask as askFrom, until } from './database';
+import { allOrdersReport, browseEverySentPage, feedbackReport, importOnOptionsPage, type ReportOrder } from './demo-reports';
 import { launchHarness, PROJECT_ROOT, type ExtensionGlobal, type Harness } from './harness';
 
 type PopupState = ResponseMap['getPopupState'];
@@ -35,21 +36,9 @@ afterAll(async () => {
 async function ask<T>(message: Record<string, unknown>): Promise<T> {
   const page = await h.openPopup();
   try {
-    const envelope = (await page.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: T; error?: string };
-    if (!envelope.ok) throw new Error(envelope.error);
-    return envelope.value as T;
+    return await askFrom<T>(page, message);
   } finally {
     await page.close();
-  }
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value).slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 200));
   }
 }
 
@@ -66,17 +55,6 @@ const toolbar = () =>
     const { action } = (globalThis as ExtensionGlobal).chrome;
     return { text: await action.getBadgeText({}), color: await action.getBadgeBackgroundColor({}), title: await action.getTitle({}) };
   });
-
-async function importFiles(files: { name: string; text: string }[]): Promise<void> {
-  const options = await h.openPopup();
-  await options.goto(`chrome-extension://${h.extensionId}/options.html#import`);
-  await options.setInputFiles('[data-test-id=import-input]', files.map((f) => ({ name: f.name, mimeType: 'text/tab-separated-values', buffer: Buffer.from(f.text) })));
-  await options.locator('[data-test-id=import-preview] tbody tr').first().waitFor();
-  expect(await options.locator('[data-test-id=import-preview] tbody tr.not-recognised').count()).toBe(0);
-  await options.click('.actions .button-primary');
-  await until(() => options.locator('section[aria-labelledby=import-title] [role=status]').textContent(), (s) => /Saved/.test(s ?? ''), 'the import saved', 30_000);
-  await options.close();
-}
 
 async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
   const violations = await axeViolations(page);
@@ -121,18 +99,9 @@ describe('the first five minutes', () => {
     await health.waitForSelector('redline-projection', { state: 'attached', timeout: 20_000 });
     await health.close();
     const seller = h.demo.seller;
-    await importFiles([{ name: 'All Orders.txt', text: allOrdersReport(seller.orders, 'Amazon.com', 'USD') }]);
+    await importOnOptionsPage(h, [{ name: 'All Orders.txt', text: allOrdersReport(seller.orders, 'Amazon.com', 'USD') }]);
     // Sent orders, 100 a page, every page: their ship dates and tracking.
-    const sent = await h.openSellerCentral(`${DEMO_PAGES.shipped}?pageSize=100`);
-    await sent.waitForSelector("tr[id^='row-']");
-    for (let page = 1; page < 20; page++) {
-      const next = sent.locator("[data-test-id='next-page']");
-      if (!(await next.isEnabled())) break;
-      const first = await sent.locator("tr[id^='row-']").first().getAttribute('id');
-      await next.click();
-      await until(() => sent.locator("tr[id^='row-']").first().getAttribute('id'), (id) => id !== first, `Sent orders page ${page + 1}`);
-    }
-    await sent.close();
+    await browseEverySentPage(h);
     const state = await until(
       () => ask<PopupState>({ type: 'getPopupState' }),
       (s) => !s.computing && !!s.report && rateMetricsOf(s.report).every((m) => m.amazon !== null && m.status !== 'insufficient') && (s.report.metrics['lsr.10d'].coverage ?? 0) >= 0.995,
@@ -167,6 +136,7 @@ describe('the first five minutes', () => {
     expect(await details.locator('.coverage [data-coverage]').getAttribute('data-coverage')).toBe('complete');
     expect(await details.locator('.amazon-reading').textContent()).toMatch(/^Amazon: /);
     await details.locator('.explain-button').click();
+    await details.locator('[data-explain-counted]').waitFor();
     const counted = await details.locator('[data-explain-counted]').getAttribute('data-explain-counted');
     expect(counted).toBe(`${lsr.local.numerator}/${lsr.local.denominator}`);
     const late = await details.locator('[data-explain=bad] li').evaluateAll((items) => items.map((li) => ({ id: li.getAttribute('data-order'), href: li.querySelector('a')?.getAttribute('href') })));
@@ -209,7 +179,7 @@ describe('every account in this browser', () => {
       shipConfirmedAt: now - (24 + (i % 10)) * DAY,
       cancelledAt: null,
     }));
-    await importFiles([{ name: 'Alle Bestellungen.txt', text: allOrdersReport(orders, 'Amazon.de', 'EUR') }]);
+    await importOnOptionsPage(h, [{ name: 'Alle Bestellungen.txt', text: allOrdersReport(orders, 'Amazon.de', 'EUR') }]);
     const two = await until(() => ask<PopupState>({ type: 'getPopupState' }), (s) => s.scopes.length === 2 && s.overview.length === 2, 'two scopes');
     expect(two.scopes).toEqual([DE, US]);
 
@@ -219,7 +189,7 @@ describe('every account in this browser', () => {
     await until(() => page.locator('.scope-single').textContent(), (t) => t === 'Germany', 'the switch to Germany');
     await page.close();
     const bad = orders.slice(0, 3).map((o) => ({ orderId: o.amazonOrderId, date: o.orderDate + 5 * DAY, rating: 1, comment: 'Nie angekommen' }));
-    await importFiles([{ name: 'Feedback.txt', text: feedbackReport(bad) }]);
+    await importOnOptionsPage(h, [{ name: 'Feedback.txt', text: feedbackReport(bad) }]);
 
     const state = await until(
       () => ask<PopupState>({ type: 'getPopupState' }),
@@ -243,6 +213,7 @@ describe('every account in this browser', () => {
     // The German figures link to Germany's Seller Central host (the unified European one).
     await page.click('[data-metric="odr.mfn"] .glance-toggle');
     await page.locator('[data-metric="odr.mfn"] .explain-button').click();
+    await page.locator('[data-metric="odr.mfn"] [data-explain-counted]').waitFor();
     const links = await page.locator('[data-metric="odr.mfn"] [data-explain=bad] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.sort()).toEqual(bad.map((b) => orderUrl('A1PA6795UKMFR9', b.orderId)).sort());
     expect(links[0]).toMatch(/^https:\/\/sellercentral-europe\.amazon\.com\/orders-v3\/order\/302-/);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PAGES } from '../demo-site/server';
+import { axeViolations } from './axe';
 import { findChromium } from './chromium';
 import { launchHarness, PROJECT_ROOT, type ExtensionGlobal, type Harness } from './harness';
 
@@ -54,6 +55,19 @@ describe.each([
     expect(await popup.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang}`));
     mkdirSync(SHOTS, { recursive: true });
     await popup.screenshot({ path: join(SHOTS, `popup-${lang}.png`), fullPage: true });
+    // Keyboard and screen reader in this language too: axe-core finds nothing on the glance, on a
+    // metric's opened details with its orders, nor on the options page.
+    expect(await axeViolations(popup), 'the popup').toEqual([]);
+    await popup.click('[data-metric="lsr.10d"] .glance-toggle');
+    await popup.click('[data-metric="lsr.10d"] .explain-button');
+    await popup.locator('[data-metric="lsr.10d"] [data-explain-counted]').waitFor();
+    expect(await axeViolations(popup), 'the popup with details').toEqual([]);
+    const options = await h.openPopup();
+    await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await options.waitForSelector('#odr-mfn-target');
+    expect(await options.getAttribute('html', 'lang')).toMatch(new RegExp(`^${lang}`));
+    expect(await axeViolations(options), 'the options page').toEqual([]);
+    await options.close();
 
     await orders.bringToFront();
     await orders.waitForSelector('redline-badge', { state: 'attached', timeout: 20_000 });
