@@ -36,6 +36,8 @@ export interface ScopeSummary {
   breaches: number;
   /** Policy violations Amazon counts (spec v2 §2.2): each is over Amazon's line too. */
   policyBreaches: number;
+  /** Bad events over the line, summed over the metrics in breach: how far over it the scope is. */
+  overBy: number;
   atRisk: number;
   /** Whether a report exists: without one nothing is known (never "0 orders"). */
   hasReport: boolean;
@@ -50,21 +52,28 @@ export function summarizeReport(scope: string, report: HealthReport | null | und
   const metrics = report ? rateMetricsOf(report) : [];
   let worst: MetricStatus = 'unknown';
   for (const m of metrics) if (STATUS_SEVERITY[m.status] < STATUS_SEVERITY[worst]) worst = m.status;
-  const breaches = metrics.filter((m) => m.status === 'breach').length;
+  const breached = metrics.filter((m) => m.status === 'breach');
+  const breaches = breached.length;
+  const overBy = breached.reduce((n, m) => n + (m.badEventsToRecover ?? 0), 0);
   const policyBreaches = (report?.policyCompliance ?? []).filter((p) => p.status === 'breach').length;
   if (policyBreaches > 0) worst = 'breach';
   const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').length;
   // Signed out outranks only what is no worse than "close to the line": a breach stays a breach.
   const state = signedOut && STATE_RANK[worst] > STATE_RANK.signedOut ? 'signedOut' : worst;
-  return { scope, state, attention, breaches, policyBreaches, atRisk: report?.atRiskOrders.length ?? 0, hasReport: !!report, signedOut };
+  return { scope, state, attention, breaches, policyBreaches, overBy, atRisk: report?.atRiskOrders.length ?? 0, hasReport: !!report, signedOut };
 }
 
-/** Worst first: by state, then more metrics in breach (policy violations counted), more needing attention, more orders at risk; then by scope key (stable, no language needed: the worker ranks too). */
+/**
+ * Worst first: by state, then more metrics in breach (policy violations counted), further over the line,
+ * more metrics needing attention, more orders at risk; then by scope key (stable, no language needed:
+ * the worker ranks too).
+ */
 export function rankScopes<T extends ScopeSummary>(summaries: readonly T[]): T[] {
   return [...summaries].sort(
     (a, b) =>
       STATE_RANK[a.state] - STATE_RANK[b.state] ||
       b.breaches + b.policyBreaches - (a.breaches + a.policyBreaches) ||
+      b.overBy - a.overBy ||
       b.attention - a.attention ||
       b.atRisk - a.atRisk ||
       (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),

@@ -73,3 +73,13 @@ describe('every scope in this browser', () => {
     expect(toolbarBadge([{ scope: US, report: few }]).text).toBe('');
   });
 });
+
+describe('worst first', () => {
+  it('puts the scope further over the line first when both have one metric in breach', () => {
+    const a = sampleReport(); // LSR 10 d 8 of 200: one late shipment over the line
+    const lsr = a.metrics['lsr.10d'];
+    const further = { ...a, metrics: { ...a.metrics, 'lsr.10d': { ...lsr, numerator: 14, margin: -7, badEventsToRecover: 7 } } };
+    const overview = scopeOverview(new Map([[US, a], [DE, further]]), []);
+    expect(overview.map((s) => [s.scope, s.breaches, s.overBy])).toEqual([[DE, 1, 7], [US, 1, 1]]);
+  });
+});

@@ -95,6 +95,15 @@ describe('popup', () => {
     expect(root.querySelector('[data-metric="odr.mfn"] .coverage-line')).not.toBeNull(); // 62 % of Amazon's count: not covered either
   });
 
+  it('says so once Redline has seen every order Amazon counts, and not before', () => {
+    const report = sampleReport();
+    expect(show(state({ report })).querySelector('.coverage-complete')).toBeNull(); // 62 % of ODR's
+    const covered = { ...report, metrics: { ...report.metrics, 'odr.mfn': { ...report.metrics['odr.mfn'], coverage: 0.996 } } };
+    const root = show(state({ report: covered }));
+    expect(text(root.querySelector('.coverage-complete'))).toBe('✓ Coverage complete: Redline has seen every order Amazon counts.');
+    expect(root.querySelector('.onboarding')).toBeNull();
+  });
+
   it('shows a metric without data as a row that says so', () => {
     const root = show(state());
     expect(text(root.querySelector('[data-metric="odr.afn"] .margin'))).toBe('No orders in this window yet.');
@@ -165,9 +174,9 @@ describe('popup', () => {
   it('rolls up every account in this browser, worst first, and switches with one click', () => {
     const picked: string[] = [];
     const overview = [
-      { scope: 'default|A1PA6795UKMFR9', state: 'breach', attention: 2, breaches: 1, policyBreaches: 0, atRisk: 3, hasReport: true, signedOut: false },
-      { scope: 'default|ATVPDKIKX0DER', state: 'warning', attention: 3, breaches: 0, policyBreaches: 0, atRisk: 2, hasReport: true, signedOut: false },
-      { scope: 'default|A1F83G8C2ARO7P', state: 'signedOut', attention: 0, breaches: 0, policyBreaches: 0, atRisk: 0, hasReport: false, signedOut: true },
+      { scope: 'default|A1PA6795UKMFR9', state: 'breach', attention: 2, breaches: 1, policyBreaches: 0, overBy: 3, atRisk: 3, hasReport: true, signedOut: false },
+      { scope: 'default|ATVPDKIKX0DER', state: 'warning', attention: 3, breaches: 0, policyBreaches: 0, overBy: 0, atRisk: 2, hasReport: true, signedOut: false },
+      { scope: 'default|A1F83G8C2ARO7P', state: 'signedOut', attention: 0, breaches: 0, policyBreaches: 0, overBy: 0, atRisk: 0, hasReport: false, signedOut: true },
     ] as const;
     const root = show(state({ scopes: ['default|ATVPDKIKX0DER', 'default|A1PA6795UKMFR9'], overview: [...overview] }), { scope: (s) => picked.push(s) });
     const lines = [...root.querySelectorAll('.accounts li')];
