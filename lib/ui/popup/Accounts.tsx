@@ -8,8 +8,8 @@ function summaryText(s: ScopeSummary): string {
   if (s.signedOut) parts.push(t('accounts_signedOut'));
   if (!s.hasReport) parts.push(t('accounts_noFigures'));
   else if (s.attention > 0) parts.push(tp('accounts_attention', s.attention));
-  if (s.policyBreaches > 0) parts.push(t('toolbar_policy'));
   else if (s.state !== 'signedOut' && !s.policyBreaches) parts.push(statusWord(s.state));
+  if (s.policyBreaches > 0) parts.push(t('toolbar_policy'));
   if (s.atRisk > 0) parts.push(tp('summary_risks', s.atRisk));
   return parts.join(' · ');
 }

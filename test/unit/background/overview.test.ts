@@ -83,3 +83,17 @@ describe('worst first', () => {
     expect(overview.map((s) => [s.scope, s.breaches, s.overBy])).toEqual([[DE, 1, 7], [US, 1, 1]]);
   });
 });
+
+describe('a policy violation Amazon counts', () => {
+  it('makes its scope one in breach, ranked with the metrics in breach', () => {
+    const violation = {
+      ...quiet(),
+      policyCompliance: [
+        { category: 'listingPolicyViolations', label: null, count: 1, target: 0, status: 'breach' as const, amazonStatus: 'BAD', observedAt: 0, source: 'x', window: null, previousCount: null, previousObservedAt: null, change: null },
+      ],
+    };
+    const overview = scopeOverview(new Map([[US, quiet()], [DE, violation]]), []);
+    expect(overview.map((s) => [s.scope, s.state, s.policyBreaches])).toEqual([[DE, 'breach', 1], [US, 'ok', 0]]);
+    expect(toolbarBadge([{ scope: US, report: quiet() }, { scope: DE, report: violation }])).toEqual({ text: '!', color: '#c40000', title: 'Redline — Germany: A policy violation is counted' });
+  });
+});
