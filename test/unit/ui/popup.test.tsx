@@ -44,7 +44,10 @@ describe('popup', () => {
 
   it('shows one compact row per metric: status word, rate, margin in its unit, breach or recovery date; details open per metric', async () => {
     const root = show(state());
-    expect([...root.querySelectorAll('.glance > li')].map((li) => li.getAttribute('data-metric'))).toEqual(['odr.mfn', 'odr.afn', 'lsr.10d', 'lsr.30d', 'cr.7d', 'vtr.30d', 'otdr.14d', 'ahr']);
+    expect([...root.querySelectorAll('.glance > li')].map((li) => li.getAttribute('data-metric'))).toEqual(['odr.mfn', 'odr.afn', 'lsr.10d', 'lsr.30d', 'cr.7d', 'vtr.30d', 'otdr.14d']);
+    // The Account Health Rating follows the glance, in its own section (other red lines).
+    expect(root.querySelector('.glance [data-metric="ahr"]')).toBeNull();
+    expect(root.querySelector('.card-ahr[data-metric="ahr"]')).not.toBeNull();
     const odr = root.querySelector('[data-metric="odr.mfn"]')!;
     expect(text(odr.querySelector('.rate-value'))).toBe('0.8%');
     expect(text(odr.querySelector('.pill'))).toContain('Close to the line');
@@ -54,7 +57,7 @@ describe('popup', () => {
     expect(text(lsr.querySelector('.margin'))).toBe('1 late shipment over the line');
     expect(text(lsr.querySelector('.glance-date'))).toBe('recovers Dec 3');
     // Nothing of the details (no chart) is drawn until a row is opened.
-    expect(root.querySelectorAll('svg.chart')).toHaveLength(0);
+    expect(root.querySelectorAll('.glance svg.chart')).toHaveLength(0);
     const toggle = odr.querySelector('.glance-toggle')!;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(toggle.closest('h3')).not.toBeNull();

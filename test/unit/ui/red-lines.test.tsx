@@ -13,6 +13,8 @@ import { HOSTILE } from '../content/orders-page';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DE = 'A1PA6795UKMFR9';
+/** Preact redraws after a click, and the popup draws the at-risk list after the glance's first paint. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
 
 function entry(category: string, count: number | null, previousCount: number | null = null, extra: Partial<PolicyComplianceEntry> = {}): PolicyComplianceEntry {
   return {
@@ -156,15 +158,17 @@ describe('the Account Health Rating and Account Health Assurance', () => {
 describe('the Invoice Defect Rate only where it exists', () => {
   beforeEach(() => useLocale('en'));
 
-  it('a German report shows its IDR card; a US report has none', () => {
+  it('a German report shows its IDR row; a US report has none', async () => {
     const r = sampleReport();
     const idr = metric({ key: 'idr.7d', numerator: 1, denominator: 40 });
     const de = show({ marketplaceId: DE, timeZone: 'Europe/Berlin', metrics: { ...r.metrics, 'idr.7d': idr } });
-    const card = de.querySelector('[data-metric="idr.7d"]')!;
-    expect(text(card.querySelector('.card-name'))).toBe('Invoice Defect Rate · 7 days');
-    expect(text(card.querySelector('.rate-value'))).toBe('2.5%');
-    expect(text(card.querySelector('.margin'))).toBe('At the line: one more late or missing invoice puts it over.');
-    expect(text(card)).toContain('1 of 40 orders');
+    const row = de.querySelector('[data-metric="idr.7d"]')!;
+    expect(text(row.querySelector('.glance-name .visually-hidden'))).toBe('Invoice Defect Rate · 7 days');
+    expect(text(row.querySelector('.rate-value'))).toBe('2.5%');
+    expect(text(row.querySelector('.margin'))).toBe('At the line: one more late or missing invoice puts it over.');
+    row.querySelector<HTMLButtonElement>('.glance-toggle')!.click();
+    await settle();
+    expect(text(row.querySelector('.glance-details'))).toContain('1 of 40 orders');
     expect(show().querySelector('[data-metric="idr.7d"]')).toBeNull();
   });
 });
@@ -174,20 +178,22 @@ describe('the seller’s own dispatch rule in the at-risk list', () => {
     ['en', 'Your 72-hour rule: ship within 5 hr', 'Misses your own dispatch rule → your own rule, not one of Amazon’s metrics'],
     ['de', 'Ihre 72-Stunden-Regel: versenden in 5 Std.', 'Verfehlt Ihre eigene Versandregel → Ihre eigene Regel, keine Kennzahl von Amazon'],
     ['ja', 'ご自身の 72 時間ルール：5 時間 以内に出荷', 'ご自身の出荷ルールに間に合いません → ご自身のルールであり、Amazon の指標ではありません'],
-  ] as const)('%s: labelled as the seller’s own rule, never as one of Amazon’s metrics', (lang, deadline, impact) => {
+  ] as const)('%s: labelled as the seller’s own rule, never as one of Amazon’s metrics', async (lang, deadline, impact) => {
     useLocale(lang);
     const dispatch = risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false });
     const root = show({ atRiskOrders: [{ orderId: '114-3333333-3333333', risks: [dispatch] }] });
+    await settle(); // the at-risk list is drawn after the glance's first paint
     const item = root.querySelector('[data-risk="dispatchRule"]')!;
     expect(item.classList.contains('risk-own')).toBe(true);
     expect(text(item.querySelector('.risk-deadline'))).toContain(deadline);
     expect(text(item.querySelector('.risk-impact'))).toBe(impact);
   });
 
-  it('without the rule’s hours (an older report) it still says it is the seller’s own', () => {
+  it('without the rule’s hours (an older report) it still says it is the seller’s own', async () => {
     useLocale('en');
     const dispatch = risk({ kind: 'dispatchRule', metric: null, deadline: NOW + DAY / 2, rateIfHappens: null, marginIfHappens: null, breaches: false });
     const root = show({ dispatchRuleHours: null, atRiskOrders: [{ orderId: '114-3333333-3333333', risks: [dispatch] }] });
+    await settle();
     expect(text(root.querySelector('[data-risk="dispatchRule"] .risk-deadline'))).toContain('Your rule: ship within 12 hr');
   });
 });
