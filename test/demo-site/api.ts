@@ -563,7 +563,7 @@ export function claimsResponse(seller: DemoSeller) {
   };
 }
 
-/** `GET /chargebacks/api/v1/chargebacks` (shape from seller-central.md). */
+/** `GET /chargebacks/api/v1/chargebacks`: the shape seller-central.md gives; no real answer of it was ever captured (invented). */
 export function chargebacksResponse(seller: DemoSeller) {
   const orderDate = new Map(seller.orders.map((o) => [o.amazonOrderId, o.orderDate]));
   return {

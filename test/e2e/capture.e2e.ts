@@ -60,6 +60,23 @@ describe('live capture on the demo Seller Central', () => {
     await page.close();
   });
 
+  it('reads the Account Health page in German and Japanese as it reads it in English', async () => {
+    // The figures are the same in every language (test/unit/dom/account-health.test.ts compares them): here, each
+    // language's page is read in the browser, as many readings as the English one.
+    type Entry = Stored['log'][number] & { format?: string; readings?: number };
+    const domEntries = (d: Stored) => (d.log as Entry[]).filter((e) => e.format === 'dom/account-health');
+    const [english] = domEntries(await until(readDatabase, (d) => domEntries(d).length > 0, 'the English page read'));
+    expect(english!.readings).toBeGreaterThanOrEqual(7);
+    for (const locale of ['de-DE', 'ja-JP']) {
+      const before = domEntries(await readDatabase()).length;
+      const page = await h.openSellerCentral(`${DEMO_PAGES.accountHealth}?locale=${locale}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      const read = domEntries(await until(readDatabase, (d) => domEntries(d).length > before, `the ${locale} page read`));
+      expect(read.at(-1)).toMatchObject({ ok: true, readings: english!.readings });
+      await page.close();
+    }
+  });
+
   it('stores Feedback Manager page by page as the page loads it, the feedback Amazon struck through as removed', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.feedback);
     const pages = (d: Stored) => d.log.filter((e) => e.source === '/fbmapi/v1/feedbacks').map((e) => e.tables?.[0]);

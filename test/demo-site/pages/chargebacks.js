@@ -1,4 +1,5 @@
-// Chargeback claims: loads /chargebacks/api/v1/chargebacks.
+// Chargeback claims: loads /chargebacks/api/v1/chargebacks. Nothing real is known of this page or its JSON: the
+// markup (table#chargebacks-table, tr#chargeback-{id}) and the answer's shape are invented (README.md).
 import { badge, formatDate, formatMoney, getJson, h, show, showError } from './common.js';
 
 async function render() {

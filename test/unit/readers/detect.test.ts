@@ -8,6 +8,8 @@ describe('readAny: the format comes from the content', () => {
   it.each([
     ['seller-central/orders-api/search_mfn-unshipped_2021-11.json', 'orders-api/search'],
     ['seller-central/orders-api/order-detail_2021-11.json', 'orders-api/order'],
+    ['seller-central/2026/orders-api-search.2026-07.IN.empty.json', 'orders-api/search'],
+    ['seller-central/2026/fbmapi-feedbacks.2026-07.IN.excerpt.json', 'fbmapi/feedbacks'],
     ['amazon-sp-api/orders-2026_searchOrders.json', 'sp-api/orders-2026'],
     ['amazon-sp-api/orders-2026_getOrder.json', 'sp-api/orders-2026'],
     ['amazon-sp-api/orders-v0_getOrders.json', 'sp-api/orders-v0'],
@@ -23,6 +25,13 @@ describe('readAny: the format comes from the content', () => {
     ['seller-central/reports/airbyte-fixture_GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING.header.tsv', 'flat/unshipped'],
   ])('%s → %s', (path, format) => {
     expect(batchOf(readAny(fixture(path), ctx)).format).toBe(format);
+  });
+
+  it.each([
+    ['seller-central/2026/fbmapi-aggregates.2026-07.IN.json', 'feedback totals per window: no metric needs them'],
+    ['seller-central/2026/orders-api-manifest-v3.2026-07.IN.excerpt.json', 'Manage Orders’ configuration'],
+  ])('%s (real, 2026) is not a format Redline reads: said so, never misread (%s)', (path) => {
+    expectNotRecognized(readAny(fixture(path), ctx), 'unknownFormat');
   });
 
   it('empty orders lists are told apart by their siblings', () => {
