@@ -36,6 +36,10 @@ export interface ApplyCounts {
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
   const batch = parseBatch(untrusted);
+  // Nothing to write (a table's counts, an empty page): no transaction, so it never waits behind a long import's.
+  if (!batch.orders.length && !batch.defects.length && !batch.readings.length && !batch.policies?.length) {
+    return { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, policies: 0, changedScopes: [], written: { orders: [], defects: [], readings: [], policies: [] } };
+  }
   const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings'], 'readwrite');
   try {
     return await writeBatch(tx, accountId, batch);
