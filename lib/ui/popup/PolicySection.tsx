@@ -40,7 +40,7 @@ export function PolicySection({ report, now }: { report: Pick<HealthReport, 'pol
       ) : (
         <>
           <p class="policy-summary">
-            {breaches ? tp('policy_over', breaches) : unknown ? tp('policy_unknown', unknown) : tp('policy_allClear', all.length)}
+            {breaches ? tp('policy_over', breaches) : unknown ? tp('policy_unknown', unknown) : t('policy_allClear')}
             {breaches > 0 && unknown > 0 && ` ${tp('policy_unknown', unknown)}`}
           </p>
           {shown.length > 0 && (

@@ -60,7 +60,7 @@ describe('policy compliance in the popup', () => {
     const root = show({ policyCompliance: CLEAR });
     const section = root.querySelector('#policies')!;
     expect(section.getAttribute('data-policies')).toBe('ok');
-    expect(text(section.querySelector('.policy-summary'))).toBe('All clear: no violation in the 3 categories Amazon reports.');
+    expect(text(section.querySelector('.policy-summary'))).toBe('All clear: Amazon reports no policy violation.');
     expect(section.querySelectorAll('.policy')).toHaveLength(0);
     expect(text(section)).toContain('Amazon’s reading, 2 hr. ago');
     expect(section.querySelector('a')!.getAttribute('href')).toBe('https://sellercentral.amazon.com/performance/dashboard');
@@ -104,7 +104,7 @@ describe('policy compliance in the popup', () => {
     expect(text(de.querySelector('.policy'))).toBe('Erhaltene Beschwerden wegen geistigen Eigentums3 Verstöße · +2 seit 24.11.2026');
     useLocale('ja');
     const ja = show({ policyCompliance: CLEAR }).querySelector('#policies')!;
-    expect(text(ja.querySelector('.policy-summary'))).toBe('問題なし：Amazon が報告する 3 カテゴリに違反はありません。');
+    expect(text(ja.querySelector('.policy-summary'))).toBe('問題なし：Amazon が報告するポリシー違反はありません。');
   });
 });
 
