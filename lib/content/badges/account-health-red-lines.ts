@@ -76,7 +76,8 @@ export function placeRedLines(doc: Document, report: HealthReport, hosts: Map<st
     const lines: [string, string][][] = [];
     if (sentence) lines.push([['brand', 'Redline'], ['rate', t('assurance_title')], ['margin', sentence]]);
     for (const p of elsewhere) lines.push([['brand', `Redline · ${policyName(p)}`], ...policyLines(p).slice(1)]);
-    const status = elsewhere.some((p) => p.status === 'breach') || report.accountHealthAssurance.status === 'notEligible' ? 'breach' : 'ok';
+    const assurance = report.accountHealthAssurance.status;
+    const status = elsewhere.some((p) => p.status === 'breach') || assurance === 'notEligible' ? 'breach' : assurance === 'eligible' ? 'ok' : 'unknown';
     wanted.set('rating', { after: rating, status, lines });
   }
   for (const [key, want] of wanted) {
