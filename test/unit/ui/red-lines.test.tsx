@@ -14,7 +14,15 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DE = 'A1PA6795UKMFR9';
 /** Preact redraws after a click, and the popup draws the at-risk list after the glance's first paint. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+/** The first element matching `selector` under `root`, once drawn (the at-risk list and details follow the glance's first paint). */
+async function drawn(root: ParentNode, selector: string): Promise<Element> {
+  for (let i = 0; i < 300; i++) {
+    const found = root.querySelector(selector);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`${selector} was never drawn`);
+}
 
 function entry(category: string, count: number | null, previousCount: number | null = null, extra: Partial<PolicyComplianceEntry> = {}): PolicyComplianceEntry {
   return {
@@ -167,8 +175,7 @@ describe('the Invoice Defect Rate only where it exists', () => {
     expect(text(row.querySelector('.rate-value'))).toBe('2.5%');
     expect(text(row.querySelector('.margin'))).toBe('At the line: one more late or missing invoice puts it over.');
     row.querySelector<HTMLButtonElement>('.glance-toggle')!.click();
-    await settle();
-    expect(text(row.querySelector('.glance-details'))).toContain('1 of 40 orders');
+    expect(text(await drawn(row, '.glance-details'))).toContain('1 of 40 orders');
     expect(show().querySelector('[data-metric="idr.7d"]')).toBeNull();
   });
 });
@@ -182,8 +189,7 @@ describe('the seller’s own dispatch rule in the at-risk list', () => {
     useLocale(lang);
     const dispatch = risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false });
     const root = show({ atRiskOrders: [{ orderId: '114-3333333-3333333', risks: [dispatch] }] });
-    await settle(); // the at-risk list is drawn after the glance's first paint
-    const item = root.querySelector('[data-risk="dispatchRule"]')!;
+    const item = await drawn(root, '[data-risk="dispatchRule"]');
     expect(item.classList.contains('risk-own')).toBe(true);
     expect(text(item.querySelector('.risk-deadline'))).toContain(deadline);
     expect(text(item.querySelector('.risk-impact'))).toBe(impact);
@@ -193,7 +199,6 @@ describe('the seller’s own dispatch rule in the at-risk list', () => {
     useLocale('en');
     const dispatch = risk({ kind: 'dispatchRule', metric: null, deadline: NOW + DAY / 2, rateIfHappens: null, marginIfHappens: null, breaches: false });
     const root = show({ dispatchRuleHours: null, atRiskOrders: [{ orderId: '114-3333333-3333333', risks: [dispatch] }] });
-    await settle();
-    expect(text(root.querySelector('[data-risk="dispatchRule"] .risk-deadline'))).toContain('Your rule: ship within 12 hr');
+    expect(text(await drawn(root, '[data-risk="dispatchRule"] .risk-deadline'))).toContain('Your rule: ship within 12 hr');
   });
 });
