@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VIOLATION } from '../demo-site/policy-compliance';
 import { DEMO_PAGES } from '../demo-site/server';
+import { axeViolations } from './axe';
 import { ask, until } from './database';
 import { launchHarness, type ExtensionGlobal, type Harness } from './harness';
 
@@ -59,6 +60,9 @@ describe('policy compliance, on the demo seller with one violation', () => {
     const score = (h.demo.seller.accountHealth.performanceMetrics[0] as { accountHealthRating: { ahrScore: number } }).accountHealthRating.ahrScore;
     const since = /^Account Health Assurance · Not enough history yet \(since [A-Z][a-z]{2} \d{1,2}, \d{4}\)/;
     expect(await assurance.textContent()).toMatch(score < 250 ? new RegExp(`${since.source}: 1 day below 250 so far\\.$`) : new RegExp(`${since.source}\\.$`));
+    // The popup with both sections in it passes axe-core.
+    const violations = await axeViolations(popup);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await popup.close();
     await page.close();
   });
@@ -142,6 +146,8 @@ describe('the seller’s own dispatch rule', () => {
     await risk.waitFor();
     expect(await risk.getAttribute('class')).toContain('risk-own');
     expect(await risk.locator('.risk-impact').textContent()).toBe('Misses your own dispatch rule → your own rule, not one of Amazon’s metrics');
+    const violations = await axeViolations(popup);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
     await popup.close();
 
     await ask(options, { type: 'saveSettings', settings: { ...settings, dispatchRuleHours: null } });
