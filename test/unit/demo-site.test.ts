@@ -5,6 +5,7 @@ import { getTracking } from 'ts-tracking-number';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { orderDetailResponse, searchResponse } from '../demo-site/api';
 import { generateDemoSeller, type DemoSeller } from '../demo-site/generate';
+import { referenceMetrics } from '../demo-site/reference-metrics';
 import { DemoSite } from '../demo-site/server';
 import { HOUR, localDay, startOfLocalDay } from '../demo-site/time';
 
@@ -87,6 +88,9 @@ describe('generateDemoSeller', () => {
     expect(e.lsr10d.rate).toBeLessThan(0.04);
     expect(e.lsr10d.rate).toBeGreaterThanOrEqual(0.025);
     expect(e.lsr30d.rate).toBeLessThan(0.04);
+    // Amazon's own reading (two days behind) agrees that LSR is inside its line: the demo never shows a
+    // breach only because the reading's days differ.
+    expect(referenceMetrics(s, s.readingAsOf).lsr10d.rate).toBeLessThan(0.04);
     expect(e.odrMfn.rate).toBeLessThan(0.01);
     expect(e.odrMfn.rate).toBeGreaterThanOrEqual(0.007);
     expect(e.odrMfn.num).toBeLessThan(e.odrMfn.negativeFeedback + e.odrMfn.claims + e.odrMfn.chargebacks); // one order, two defects
