@@ -246,7 +246,10 @@ class Generator {
    * Spec v2 §2, the auto-cancel: one unconfirmed MFN order whose deadline (`cancellationDate`) falls
    * 3–70 h from now (ends of business days: over a weekend the next is up to ~2.5 days off), flagged at
    * risk of it by Amazon (it counts as late until then), and one Amazon cancelled for a missing
-   * confirmation 1–5 days ago, which counts in the cancel rate on that day and no longer as late.
+   * confirmation 3–5 days ago, which counts in the cancel rate on that day and no longer as late.
+   * Not 1–2 days ago: Amazon's reading (as of two days back) would still count it as a late shipment
+   * while today's pages show it cancelled, so the reading's LSR would hold one order more than Redline
+   * can see, and on some days be over the line because of it.
    */
   autoCancellations(): void {
     const unship = (o: DemoOrder) => {
@@ -264,7 +267,7 @@ class Generator {
       atRisk.scenarios.push('auto-cancel-soon');
     }
     const past = this.ordinary(
-      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && this.inDays(o.cancellationDate, 5, 1),
+      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && this.inDays(o.cancellationDate, 5, 3),
     );
     const cancelled = past.length ? this.rng.pick(past) : null;
     if (cancelled) {

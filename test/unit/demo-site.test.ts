@@ -74,6 +74,19 @@ describe('generateDemoSeller', () => {
     }
   });
 
+  // Every day of five weeks (a US holiday and weekends move the business-day deadlines): Amazon's reading,
+  // two days behind, is inside LSR's line too, and Amazon's auto-cancel happened before that reading, so
+  // the reading never counts as late an order that today's pages show cancelled (a count Redline cannot
+  // see, and on 2026-12-02 the reason the reading was over the line).
+  it.each(Array.from({ length: 35 }, (_, i) => new Date(Date.parse('2026-11-10T16:40:00Z') + i * 24 * HOUR).toISOString()))(
+    'at %s Amazon’s LSR reading agrees with what the pages show',
+    (iso) => {
+      const s = generateDemoSeller({ seed: 7, now: Date.parse(iso) });
+      expect(referenceMetrics(s, s.readingAsOf).lsr10d.rate).toBeLessThan(0.04);
+      for (const o of byScenario(s, 'auto-cancelled')) expect(o.cancelledAt!).toBeLessThanOrEqual(s.readingAsOf);
+    },
+  );
+
   // Different times of day and both DST switches: the account must sit just inside its red lines at any now.
   it.each([
     '2026-11-26T08:30:00Z', // 00:30 PST: today has barely started
