@@ -45,9 +45,16 @@ export interface ScriptTime {
   capped: { extension: number; page: number };
   /** Main-thread CPU time ÷ sampled non-idle time over the same span (≤ 1 when the OS preempted the thread). */
   cpuShare: number;
+  /**
+   * The longest task of the extension's, ms: a run of consecutive extension samples (garbage collection
+   * inside it counts; the page's script, "(program)" or idle end it). Raw and with gaps capped as above.
+   */
+  longestTask: { raw: number; capped: number };
+  /** Sampled non-idle main-thread time, whoever's (page, extension, GC, "(program)"), ms. */
+  busy: number;
 }
 
-type OwnerTime = Pick<ScriptTime, 'extension' | 'page' | 'extensionFunctions' | 'capped'> & { busy: number };
+type OwnerTime = Pick<ScriptTime, 'extension' | 'page' | 'extensionFunctions' | 'capped' | 'longestTask' | 'busy'>;
 
 function scriptTimeByOwner(profile: Profile, extensionOrigin: string): OwnerTime {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -69,8 +76,11 @@ function scriptTimeByOwner(profile: Profile, extensionOrigin: string): OwnerTime
     for (const child of node.children ?? []) visit(child, own, here);
   };
   visit(profile.nodes[0]!.id, null, '');
-  const time: OwnerTime = { extension: 0, page: 0, busy: 0, extensionFunctions: new Map<string, number>(), capped: { extension: 0, page: 0 } };
+  const time: OwnerTime = { extension: 0, page: 0, busy: 0, extensionFunctions: new Map<string, number>(), capped: { extension: 0, page: 0 }, longestTask: { raw: 0, capped: 0 } };
+  /** The extension task being followed: time so far, and up to its last extension sample. */
+  let task: { raw: number; capped: number; rawToLast: number; cappedToLast: number } | null = null;
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const gc = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(garbage collector)').map((n) => n.id));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
   // timeDeltas[i + 1] is how long sample i's stack was on the CPU.
@@ -85,7 +95,26 @@ function scriptTimeByOwner(profile: Profile, extensionOrigin: string): OwnerTime
       const key = where.get(samples[i]!)!;
       time.extensionFunctions.set(key, (time.extensionFunctions.get(key) ?? 0) + ms);
     }
-    if (!idle.has(samples[i]!)) time.busy += ms;
+    const isIdle = idle.has(samples[i]!);
+    if (!isIdle) time.busy += ms;
+    if (who === 'extension') {
+      task ??= { raw: 0, capped: 0, rawToLast: 0, cappedToLast: 0 };
+      task.raw += ms;
+      task.capped += Math.min(ms, GAP_CAP_MS);
+      task.rawToLast = task.raw;
+      task.cappedToLast = task.capped;
+    } else if (task && gc.has(samples[i]!)) {
+      task.raw += ms;
+      task.capped += Math.min(ms, GAP_CAP_MS);
+    } else if (task) {
+      time.longestTask.raw = Math.max(time.longestTask.raw, task.rawToLast);
+      time.longestTask.capped = Math.max(time.longestTask.capped, task.cappedToLast);
+      task = null;
+    }
+  }
+  if (task) {
+    time.longestTask.raw = Math.max(time.longestTask.raw, task.rawToLast);
+    time.longestTask.capped = Math.max(time.longestTask.capped, task.cappedToLast);
   }
   return time;
 }
@@ -118,7 +147,7 @@ export async function profiled(cdp: CDPSession, extensionOrigin: string, action:
     profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
   }
   const cpu = (await threadTime()) - cpuStart;
-  const { extension, page, busy, extensionFunctions, capped } = scriptTimeByOwner(profile, extensionOrigin);
+  const time = scriptTimeByOwner(profile, extensionOrigin);
   // A navigation inside the span restarts the document's metrics: no valid delta then (NaN).
-  return { extension, page, extensionFunctions, capped, cpuShare: busy > 0 && cpu >= 0 ? Math.min(1, cpu / busy) : Number.NaN };
+  return { ...time, cpuShare: time.busy > 0 && cpu >= 0 ? Math.min(1, cpu / time.busy) : Number.NaN };
 }

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT, launchHarness, type Harness } from '../e2e/harness';
+import { addBlankPage, nullExtension } from './baseline-extensions';
 import { bundleFigures } from './bundles';
 import { engineFigures } from './engine';
 import { formatFigure, passes, type Figure } from './figures';
@@ -39,6 +40,7 @@ export async function runBench(argv: string[]): Promise<number> {
   }
   const figures: Figure[] = [];
   let harness: Harness | undefined;
+  let floor: Harness | undefined;
   const report = (list: Figure[]) => {
     for (const f of list) console.log(formatFigure(f));
     figures.push(...list);
@@ -50,9 +52,16 @@ export async function runBench(argv: string[]): Promise<number> {
     if (section === 'page' || section === 'storage') {
       // One browser for both: launching costs seconds, and the storage figures start from the data
       // the page figures captured, as a seller's would.
-      harness ??= await launchHarness({ extensionDir: EXTENSION_DIR });
-      if (section === 'page') report(await pageFigures(harness, top));
-      else report(await storageFigures(harness));
+      if (!harness) {
+        addBlankPage(EXTENSION_DIR);
+        harness = await launchHarness({ extensionDir: EXTENSION_DIR });
+      }
+      if (section === 'page') {
+        // The same-run floor of the content scripts' figures: a second browser with the null extension.
+        floor = await launchHarness({ extensionDir: nullExtension(EXTENSION_DIR) });
+        report(await pageFigures(harness, floor, top));
+        await floor.close();
+      } else report(await storageFigures(harness));
     }
   }
   await harness?.close();

@@ -130,7 +130,7 @@ describe('BadgeLayer', () => {
     expect(new Set(badges().map((b) => b.dataset.redlineOrder)).size).toBe(2);
   });
 
-  it('scans 100 badged rows that did not change cheaply (the real 5 ms budget is measured in Chromium, e2e)', () => {
+  it('a scan of 100 badged rows that did not change moves and redraws nothing (its time is a bench figure, in Chromium)', () => {
     renderOrdersTable(document, ids(100));
     const risky = new Map(ids(100).map((id, i) => [id, atRisk(id, 1 + i / 10)]));
     const layer = new BadgeLayer(document);
@@ -138,13 +138,7 @@ describe('BadgeLayer', () => {
     layer.apply(findOrderRows(document), (id) => views.get(id) ?? null);
     expect(badges()).toHaveLength(100);
     // The frequent case: the page mutated something unrelated; nothing to move or redraw.
-    const timings = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      const stats = layer.apply(findOrderRows(document), (id) => views.get(id) ?? null);
-      expect(stats).toEqual({ created: 0, moved: 0, redrawn: 0, removed: 0 });
-      return performance.now() - start;
-    });
-    expect(Math.min(...timings)).toBeLessThan(25);
+    expect(layer.apply(findOrderRows(document), (id) => views.get(id) ?? null)).toEqual({ created: 0, moved: 0, redrawn: 0, removed: 0 });
   });
 
   it('draws a quiet mark for safe orders when asked to', () => {
