@@ -9,7 +9,7 @@
  * window 14 days after the order): then the first day of the 30-day timeline on which the two differ
  * says when it will show, with the figures of that day.
  */
-import type { Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
+import type { ChargebackStatus, ClaimStatus, Defect, LocalDate, Order, RateMetricKey, Settings } from '../model';
 import type { DayFigures, HealthReport, MetricReport } from './report-schema';
 import { indexDefects } from './defects';
 import { populationById, recountOrders } from './order-pass';
@@ -93,6 +93,18 @@ function changeDefects(data: HealthData, matches: (d: Defect) => boolean, edit: 
   return data.defects.map((d) => (matches(d) ? edit(d) : d));
 }
 
+/** A claim or a chargeback decided one way: each kind has its own word for the outcome. */
+function decideDispute(
+  data: HealthData,
+  defectId: string,
+  asOf: number,
+  outcome: { claim: ClaimStatus; chargeback: ChargebackStatus },
+): { data: HealthData; assumed: boolean } {
+  const decided = (d: Defect): Defect =>
+    d.kind === 'claim' ? { ...d, status: outcome.claim, observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: outcome.chargeback, observedAt: asOf } : d;
+  return { data: { ...data, defects: changeDefects(data, (d) => d.id === defectId, decided) }, assumed: false };
+}
+
 function applyChange(data: HealthData, change: Change, marketplaceId: string, asOf: number): { data: HealthData; assumed: boolean } {
   switch (change.kind) {
     case 'sellerCancel': {
@@ -119,30 +131,9 @@ function applyChange(data: HealthData, change: Change, marketplaceId: string, as
         assumed: false,
       };
     case 'decidedForSeller':
-      return {
-        data: {
-          ...data,
-          defects: changeDefects(
-            data,
-            (d) => d.id === change.defectId,
-            (d) => (d.kind === 'claim' ? { ...d, status: 'denied', observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: 'decidedForSeller', observedAt: asOf } : d),
-          ),
-        },
-        assumed: false,
-      };
+      return decideDispute(data, change.defectId, asOf, { claim: 'denied', chargeback: 'decidedForSeller' });
     case 'decidedAgainstSeller':
-      return {
-        data: {
-          ...data,
-          defects: changeDefects(
-            data,
-            (d) => d.id === change.defectId,
-            (d) =>
-              d.kind === 'claim' ? { ...d, status: 'grantedSellerFault', observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: 'decidedAgainstSeller', observedAt: asOf } : d,
-          ),
-        },
-        assumed: false,
-      };
+      return decideDispute(data, change.defectId, asOf, { claim: 'grantedSellerFault', chargeback: 'decidedAgainstSeller' });
   }
 }
 

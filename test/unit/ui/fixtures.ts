@@ -3,7 +3,7 @@
  * validated against it, so the UI is tested on the real shape.
  */
 import { HealthReport, type MetricReport, type OrderRisk } from '../../../lib/metrics/report-schema';
-import type { RateMetricKey } from '../../../lib/model/metric-keys';
+import { METRIC_UNITS, type RateMetricKey } from '../../../lib/model/metric-keys';
 
 export const NOW = Date.UTC(2026, 10, 26, 20, 0); // 2026-11-26 12:00 America/Los_Angeles
 export const TODAY = '2026-11-26';
@@ -28,17 +28,6 @@ const TARGETS: Record<RateMetricKey, [number, 'lt' | 'gt', number, number]> = {
   'idr.7d': [0.05, 'lt', 7, 8],
 };
 
-const UNITS: Record<RateMetricKey, MetricReport['unit']> = {
-  'odr.mfn': 'orders',
-  'odr.afn': 'orders',
-  'lsr.10d': 'orders',
-  'lsr.30d': 'orders',
-  'cr.7d': 'orders',
-  'vtr.30d': 'packages',
-  'otdr.14d': 'units',
-  'idr.7d': 'orders',
-};
-
 export function metric(input: MetricInput): MetricReport {
   const [target, condition, days, lag] = TARGETS[input.key];
   const bp = Math.round(target * 10000);
@@ -54,7 +43,7 @@ export function metric(input: MetricInput): MetricReport {
     worst: day(i, rate === null ? null : condition === 'lt' ? rate + 0.002 + i * 0.0001 : rate - 0.004 - i * 0.0001),
   }));
   return {
-    unit: UNITS[input.key],
+    unit: METRIC_UNITS[input.key],
     rate,
     target,
     targetBasisPoints: bp,
