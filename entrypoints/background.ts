@@ -76,7 +76,8 @@ export default defineBackground(() => {
   answerBulk(answer); // an import's files: lib/messaging/bulk.ts
 
   // Deadlines pass and orders leave windows with no new data: recompute every few minutes.
-  browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 5 });
+  // Not awaited: nothing waits for the alarm to exist, and a browser that refuses it still recomputes on every message.
+  void browser.alarms.create(RECOMPUTE_ALARM, { periodInMinutes: 5 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RECOMPUTE_ALARM) void service().then((s) => s.tick());
   });

@@ -95,7 +95,7 @@ for (const step of STEPS) {
   const seconds = (performance.now() - started) / 1000;
   const exitOk = run.status === 0;
   const report = step.report ? readReport(step.report) : null;
-  let passed = report?.passed ?? 0;
+  const passed = report?.passed ?? 0;
   let failed = report?.failed ?? 0;
   let note = report ? `${report.passed} passed, ${report.failed} failed${report.skipped ? `, ${report.skipped} skipped/todo` : ''}` : '';
   if (!exitOk && failed === 0) {

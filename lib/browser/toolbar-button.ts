@@ -17,7 +17,7 @@ interface ToolbarApis {
  * which is what Firefox's build is (`wxt build -b firefox`); there `browser.action` is undefined and
  * calling it throws. `api` is the extension's `browser` (a test passes a fake one).
  */
-export function toolbarButton(api: ToolbarApis = browser as unknown as ToolbarApis): ToolbarButton {
+export function toolbarButton(api: ToolbarApis = browser): ToolbarButton {
   const button = api.action ?? api.browserAction;
   if (!button) throw new Error('This browser has neither action nor browserAction: no toolbar button to badge.');
   return button;

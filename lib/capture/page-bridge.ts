@@ -34,6 +34,7 @@ export function installPageBridge(win: typeof globalThis & Window): void {
     }
   };
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with `apply` and the caller's own `this`, as the page would have
   const originalFetch = win.fetch;
   win.fetch = function fetch(this: unknown, ...args: Parameters<typeof originalFetch>) {
     const pending = originalFetch.apply(this, args);
@@ -49,11 +50,14 @@ export function installPageBridge(win: typeof globalThis & Window): void {
       })
       .catch(() => {});
     return pending;
-  } as typeof originalFetch;
+  };
 
   const xhrUrls = new WeakMap<XMLHttpRequest, string>();
   const proto = win.XMLHttpRequest.prototype;
+  // The originals are called with `apply` on the request they were called on, as the page would have.
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- see above: `apply(this, args)`
   const originalOpen = proto.open;
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- see above: `apply(this, args)`
   const originalSend = proto.send;
   proto.open = function open(this: XMLHttpRequest, ...args: unknown[]) {
     try {
@@ -63,7 +67,7 @@ export function installPageBridge(win: typeof globalThis & Window): void {
       /* never break the page's request */
     }
     return (originalOpen as (...a: unknown[]) => void).apply(this, args);
-  } as typeof originalOpen;
+  };
   proto.send = function send(this: XMLHttpRequest, ...args: Parameters<typeof originalSend>) {
     const url = xhrUrls.get(this);
     if (url) {

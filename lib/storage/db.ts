@@ -1,21 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from './migrations';
-import type { OrderDay, OrderPart } from './order-days';
-import type { LogEntry, StoredDefect, StoredPolicyReading, StoredReading } from './records';
+import { openDB, type IDBPDatabase } from 'idb';
+import { DB_VERSION, migrate, type UpgradeDb, type UpgradeTx } from './migrations';
+import type { RedlineSchema } from './schema';
 
 export const DB_NAME = 'redline';
-
-export interface RedlineSchema extends DBSchema {
-  /** Orders in parts of a day (order-days.ts): each day's directory, and the parts. */
-  orderDays: { key: [string, number]; value: OrderDay };
-  orderParts: { key: [string, number, number]; value: OrderPart };
-  defects: { key: [string, string]; value: StoredDefect; indexes: { scope: string; scopeDate: [string, number] } };
-  readings: { key: [string, string, string]; value: StoredReading; indexes: { scope: string } };
-  /** Amazon's policy categories, one reading per category per day (v5). */
-  policyReadings: { key: [string, string, string]; value: StoredPolicyReading; indexes: { scope: string } };
-  log: { key: number; value: LogEntry };
-  meta: { key: string; value: unknown };
-}
 
 export type RedlineDb = IDBPDatabase<RedlineSchema>;
 
@@ -28,8 +15,13 @@ export type RedlineDb = IDBPDatabase<RedlineSchema>;
  */
 export async function openRedlineDb(name = DB_NAME, version = DB_VERSION, onClose?: () => void): Promise<RedlineDb> {
   const db = await openDB<RedlineSchema>(name, version, {
-    async upgrade(database, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) await MIGRATIONS[v]!(database as unknown as UpgradeDb, tx as unknown as UpgradeTx);
+    // idb does not wait for what this returns. A migration that fails aborts the upgrade, so the
+    // database stays at its old version and openDB rejects, instead of opening half-migrated.
+    upgrade(database, oldVersion, newVersion, tx) {
+      migrate(database as unknown as UpgradeDb, tx as unknown as UpgradeTx, oldVersion, newVersion ?? version).catch(() => {
+        tx.done.catch(() => {}); // the abort is heard where openDB rejects
+        tx.abort();
+      });
     },
     blocking() {
       db.close();

@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { RedlineSchema } from './db';
-import { orderDayRecords, orderPartRecord, readOrderPart, type OrderPart } from './order-days';
-import { reachOf, type StoredOrder, type StoredReading } from './records';
+import { orderDayRecords, orderPartRecord, readOrderPart } from './order-days';
+import { reachOf, type StoredOrder } from './records';
+import type { RedlineSchema } from './schema';
 
 /**
  * Schema migrations, one per version, applied in order on upgrade (each may await requests on the
@@ -63,12 +63,12 @@ export const MIGRATIONS: readonly Upgrade[] = [
   //   reading (`#unit-on-time-delivery-rate-row`) is the unit figure and stays.
   async (_db, tx) => {
     const parts = tx.objectStore('orderParts');
-    const all = (await parts.getAll()) as OrderPart[];
+    const all = await parts.getAll();
     await Promise.all(
       all.map((part) => parts.put(orderPartRecord(part.scope, part.day, part.part, readOrderPart(part).map((o) => ({ ...o, reachAt: reachOf(o) }))))),
     );
     const readings = tx.objectStore('readings');
-    const packageFigures = ((await readings.getAll()) as StoredReading[]).filter((r) => r.metric === 'otdr.14d' && REPORT_SOURCES.has(r.source));
+    const packageFigures = (await readings.getAll()).filter((r) => r.metric === 'otdr.14d' && REPORT_SOURCES.has(r.source));
     for (const r of packageFigures) {
       await readings.delete([r.scope, r.metric, r.day]);
       await readings.put({ ...r, metric: 'otdr.30d' });
@@ -87,3 +87,12 @@ export const MIGRATIONS: readonly Upgrade[] = [
 const REPORT_SOURCES = new Set(['sp-api/performance-report', 'performance-api/summary']);
 
 export const DB_VERSION = MIGRATIONS.length;
+
+/** Runs the migrations from version `from` up to `to`, one after the other on the upgrade transaction. */
+export async function migrate(db: UpgradeDb, tx: UpgradeTx, from: number, to: number): Promise<void> {
+  for (let v = from; v < to; v++) {
+    const upgrade = MIGRATIONS[v];
+    if (!upgrade) throw new Error(`No migration to version ${v + 1}.`);
+    await upgrade(db, tx);
+  }
+}

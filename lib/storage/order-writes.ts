@@ -2,9 +2,9 @@
 import type { IDBPTransaction } from 'idb';
 import type { Order } from '../model';
 import { mergeOrders } from '../model/merge';
-import type { RedlineSchema } from './db';
 import { APPEND_BELOW, candidateDays, orderDayOf, orderPartRecord, PART_MAX, readOrderPart, type OrderDay } from './order-days';
 import { StoredOrder, storedOrder } from './records';
+import type { RedlineSchema } from './schema';
 import { scopeKey } from './scope';
 
 /** The same stored record: a write that changes nothing is not made. */

@@ -2,10 +2,11 @@ import type { IDBPTransaction } from 'idb';
 import { parseBatch, type AmazonReading, type Batch, type PolicyReading } from '../model';
 import { calendarFor } from '../metrics/calendar';
 import { marketplaceTimeZone } from '../marketplaces';
-import type { RedlineDb, RedlineSchema } from './db';
+import type { RedlineDb } from './db';
 import { orderDayOf, orderPartRecord, readOrderPart, type OrderDay, type OrderPart } from './order-days';
 import { sameRecord, writeOrders, type WriteTx } from './order-writes';
 import { LogEntry, StoredDefect, StoredOrder, StoredPolicyReading, StoredReading } from './records';
+import type { RedlineSchema } from './schema';
 import { scopeKey } from './scope';
 
 /** The records a batch changed, as now stored. */
@@ -320,7 +321,7 @@ export async function amendLatestFailure(db: RedlineDb, source: string, at: numb
   const cursor = await tx.store.openCursor(null, 'prev');
   const latest = cursor?.value;
   const amend = !!latest && !latest.ok && !latest.shape && latest.source === source.slice(0, 300) && Math.abs(at - latest.at) <= withinMs;
-  if (amend) await cursor!.update(LogEntry.parse({ ...latest, ...patch }));
+  if (amend) await cursor.update(LogEntry.parse({ ...latest, ...patch }));
   await tx.done;
   return amend;
 }

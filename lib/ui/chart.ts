@@ -48,7 +48,7 @@ const HISTORY_DAYS = 90;
 
 function dayNumber(day: string): number {
   const [y, m, d] = day.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!) / DAY_MS;
+  return Date.UTC(y!, m! - 1, d) / DAY_MS;
 }
 
 function dayString(n: number): string {

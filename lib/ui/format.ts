@@ -44,7 +44,7 @@ export function formatCount(n: number, locale: string): string {
 
 function parseLocalDate(day: string): Date {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!));
+  return new Date(Date.UTC(y!, m! - 1, d));
 }
 
 /** A marketplace calendar day, e.g. "3 Dec" / "Dec 3" / "12月3日". */
@@ -57,7 +57,7 @@ export function formatDay(day: string, locale: string, withYear = false): string
 
 /** An inclusive window of days, e.g. "Sep 12 – Nov 10". */
 export function formatWindow(window: { from: string; to: string }, locale: string): string {
-  const f = cached(`day:${locale}:false`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })) as Intl.DateTimeFormat;
+  const f = cached<Intl.DateTimeFormat>(`day:${locale}:false`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }));
   return f.formatRange(parseLocalDate(window.from), parseLocalDate(window.to));
 }
 
@@ -70,7 +70,7 @@ export function formatInstant(epochMs: number, locale: string, timeZone?: string
 
 /** How long ago, e.g. "3 min ago", "2 days ago"; "now" below a minute. */
 export function formatAge(ageMs: number, locale: string): string {
-  const rtf = cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' })) as Intl.RelativeTimeFormat;
+  const rtf = cached<Intl.RelativeTimeFormat>(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
   const age = Math.max(0, ageMs);
   if (age < MINUTE) return rtf.format(0, 'second');
   if (age < HOUR) return rtf.format(-Math.floor(age / MINUTE), 'minute');

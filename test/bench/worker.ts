@@ -60,14 +60,14 @@ export async function rawPutMs(h: Harness, records: object[]): Promise<number> {
         open.result.createObjectStore('orders', { keyPath: ['scope', 'orderId'] });
       };
       open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
+      open.onerror = () => reject(open.error ?? new Error('open failed'));
     });
     const start = performance.now();
     const tx = db.transaction('orders', 'readwrite');
     for (const row of rows) tx.objectStore('orders').put(row);
     await new Promise((resolve, reject) => {
       tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
     });
     const ms = performance.now() - start;
     db.close();

@@ -151,9 +151,9 @@ ${script ? `<script type="module" src="${ASSET_PREFIX}${script}"></script>` : ''
 }
 
 function homeBody(): string {
-  const links = Object.entries(DEMO_PAGES)
-    .filter(([, v]) => typeof v === 'string')
-    .map(([, href]) => `<li><a href="${href}">${href}</a></li>`)
+  const links = Object.values(DEMO_PAGES)
+    .filter((href) => typeof href === 'string')
+    .map((href) => `<li><a href="${href}">${href}</a></li>`)
     .join('');
   return `<h1>Demo Seller Central</h1><div class="card"><p>A made-up US seller for trying Redline. Nothing here is real.</p><ul>${links}</ul></div>`;
 }

@@ -31,7 +31,7 @@ export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
         const empty: StoredSnapshot = { orders: [], defects: [], readings: [], policies: [], log: [], meta: {} };
         // No database yet: do not create an empty one (the worker's own open would then find no stores).
         open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error));
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(empty) : reject(open.error ?? new Error('open failed')));
         open.onsuccess = () => {
           const db = open.result;
           const names = ['orderParts', 'defects', 'readings', 'policyReadings', 'log', 'meta'].filter((n) => db.objectStoreNames.contains(n));
@@ -46,13 +46,13 @@ export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
               const req = tx.objectStore(name).getAll();
               req.onsuccess = () => res(req.result);
             });
-          const keys = new Promise<IDBValidKey[]>((res) => {
+          const keys = new Promise<string[]>((res) => {
             const req = tx.objectStore('meta').getAllKeys();
-            req.onsuccess = () => res(req.result);
+            req.onsuccess = () => res(req.result as string[]); // the meta store's keys are names (lib/storage/schema.ts)
           });
           void Promise.all([all('orderParts'), all('defects'), all('readings'), all('policyReadings'), all('log'), all('meta'), keys]).then(([parts, defects, readings, policies, log, metaValues, metaKeys]) => {
             db.close();
-            const meta = Object.fromEntries(metaKeys.map((k, i) => [String(k), metaValues[i]]));
+            const meta = Object.fromEntries(metaKeys.map((k, i) => [k, metaValues[i]]));
             // Orders are stored in parts of a day (lib/storage/order-days.ts): listed one by one here.
             const orders = (parts as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as unknown[]);
             resolve({ orders, defects, readings, policies, log, meta } as StoredSnapshot);
@@ -121,7 +121,7 @@ function inStore(h: InExtension, store: string, query: StoreQuery): Promise<unkn
       new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('redline');
         open.onupgradeneeded = () => open.transaction?.abort(); // no database yet: do not make one
-        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(q.op === 'count' ? 0 : []) : reject(open.error));
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve(q.op === 'count' ? 0 : []) : reject(open.error ?? new Error('open failed')));
         open.onsuccess = () => {
           const db = open.result;
           const done = (value: unknown) => {
@@ -131,7 +131,7 @@ function inStore(h: InExtension, store: string, query: StoreQuery): Promise<unkn
           if (name === 'orders') {
             const tx = db.transaction('orderParts', 'readonly');
             const request = tx.objectStore('orderParts').getAll();
-            tx.onerror = () => reject(tx.error);
+            tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
             request.onsuccess = () => {
               const orders = (request.result as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as { scope: string; orderId: string }[]);
               const key = (scope: unknown, orderId: unknown) => `${String(scope)}\n${String(orderId)}`;
@@ -159,7 +159,7 @@ function inStore(h: InExtension, store: string, query: StoreQuery): Promise<unkn
             });
             tx.oncomplete = () => done(found);
           }
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
         };
       }),
     { store, query },

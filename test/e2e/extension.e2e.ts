@@ -83,6 +83,7 @@ describe('Redline in Chromium', () => {
       new Promise<string>((resolve) =>
         setTimeout(() => {
           try {
+            // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the probe: the extension's CSP must refuse it
             resolve(new Function('return "ran"')() as string);
           } catch (error) {
             resolve((error as Error).name);

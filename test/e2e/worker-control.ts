@@ -148,11 +148,10 @@ function hookPuts(h: Harness, hook: PutHook): Promise<void> {
       if (hold && hold.held === null && this.name === hold.store && ++hold.puts >= hold.after) {
         hold.held = hold.puts;
         // A transaction commits when it has no request left: one read after another keeps it open.
-        const store = this;
         const keepOpen = () => {
           if (hold.released) return;
           try {
-            store.count(IDBKeyRange.only(['~', '~'])).onsuccess = keepOpen;
+            this.count(IDBKeyRange.only(['~', '~'])).onsuccess = keepOpen;
           } catch {
             // the transaction ended (it cannot, short of the worker stopping)
           }

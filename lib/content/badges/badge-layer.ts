@@ -7,6 +7,9 @@ import { createBadgeHost, renderBadge } from './badge-element';
 import { BADGE_TAG } from './order-rows';
 import type { BadgeView } from './badge-view';
 
+/** `Array.isArray` alone narrows a readonly array to `any[]`. */
+const isViewList = (found: BadgeView | readonly BadgeView[]): found is readonly BadgeView[] => Array.isArray(found);
+
 export interface ApplyStats {
   created: number;
   moved: number;
@@ -38,7 +41,7 @@ export class BadgeLayer {
     const shown = new Set<string>();
     for (const [orderId, anchor] of anchors) {
       const found = viewFor(orderId);
-      const views = found === null ? [] : Array.isArray(found) ? found : [found as BadgeView];
+      const views = found === null ? [] : isViewList(found) ? found : [found];
       // Each after the one before: the anchor, then Amazon's badge, then the seller's own.
       let after: Element = anchor;
       for (const view of views) {

@@ -73,11 +73,11 @@ export function findOrderRows(root: ParentNode): Map<string, Element> {
 /** The order detail page's order id (from its URL) and where its id is shown. */
 export function findOrderDetail(doc: Document, path: string): Map<string, Element> {
   const match = /^\/orders-v3\/order\/(\d{3}-\d{7}-\d{7})\/?$/.exec(path);
-  if (!match) return new Map();
+  if (!match) return new Map<string, Element>();
   const orderId = match[1]!;
   const shown = queryFirst(doc, ORDER_DETAIL_ID);
   if (shown && shown.textContent?.includes(orderId)) return new Map([[orderId, shown]]);
   const main = doc.querySelector('main, #sc-content') ?? doc.body;
   const found = main ? orderInRow(main) : null;
-  return found && found.orderId === orderId ? new Map([[orderId, found.anchor]]) : new Map();
+  return new Map(found && found.orderId === orderId ? [[orderId, found.anchor]] : []);
 }

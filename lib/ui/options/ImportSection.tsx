@@ -141,7 +141,7 @@ export function ImportSection() {
             class="visually-hidden"
             data-test-id="import-input"
             onChange={(e) => {
-              const input = e.currentTarget as HTMLInputElement;
+              const input = e.currentTarget;
               if (input.files) void read(input.files);
               input.value = '';
             }}

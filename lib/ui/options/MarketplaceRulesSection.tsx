@@ -28,7 +28,7 @@ export function MarketplaceRulesSection({ form, errors, onChange, initial }: {
       <p class="muted">{t('options_rules_intro')}</p>
       <div class="number-field">
         <label for="rules-marketplace">{t('options_marketplace')}</label>
-        <select id="rules-marketplace" value={id} onChange={(e) => setId((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="rules-marketplace" value={id} onChange={(e) => setId(e.currentTarget.value)}>
           {MARKETPLACES.map((m) => (
             <option value={m.marketplaceId} key={m.marketplaceId}>
               {`${m.country} · ${m.hosts[m.hosts.length - 1]}`}
@@ -47,7 +47,7 @@ export function MarketplaceRulesSection({ form, errors, onChange, initial }: {
             aria-invalid={holidayError ? 'true' : undefined}
             aria-describedby="rules-holidays-hint"
             onInput={(e) => {
-              const text = (e.currentTarget as HTMLTextAreaElement).value;
+              const text = e.currentTarget.value;
               onChange((latest) => ({ holidays: { ...latest.holidays, [id]: text }, vtrExemptBelow: latest.vtrExemptBelow }));
             }}
           />
@@ -66,7 +66,7 @@ export function MarketplaceRulesSection({ form, errors, onChange, initial }: {
               aria-invalid={amountError ? 'true' : undefined}
               aria-describedby="rules-exemption-hint"
               onInput={(e) => {
-                const amount = (e.currentTarget as HTMLInputElement).value;
+                const amount = e.currentTarget.value;
                 onChange((latest) => ({ holidays: latest.holidays, vtrExemptBelow: { ...latest.vtrExemptBelow, [id]: { amount, currency: exemption.currency } } }));
               }}
             />

@@ -15,7 +15,7 @@ import { TargetsSection } from './TargetsSection';
 function Check({ id, checked, label, hint, onChange }: { id: string; checked: boolean; label: string; hint: string; onChange: (v: boolean) => void }) {
   return (
     <div class="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} aria-describedby={`${id}-hint`} />
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.currentTarget.checked)} aria-describedby={`${id}-hint`} />
       <div>
         <label for={id}>{label}</label>
         <p id={`${id}-hint`} class="muted small">
@@ -39,7 +39,7 @@ function NumberField({ id, label, hint, value, error, onInput, suffix }: {
     <div class="number-field">
       <label for={id}>{label}</label>
       <span class="input-suffix">
-        <input id={id} type="text" inputMode="numeric" value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={`${id}-hint`} onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
+        <input id={id} type="text" inputMode="numeric" value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={`${id}-hint`} onInput={(e) => onInput(e.currentTarget.value)} />
         <span>{suffix}</span>
       </span>
       <p id={`${id}-hint`} class={error ? 'field-error' : 'muted small'}>
@@ -111,7 +111,7 @@ export function Options() {
     }
   };
 
-  const err = (key: string) => (errors[key] ? t(errors[key]!) : undefined);
+  const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
 
   return (
     <main class="options">

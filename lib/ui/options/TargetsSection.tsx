@@ -30,7 +30,7 @@ function Field({ id, label, value, error, onInput, prefix, suffix, placeholder }
           placeholder={placeholder}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
-          onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => onInput(e.currentTarget.value)}
         />
         {suffix && <span aria-hidden="true">{suffix}</span>}
       </span>

@@ -152,10 +152,10 @@ describe('BadgeLayer', () => {
   it('the seller’s own dispatch rule gets a badge of its own after Amazon’s, labelled as the seller’s rule, never as Amazon’s metric', () => {
     renderOrdersTable(document, ids(2));
     const [both, ownOnly] = ids(2);
-    const dispatch = (id: string) => risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false });
+    const dispatch = () => risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false });
     const orders = new Map<string, AtRiskOrder>([
-      [both!, { orderId: both!, risks: [...atRisk(both!).risks, dispatch(both!)] }],
-      [ownOnly!, { orderId: ownOnly!, risks: [dispatch(ownOnly!)] }],
+      [both!, { orderId: both!, risks: [...atRisk(both!).risks, dispatch()] }],
+      [ownOnly!, { orderId: ownOnly!, risks: [dispatch()] }],
     ]);
     const layer = new BadgeLayer(document);
     layer.apply(findOrderRows(document), (id) => badgeViews(orders.get(id)!, NOW, 72));
@@ -190,6 +190,7 @@ describe('BadgeLayer', () => {
       ['de', 'Ihre 72-Stunden-Regel: versenden in 5 Std.'],
       ['ja', 'ご自身の 72 時間ルール：5 時間 以内に出荷'],
     ] as const) {
+      // eslint-disable-next-line react-hooks/rules-of-hooks -- useLocale sets the test's messages; it is no hook
       useLocale(lang);
       document.querySelectorAll('redline-badge').forEach((b) => b.remove());
       new BadgeLayer(document).apply(findOrderRows(document), () => badgeViews(order, NOW, 72));

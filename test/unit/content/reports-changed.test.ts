@@ -9,6 +9,9 @@ vi.mock('../../../lib/messaging/client', () => ({ sendToBackground: vi.fn(async 
 const { startContentScript } = await import('../../../lib/content/main');
 const { onDataChanged } = await import('../../../lib/content/data-events');
 
+/** What each listener returned, as is: `undefined` when it answers nothing (a promise would be an answer). */
+const deliver = (message: unknown, sender: object): Promise<unknown[]> => fakeBrowser.runtime.onMessage.trigger(message, sender);
+
 describe('new figures in the content script', () => {
   let controller: AbortController;
   const changed = vi.fn();
@@ -23,18 +26,18 @@ describe('new figures in the content script', () => {
   afterEach(() => controller.abort());
 
   it('come with the worker’s reportsChanged broadcast, and the listener answers nothing', async () => {
-    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'reportsChanged' }, { id: fakeBrowser.runtime.id });
+    const answers = await deliver({ type: 'reportsChanged' }, { id: fakeBrowser.runtime.id });
     expect(changed).toHaveBeenCalledTimes(1);
     // Other listeners (none in the content script today) keep the right to answer.
     expect(answers.every((a: unknown) => a === undefined)).toBe(true);
   });
 
   it('not with any other message, and no longer once the content script stopped', async () => {
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'captureResponse' }, {});
-    await fakeBrowser.runtime.onMessage.trigger('reportsChanged', {});
+    await deliver({ type: 'captureResponse' }, {});
+    await deliver('reportsChanged', {});
     expect(changed).not.toHaveBeenCalled();
     controller.abort();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportsChanged' }, {});
+    await deliver({ type: 'reportsChanged' }, {});
     expect(changed).not.toHaveBeenCalled();
   });
 });

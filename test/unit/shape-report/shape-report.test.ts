@@ -19,7 +19,7 @@ function valuesAndKeys(value: unknown, values = new Set<string>(), keys = new Se
       keys.add(k);
       valuesAndKeys(v, values, keys);
     }
-  } else if (value !== null && value !== undefined) values.add(String(value));
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.add(String(value));
   return { values, keys };
 }
 

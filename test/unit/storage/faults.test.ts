@@ -108,7 +108,7 @@ describe('the database deleted under the worker', () => {
     await new Promise<void>((resolve, reject) => {
       const request = indexedDB.deleteDatabase(DB_NAME); // as clearing the extension's site data does
       request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('delete failed'));
     });
     const second = await connection();
     expect(second).not.toBe(first);

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { DB_VERSION, MIGRATIONS, type UpgradeDb, type UpgradeTx } from '../../../lib/storage/migrations';
+import { DB_VERSION, migrate, type UpgradeDb, type UpgradeTx } from '../../../lib/storage/migrations';
 import { openRedlineDb } from '../../../lib/storage/db';
 import { orderDayOf, readOrderPart, type OrderDay, type OrderPart } from '../../../lib/storage/order-days';
 import { StoredDefect, StoredOrder, StoredPolicyReading, StoredReading } from '../../../lib/storage/records';
@@ -28,8 +28,8 @@ beforeEach(() => {
 async function databaseAtVersion(version: number) {
   const fixture = FIXTURES[version]!;
   const db = (await openDB('redline', version, {
-    async upgrade(database, oldVersion, _n, tx) {
-      for (let v = oldVersion; v < version; v++) await MIGRATIONS[v]!(database as unknown as UpgradeDb, tx as unknown as UpgradeTx);
+    upgrade(database, oldVersion, _n, tx) {
+      void migrate(database as unknown as UpgradeDb, tx as unknown as UpgradeTx, oldVersion, version); // openDB waits for the transaction
     },
   })) as unknown as UpgradeDb;
   if ('orders' in fixture) for (const o of fixture.orders) await db.put('orders', o as StoredOrder);
@@ -66,6 +66,15 @@ describe('schema migrations', () => {
     expect(data.policies.map((p) => StoredPolicyReading.parse(p))).toHaveLength(fixture.policyReadings?.length ?? 0);
     expect(data.policies).toEqual(same(fixture.policyReadings ?? []));
     expect(await readMeta(db, 'activeScope')).toBe(fixture.meta.activeScope);
+    db.close();
+  });
+
+  it('stays at its version, every record kept, when a migration fails', async () => {
+    await databaseAtVersion(DB_VERSION);
+    await expect(openRedlineDb('redline', DB_VERSION + 1)).rejects.toThrow(); // no migration to that version
+    const db = await openRedlineDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect((await loadScope(db, 'default|ATVPDKIKX0DER')).orders).toHaveLength(ordersOf(FIXTURES[DB_VERSION]!).length);
     db.close();
   });
 

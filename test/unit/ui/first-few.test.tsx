@@ -31,18 +31,18 @@ function show(count: number): HTMLElement {
 beforeEach(() => useLocale('en'));
 
 describe('a popup list: the first few, then "show all"', () => {
-  it('draws the first rows and a button that shows all of them, then fewer again', () => {
+  it('draws the first rows and a button that shows all of them, then fewer again', async () => {
     const root = show(SHOWN + 12);
     expect(root.querySelectorAll('li')).toHaveLength(SHOWN);
     const button = root.querySelector('button')!;
     expect(button.textContent).toBe(`Show all ${SHOWN + 12}`);
     expect(button.getAttribute('aria-controls')).toBe('list');
     expect(button.getAttribute('aria-expanded')).toBe('false');
-    act(() => button.click());
+    await act(() => button.click());
     expect(root.querySelectorAll('li')).toHaveLength(SHOWN + 12);
     expect(button.textContent).toBe('Show fewer');
     expect(button.getAttribute('aria-expanded')).toBe('true');
-    act(() => button.click());
+    await act(() => button.click());
     expect(root.querySelectorAll('li')).toHaveLength(SHOWN);
   });
 

@@ -27,6 +27,7 @@ function pageShape(): string {
 }
 
 async function show(lang: 'en' | 'de' | 'ja' = 'en'): Promise<HTMLElement> {
+  // eslint-disable-next-line react-hooks/rules-of-hooks -- useLocale sets the test's messages; it is no hook
   useLocale(lang);
   const root = document.createElement('div');
   document.body.replaceChildren(root);
