@@ -1,8 +1,9 @@
 /**
  * `npm test`: everything CI checks, in order, streaming each tool's own output:
- *   tsc --noEmit · vitest run (unit) · wxt zip · wxt zip -b firefox (the builds and their store packages,
- *   `npm run zip`) · web-ext lint of the Firefox build (scripts/lint-firefox.ts) · the browser tests in
- *   Chromium and Firefox (test/e2e/run.ts).
+ *   tsc --noEmit · eslint (type-aware lint) · depcruise (the layer rules, .dependency-cruiser.cjs) ·
+ *   vitest run (unit) · wxt zip · wxt zip -b firefox (the builds and their store packages, `npm run zip`) ·
+ *   web-ext lint of the Firefox build (scripts/lint-firefox.ts) · the browser tests in Chromium and
+ *   Firefox (test/e2e/run.ts).
  * It totals the passed and failed tests of both vitest runs (from their JSON reports) and ends with the
  * plain line `N passed, N failed`, which is what CI reads. A step that is not a test run (typecheck, a
  * build) and fails counts as one failure; so does a test run that fails without reporting a failed test.
@@ -30,6 +31,9 @@ const vitestReport = (file: string) => ['--reporter=default', '--reporter=json',
 
 const STEPS: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
+  // The checks of `npm run lint` but the format check (.prettierrc.json, `npm run lint:format`): ESLint with types, the layer rules.
+  { name: 'lint code', command: bin('eslint'), args: ['.'] },
+  { name: 'layers', command: bin('depcruise'), args: ['--config', '.dependency-cruiser.cjs', '.'] },
   { name: 'unit tests', command: bin('vitest'), args: ['run', ...vitestReport('unit.json')], report: 'unit.json' },
   // `wxt zip` builds, then packages: the browser tests use the builds, bundle.e2e.ts checks the packages.
   { name: 'package chrome', command: bin('wxt'), args: ['zip'] },

@@ -4,7 +4,7 @@
  * script takes the first port it is offered and ignores every later offer, so a page script
  * posting look-alike messages cannot feed it data.
  */
-import type { RequestPaging } from './paging';
+import type { RequestPaging } from '../model/paging';
 
 export const BRIDGE_MARKER = 'redline-bridge-v1';
 
@@ -17,7 +17,7 @@ export interface BridgeCapture {
    * page already read as text come as that string.
    */
   body: ArrayBuffer | string;
-  /** The request's paging parameters only (lib/capture/paging.ts), never the rest of its query. */
+  /** The request's paging parameters only (lib/model/paging.ts), never the rest of its query. */
   paging?: RequestPaging;
   observedAt: number;
 }

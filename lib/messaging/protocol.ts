@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAGING_PARAMETERS } from '../capture/paging';
+import { PAGING_PARAMETERS } from '../model/paging';
 import { EpochMs, RATE_METRICS, Settings } from '../model';
 
 /**
@@ -15,7 +15,7 @@ export const CaptureResponse = z.object({
   status: z.number().int().min(0).max(999),
   contentType: z.string().max(200).nullable(),
   body: z.string().max(50_000_000),
-  /** The request's paging parameters (lib/capture/paging.ts): digits, or whether a cursor was sent. */
+  /** The request's paging parameters (lib/model/paging.ts): digits, or whether a cursor was sent. */
   paging: z.partialRecord(z.enum(PAGING_PARAMETERS), z.string().regex(/^(\d{1,9}|set|)$/)).optional(),
   observedAt: EpochMs,
 });

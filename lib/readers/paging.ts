@@ -1,4 +1,4 @@
-import type { RequestPaging } from '../capture/paging';
+import type { RequestPaging } from '../model/paging';
 import type { TablePage } from '../model';
 import { defined } from './order-fields';
 

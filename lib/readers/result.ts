@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import type { RequestPaging } from '../capture/paging';
+import type { RequestPaging } from '../model/paging';
 import { safeParseBatch, type Batch, type NotRecognizedReason, type ReadResult } from '../model';
 
 /** What a reader knows besides its input: when it was seen, and the marketplace if the source does not say. */
 export interface ReadContext {
   observedAt: number;
   marketplaceId?: string;
-  /** The paging parameters of the request a captured response answered (lib/capture/paging.ts). */
+  /** The paging parameters of the request a captured response answered (lib/model/paging.ts). */
   paging?: RequestPaging;
 }
 

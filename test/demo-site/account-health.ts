@@ -12,14 +12,9 @@ import type { DemoSellerData } from './model';
 import { policyEntries } from './policy-compliance';
 import { Random } from './random';
 import { referenceMetrics, type RateCount } from './reference-metrics';
-import { endOfLocalDay, isoDate, localDay } from './time';
+import { endOfLocalDay, isoDate, localDay, type ReportingDateRange } from './time';
 
 type Condition = 'LESS_THAN' | 'GREATER_THAN' | 'EQUALS';
-
-export interface ReportingDateRange {
-  reportingDateFrom: string;
-  reportingDateTo: string;
-}
 
 export interface AccountHealthSummary {
   marketplaceId: string;

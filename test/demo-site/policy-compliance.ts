@@ -6,7 +6,7 @@
  * have one to show (issue 16). It is on a row whose id is real (`#policies-listing-policy-row`).
  */
 import { POLICY_CATEGORIES } from '../../lib/model/policy-categories';
-import type { ReportingDateRange } from './account-health';
+import type { ReportingDateRange } from './time';
 
 export const DEMO_VIOLATION = { category: 'listingPolicyViolations', count: 1 } as const;
 

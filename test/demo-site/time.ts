@@ -90,3 +90,9 @@ export function businessDayAfter(day: number, n: number): number {
   }
   return d;
 }
+
+/** A window of days as Amazon's reports write it (account-health.ts, policy-compliance.ts). */
+export interface ReportingDateRange {
+  reportingDateFrom: string;
+  reportingDateTo: string;
+}
