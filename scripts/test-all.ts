@@ -1,6 +1,6 @@
 /**
  * `npm test`: everything CI checks, in order, streaming each tool's own output:
- *   tsc --noEmit · eslint (type-aware lint) · depcruise (the layer rules, .dependency-cruiser.cjs) ·
+ *   tsc --noEmit · eslint (type-aware lint) · depcruise (the layer rules, .dependency-cruiser.cjs) · knip ·
  *   vitest run (unit) · wxt zip · wxt zip -b firefox (the builds and their store packages, `npm run zip`) ·
  *   web-ext lint of the Firefox build (scripts/lint-firefox.ts) · the browser tests in Chromium and
  *   Firefox (test/e2e/run.ts).
@@ -31,9 +31,11 @@ const vitestReport = (file: string) => ['--reporter=default', '--reporter=json',
 
 const STEPS: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
-  // The checks of `npm run lint` but the format check (.prettierrc.json, `npm run lint:format`): ESLint with types, the layer rules.
+  // The checks of `npm run lint` but the format check (.prettierrc.json, `npm run lint:format`): ESLint
+  // with types, the layer rules, the dead-code check.
   { name: 'lint code', command: bin('eslint'), args: ['.'] },
   { name: 'layers', command: bin('depcruise'), args: ['--config', '.dependency-cruiser.cjs', '.'] },
+  { name: 'dead code', command: bin('knip'), args: [] },
   { name: 'unit tests', command: bin('vitest'), args: ['run', ...vitestReport('unit.json')], report: 'unit.json' },
   // `wxt zip` builds, then packages: the browser tests use the builds, bundle.e2e.ts checks the packages.
   { name: 'package chrome', command: bin('wxt'), args: ['zip'] },

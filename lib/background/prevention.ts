@@ -227,4 +227,3 @@ export function createPreventionService({ db, now, inputs }: PreventionDeps) {
   }
 }
 
-export type PreventionService = ReturnType<typeof createPreventionService>;

@@ -77,4 +77,3 @@ export type ReadResult =
   | { ok: true; batch: Batch }
   | { ok: false; reason: NotRecognizedReason; detail: string };
 
-export const emptyBatch = (format: string): Batch => ({ format, orders: [], defects: [], readings: [] });

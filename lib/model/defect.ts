@@ -79,4 +79,3 @@ export type Chargeback = z.infer<typeof Chargeback>;
 
 export const Defect = z.discriminatedUnion('kind', [Feedback, Claim, Chargeback]);
 export type Defect = z.infer<typeof Defect>;
-export type DefectKind = Defect['kind'];

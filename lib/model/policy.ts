@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EpochMs } from './time';
 import { MarketplaceId } from './order';
 
-export { isKnownPolicyCategory, POLICY_CATEGORIES, type PolicyCategory } from './policy-categories';
+export { isKnownPolicyCategory, POLICY_CATEGORIES } from './policy-categories';
 
 /**
  * A category's name: one of POLICY_CATEGORIES, or a name Amazon added that Redline does not know yet,

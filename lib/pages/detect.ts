@@ -114,10 +114,6 @@ export function detectPage(url: string | URL): PageKind | undefined {
   return PAGE_DETECTORS.find((d) => d.test(parsed.pathname))?.kind;
 }
 
-export const isManageOrders = (url: string | URL) => detectPage(url) === 'manageOrders';
-export const isOrderDetail = (url: string | URL) => detectPage(url) === 'orderDetail';
-export const isAccountHealth = (url: string | URL) => detectPage(url) === 'accountHealth';
-
 /** The order id in a confirm-shipment, buy-shipping or cancel page's path (`/orders-v3/order/{id}/…`), or in `?orderId=`. */
 export function orderIdOfPage(url: string | URL): string | undefined {
   const parsed = parseUrl(url);

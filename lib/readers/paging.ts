@@ -16,11 +16,6 @@ export function tablePage(table: string, rows: number, known: { first?: number; 
 
 const numberOf = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
-/** The first row a `limit`/`offset` request asked for (Manage Orders: `limit=15&offset=30`). */
-export function offsetOf(paging: RequestPaging | undefined): number | undefined {
-  return numberOf(paging?.offset);
-}
-
 /**
  * The first row a `pageNumber`/`pageSize` request asked for. Feedback Manager counts pages from 0
  * since it added a cursor (live capture 2026-07: `pageNumber=0&pageSize=20&…&lastEvaluatedKey=`);

@@ -61,13 +61,6 @@ export function formatWindow(window: { from: string; to: string }, locale: strin
   return f.formatRange(parseLocalDate(window.from), parseLocalDate(window.to));
 }
 
-/** An instant as date and time in a given zone (the marketplace's, where the deadline applies). */
-export function formatInstant(epochMs: number, locale: string, timeZone?: string): string {
-  return cached(`instant:${locale}:${timeZone ?? ''}`, () =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) }),
-  ).format(epochMs);
-}
-
 /** How long ago, e.g. "3 min ago", "2 days ago"; "now" below a minute. */
 export function formatAge(ageMs: number, locale: string): string {
   const rtf = cached<Intl.RelativeTimeFormat>(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' }));
