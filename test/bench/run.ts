@@ -7,10 +7,12 @@
  *   npm run bench -- --no-build    reuse bench-output/chrome-mv3
  *   npm run bench -- --only=engine,bundles   a subset: engine, bundles, page, storage
  *   npm run bench -- --only=page --top=15    also where the content scripts spent their time
+ *   npm run bench -- --no-build --extension=bench-output/before/chrome-mv3   measure another build
+ *                                  (a before/after pair in one session: docs/performance.md, "Method")
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PROJECT_ROOT, launchHarness, type Harness } from '../e2e/harness';
 import { addBlankPage, nullExtension } from './baseline-extensions';
 import { bundleFigures } from './bundles';
@@ -20,7 +22,7 @@ import { pageFigures } from './page';
 import { storageFigures } from './storage';
 
 /** Built by test/bench/wxt.bench.config.ts: a directory no other `wxt build` writes to. */
-const EXTENSION_DIR = join(PROJECT_ROOT, 'bench-output/chrome-mv3');
+const BENCH_BUILD = join(PROJECT_ROOT, 'bench-output/chrome-mv3');
 
 type Section = 'engine' | 'bundles' | 'page' | 'storage';
 const SECTIONS: Section[] = ['engine', 'bundles', 'page', 'storage'];
@@ -32,9 +34,11 @@ export async function runBench(argv: string[]): Promise<number> {
   const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
   const wanted = SECTIONS.filter((s) => !only || only.includes(s));
+  const other = argv.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
+  const EXTENSION_DIR = other ? resolve(PROJECT_ROOT, other) : BENCH_BUILD;
   const started = performance.now();
   console.log(`machine: ${machine()}`);
-  if (!argv.includes('--no-build') && wanted.some((s) => s !== 'engine')) {
+  if (!other && !argv.includes('--no-build') && wanted.some((s) => s !== 'engine')) {
     const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build', '-c', 'test/bench/wxt.bench.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
     if (build.status !== 0) return 1;
   }
