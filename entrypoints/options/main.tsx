@@ -3,7 +3,7 @@ import '@/lib/zod-jitless';
 import { render } from 'preact';
 import { uiLocale } from '@/lib/ui/i18n';
 import { Options } from '@/lib/ui/options/Options';
-import '@/lib/ui/theme.css';
+import '~/assets/theme.css';
 import '@/lib/ui/options/options.css';
 
 document.documentElement.lang = uiLocale();

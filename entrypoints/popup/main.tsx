@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { uiLocale } from '@/lib/ui/i18n';
 import { askPopupState, PopupRoot } from '@/lib/ui/popup/PopupRoot';
 import { rememberedState } from '@/lib/ui/popup/remembered';
-import '@/lib/ui/theme.css';
+import '~/assets/theme.css';
 import '@/lib/ui/popup/popup.css';
 
 // The worker's round trip first: it runs while the popup renders the figures kept from last time.
