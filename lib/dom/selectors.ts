@@ -1,7 +1,9 @@
 /**
  * Every Seller Central selector Redline uses, in one place. Each is a list of alternatives, tried
  * in order; the comment says where it was seen. When Amazon changes a page, this is the only file
- * to change, and test/unit/dom/selectors.test.ts says which alternative matched which saved page.
+ * to change. The readers' tests (test/unit/dom/*.test.ts, on pages saved in test/fixtures/) fail
+ * when the real structure stops matching, and test/unit/readers/provenance.test.ts when a group is
+ * missing from docs/readers.md's provenance table.
  */
 
 /**
