@@ -44,8 +44,10 @@ export async function routeMessage(service: RedlineService, raw: unknown, sender
       return service.settings();
     case 'saveSettings':
       return service.saveSettings(message.settings);
-    case 'importFiles':
-      return service.importFiles(message.files, message.commit, message.marketplaceId);
+    case 'getImportContext':
+      return service.importContext();
+    case 'importBatches':
+      return service.importBatches(message.files);
     case 'exportData':
       return service.exportData();
     case 'deleteAllData':

@@ -1,8 +1,9 @@
 import type { MetricKey, RateMetricKey, ReadResult, Settings } from '../model';
+import { parseBatch } from '../model/batch';
 import { computeHealthReport } from '../metrics';
 import { explainMetric } from '../metrics/explain';
 import type { HealthReport } from '../metrics/report-schema';
-import { endpointPage, readAny, readResponse } from '../readers/detect';
+import { endpointPage, readResponse } from '../readers/endpoints';
 import { readAccountHealth } from '../dom/account-health';
 import { marketplacesForHost } from '../marketplaces';
 import type { MessageOf } from '../messaging/protocol';
@@ -28,21 +29,6 @@ export interface ServiceDeps {
   onReportsChanged?: (reports: ScopedReport[]) => void | Promise<void>;
   /** Called last by `deleteAll`: what the background keeps outside the database (notification state) goes too. */
   onAllDataDeleted?: () => void | Promise<void>;
-}
-
-export interface ImportPreview {
-  name: string;
-  ok: boolean;
-  format?: string;
-  reason?: string;
-  detail?: string;
-  orders: number;
-  defects: number;
-  readings: number;
-  marketplaces: string[];
-  /** Order dates covered, epoch ms. */
-  from?: number;
-  to?: number;
 }
 
 /**
@@ -170,29 +156,6 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
       (history[r.metric] ??= []).push({ day: r.day, rate: r.rate ?? null, score: r.score ?? null });
     }
     return history;
-  }
-
-  function preview(name: string, result: ReadResult): ImportPreview {
-    if (!result.ok) return { name, ok: false, reason: result.reason, detail: result.detail, orders: 0, defects: 0, readings: 0, marketplaces: [] };
-    const { batch } = result;
-    // A loop, not Math.min(...dates): spreading hundreds of thousands of arguments overflows the stack.
-    let from = Infinity;
-    let to = -Infinity;
-    for (const o of batch.orders) {
-      if (o.orderDate < from) from = o.orderDate;
-      if (o.orderDate > to) to = o.orderDate;
-    }
-    const marketplaces = new Set<string>([...batch.orders, ...batch.defects, ...batch.readings].map((r) => r.marketplaceId));
-    return {
-      name,
-      ok: true,
-      format: batch.format,
-      orders: batch.orders.length,
-      defects: batch.defects.length,
-      readings: batch.readings.length,
-      marketplaces: [...marketplaces].sort(),
-      ...(batch.orders.length ? { from, to } : {}),
-    };
   }
 
   return {
@@ -324,22 +287,23 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
       await recompute(await inputs.scopes());
     },
 
-    async importFiles(files: { name: string; text: string }[], commit: boolean, marketplaceId?: string) {
-      const observedAt = now();
-      // Feedback and unshipped reports do not name their marketplace: read them as the one chosen, or the active one.
-      const active = parseScopeKey((await activeScope()) ?? '')?.marketplaceId;
-      const chosen = marketplaceId ?? active;
-      const ctx = { observedAt, ...(chosen ? { marketplaceId: chosen } : {}) };
-      const results = files.map((f) => ({ name: f.name, result: readAny(f.text, ctx) }));
-      const previews = results.map(({ name, result }) => preview(name, result));
-      if (!commit) return previews;
-      for (const { name, result } of results) {
-        if (!result.ok) continue;
+    /** What the options page reads imported files with: the marketplace of the active scope, for formats that name none. */
+    async importContext() {
+      const marketplaceId = parseScopeKey((await activeScope()) ?? '')?.marketplaceId;
+      return marketplaceId ? { marketplaceId } : {};
+    },
+
+    /**
+     * The batches the options page read from the seller's files (lib/readers/import-files.ts), stored
+     * in order. Each is validated here (`parseBatch`) before anything is written.
+     */
+    async importBatches(files: { name: string; batch: unknown }[]) {
+      const batches = files.map((f) => ({ name: f.name, batch: parseBatch(f.batch) }));
+      for (const { name, batch } of batches) {
         // Redline's own export carries the seller's settings too: restored first, so the report is the same.
-        if (result.batch.settings) await writeMeta(db, 'settings', result.batch.settings);
-        await store(result, 'import', name);
+        if (batch.settings) await writeMeta(db, 'settings', batch.settings);
+        await store({ ok: true, batch }, 'import', name);
       }
-      return previews;
     },
 
     async exportData() {

@@ -15,7 +15,8 @@ export interface ResponseMap {
   setActiveScope: void;
   getSettings: Awaited<ReturnType<RedlineService['settings']>>;
   saveSettings: void;
-  importFiles: Awaited<ReturnType<RedlineService['importFiles']>>;
+  getImportContext: Awaited<ReturnType<RedlineService['importContext']>>;
+  importBatches: void;
   exportData: Awaited<ReturnType<RedlineService['exportData']>>;
   deleteAllData: void;
   checkTracking: Awaited<ReturnType<RedlineService['checkTracking']>>;

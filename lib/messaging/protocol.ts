@@ -88,14 +88,16 @@ export const SetActiveScope = z.object({ type: z.literal('setActiveScope'), scop
 export const GetSettings = z.object({ type: z.literal('getSettings') });
 export const SaveSettings = z.object({ type: z.literal('saveSettings'), settings: Settings });
 
-export const ImportFile = z.object({ name: z.string().max(300), text: z.string().max(200_000_000) });
-/** Options page: read files and show what they hold (`commit: false`), then store them (`commit: true`). */
-export const ImportFiles = z.object({
-  type: z.literal('importFiles'),
-  files: z.array(ImportFile).min(1).max(50),
-  commit: z.boolean(),
-  /** For files that do not name their marketplace (feedback, unshipped reports); default: the active one. */
-  marketplaceId: z.string().min(1).max(32).optional(),
+/** Options page: the active scope's marketplace, for imported files that name none (feedback, unshipped reports). */
+export const GetImportContext = z.object({ type: z.literal('getImportContext') });
+/**
+ * Options page: the records it read from the seller's files (lib/readers/import-files.ts), to store.
+ * Each batch is validated in the worker by `Batch` (lib/model/batch.ts) before anything is written,
+ * once: the service parses it, so it is `unknown` here.
+ */
+export const ImportBatches = z.object({
+  type: z.literal('importBatches'),
+  files: z.array(z.object({ name: z.string().max(300), batch: z.unknown() })).min(1).max(50),
 });
 export const ExportData = z.object({ type: z.literal('exportData') });
 /** Options page: the newest entries of the worker's log (what was read, what was not, and why). */
@@ -113,7 +115,8 @@ export const Message = z.discriminatedUnion('type', [
   SetActiveScope,
   GetSettings,
   SaveSettings,
-  ImportFiles,
+  GetImportContext,
+  ImportBatches,
   ExportData,
   GetDataLog,
   DeleteAllData,

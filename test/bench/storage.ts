@@ -1,6 +1,6 @@
 /**
  * Storage, worker and popup figures in Debian Chromium, through the extension's real message path
- * (an extension page sends captureResponse / importFiles, as the content script and options page do).
+ * (an extension page sends captureResponse as the content script does; imports go through the options page).
  *
  * Order: with the demo seller's few hundred orders (baselines), then import 2 × 50,000 synthetic
  * orders (lib/metrics/synthetic-history.ts, one year, 5,000 defects) as Redline export files, then

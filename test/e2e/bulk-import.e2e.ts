@@ -1,6 +1,7 @@
 // An import's files reach the worker by the service worker's postMessage (lib/messaging/bulk.ts), not
 // by runtime.sendMessage, which serialises megabytes to JSON: the options page previews and saves a
-// file without one `importFiles` runtime message, and the orders are stored.
+// file without one `importBatches` runtime message (the file is read on the page, its records go to the
+// worker), and the orders are stored.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { syntheticHistory } from '../../lib/metrics/synthetic-history';
 import { storedKeys } from './database';
@@ -14,7 +15,7 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('previews and saves an import through postMessage, with no importFiles runtime message', async () => {
+it('previews and saves an import through postMessage, with no importBatches runtime message', async () => {
   const { orders } = syntheticHistory({ seed: 9, orders: 300, defects: 0, asOf: Date.now(), days: 30, marketplaceId: 'ATVPDKIKX0DER' });
   const file = { name: 'redline-export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), orders, defects: [], readings: [] })) };
   const options = await h.context.newPage();
@@ -39,6 +40,6 @@ it('previews and saves an import through postMessage, with no importFiles runtim
   expect(orders.every((o) => stored.has(o.orderId))).toBe(true);
   const sent = await options.evaluate(() => (globalThis as unknown as { __sent: string[] }).__sent);
   expect(sent.length).toBeGreaterThan(0); // the page's other questions still go by runtime message: the spy works
-  expect(sent).not.toContain('importFiles');
+  expect(sent).not.toContain('importBatches');
   await options.close();
 });

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ImportPreview } from '../../background/service';
 import { sendBulkToBackground } from '../../messaging/bulk';
 import { sendToBackground } from '../../messaging/client';
 import { marketplaceById } from '../../marketplaces';
+import { importPreview, readImportFiles, type ImportPreview, type ReadFile } from '../../readers/import-files';
 import { formatCount, formatDate } from '../format';
 import { t, tp, uiLocale, type MessageKey } from '../i18n';
 import { failureKind, failureText, problemKind } from '../problem';
@@ -68,7 +68,8 @@ async function saveFailure(error: unknown, since: number): Promise<string> {
  * anywhere.
  */
 export function ImportSection() {
-  const [files, setFiles] = useState<{ name: string; text: string }[]>([]);
+  /** The files as read here, on the options page: the worker is sent only their records. */
+  const [files, setFiles] = useState<ReadFile[]>([]);
   const [previews, setPreviews] = useState<ImportPreview[]>([]);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState('');
@@ -86,9 +87,11 @@ export function ImportSection() {
     if (!picked.length) return;
     setPhase('reading');
     try {
-      const read = await Promise.all(picked.map(async (f) => ({ name: f.name.slice(0, 300), text: await f.text() })));
+      const texts = await Promise.all(picked.map(async (f) => ({ name: f.name.slice(0, 300), text: await f.text() })));
+      const context = await sendToBackground({ type: 'getImportContext' });
+      const read = readImportFiles(texts, { observedAt: Date.now(), ...context });
       setFiles(read);
-      setPreviews(await sendBulkToBackground({ type: 'importFiles', files: read, commit: false }));
+      setPreviews(read.map(importPreview));
       setRetry(false);
       setPhase('previewed');
     } catch (e) {
@@ -101,8 +104,8 @@ export function ImportSection() {
     const started = Date.now();
     setPhase('saving');
     try {
-      const recognised = files.filter((_, i) => previews[i]?.ok);
-      setPreviews(await sendBulkToBackground({ type: 'importFiles', files: recognised, commit: true }));
+      const recognised = files.flatMap(({ name, result }) => (result.ok ? [{ name, batch: result.batch }] : []));
+      await sendBulkToBackground({ type: 'importBatches', files: recognised });
       setFiles([]);
       setRetry(false);
       setPhase('saved');

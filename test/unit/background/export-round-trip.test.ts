@@ -1,3 +1,4 @@
+import { importAsOptions } from './import-as-options';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { openRedlineDb } from '../../../lib/storage/db';
@@ -36,7 +37,7 @@ async function browseTheDemo() {
     const entry = await service.captureResponse({ type: 'captureResponse', path: path.split('?')[0]!, status: r.status, contentType: r.contentType, body: r.body, observedAt: NOW - 60_000 }, HOST);
     expect(entry.ok, path).toBe(true);
   }
-  await service.importFiles([{ name: 'feedback.tsv', text: fixture('synthetic/feedback_US.tsv') }], true);
+  await importAsOptions(service, [{ name: 'feedback.tsv', text: fixture('synthetic/feedback_US.tsv') }], true);
   await service.saveSettings({ ...DEFAULT_SETTINGS, warningHorizonHours: 72, countFraudChargebacks: false });
   await service.settled();
 }
@@ -56,7 +57,7 @@ describe('export, delete all, import', () => {
     await service.deleteAll();
     expect((await service.popupState()).report).toBeNull();
 
-    const [preview] = await service.importFiles([{ name: 'redline-export.json', text: JSON.stringify(exported, null, 2) }], true);
+    const [preview] = await importAsOptions(service, [{ name: 'redline-export.json', text: JSON.stringify(exported, null, 2) }], true);
     expect(preview).toMatchObject({ ok: true, format: 'redline-export', orders: exported.orders.length });
 
     const again = await service.exportData();
@@ -71,8 +72,8 @@ describe('export, delete all, import', () => {
   it('importing the same export twice changes nothing', async () => {
     await browseTheDemo();
     const text = JSON.stringify(await service.exportData());
-    await service.importFiles([{ name: 'a.json', text }], true);
-    await service.importFiles([{ name: 'a.json', text }], true);
+    await importAsOptions(service, [{ name: 'a.json', text }], true);
+    await importAsOptions(service, [{ name: 'a.json', text }], true);
     expect(JSON.stringify({ ...(await service.exportData()), exportedAt: 0 })).toBe(JSON.stringify({ ...JSON.parse(text), exportedAt: 0 }));
   });
 });

@@ -1,3 +1,4 @@
+import { importAsOptions } from './import-as-options';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { fixture } from '../readers/helpers';
@@ -118,11 +119,11 @@ describe('background service', () => {
 
   it('previews an import without storing it, then stores it on commit', async () => {
     const files = [{ name: 'orders.json', text: SEARCH }, { name: 'notes.txt', text: 'hello' }];
-    const previews = await service.importFiles(files, false);
+    const previews = await importAsOptions(service, files, false);
     expect(previews[0]).toMatchObject({ ok: true, orders: 1, marketplaces: ['ATVPDKIKX0DER'] });
     expect(previews[1]).toMatchObject({ ok: false, reason: 'unknownFormat' });
     expect(await service.popupState()).toMatchObject({ scopes: [] });
-    await service.importFiles(files, true);
+    await importAsOptions(service, files, true);
     expect((await service.popupState()).scopes).toEqual([SCOPE]);
   });
 
@@ -196,19 +197,19 @@ describe('import of files that do not name their marketplace', () => {
   const FEEDBACK = fixture('synthetic/feedback_US.tsv');
 
   it('reads them as the marketplace the seller chose', async () => {
-    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false, 'ATVPDKIKX0DER');
+    const [preview] = await importAsOptions(service, [{ name: 'feedback.tsv', text: FEEDBACK }], false, 'ATVPDKIKX0DER');
     expect(preview).toMatchObject({ ok: true, marketplaces: ['ATVPDKIKX0DER'] });
     expect(preview!.defects).toBeGreaterThan(0);
   });
 
   it('reads them as the active marketplace when none is chosen', async () => {
     await service.captureResponse(capture('/orders-api/search', SEARCH), HOST);
-    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false);
+    const [preview] = await importAsOptions(service, [{ name: 'feedback.tsv', text: FEEDBACK }], false);
     expect(preview).toMatchObject({ ok: true, marketplaces: ['ATVPDKIKX0DER'] });
   });
 
   it('says so when there is nothing to go by', async () => {
-    const [preview] = await service.importFiles([{ name: 'feedback.tsv', text: FEEDBACK }], false);
+    const [preview] = await importAsOptions(service, [{ name: 'feedback.tsv', text: FEEDBACK }], false);
     expect(preview).toMatchObject({ ok: false });
   });
 });

@@ -22,7 +22,7 @@ const FIREFOX_MANIFEST = {
   manifest_version: 2,
   background: { page: null, persistent: true, preferred_environment: null, scripts: ['moz-extension://0e1f/background.js'], service_worker: null, type: null },
 };
-const MESSAGE = { type: 'importFiles' as const, files: [{ name: 'a.txt', text: 'x' }], commit: false };
+const MESSAGE = { type: 'importBatches' as const, files: [{ name: 'a.json', batch: {} }] };
 
 afterEach(() => {
   vi.unstubAllGlobals();

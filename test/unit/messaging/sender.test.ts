@@ -8,7 +8,7 @@ const tab = (url: string) => ({ id: 1, url });
 describe('message sender check', () => {
   it('accepts our own pages for every message', () => {
     expect(isTrustedSender({ id: ID, url: `${ORIGIN}popup.html` }, 'deleteAllData', ID, ORIGIN)).toBe(true);
-    expect(isTrustedSender({ id: ID, url: `${ORIGIN}options.html` }, 'importFiles', ID, ORIGIN)).toBe(true);
+    expect(isTrustedSender({ id: ID, url: `${ORIGIN}options.html` }, 'importBatches', ID, ORIGIN)).toBe(true);
   });
 
   it('accepts our content script on Seller Central for capture and badge messages only', () => {

@@ -20,17 +20,26 @@ vi.mock('../../../../lib/messaging/client', () => ({
         return { problem: failing.problem };
       case 'getDataLog':
         return [];
-      case 'importFiles':
-        if (message.commit && failing.commit) throw failing.commit;
-        return message.files!.map((f) =>
-          f.name.endsWith('.txt')
-            ? { name: f.name, ok: true, format: 'flat/all-orders', orders: 1234, defects: 0, readings: 0, marketplaces: ['ATVPDKIKX0DER'], from: Date.UTC(2026, 8, 1), to: Date.UTC(2026, 10, 25) }
-            : { name: f.name, ok: false, reason: 'unknownFormat', detail: '<b>bold</b>', orders: 0, defects: 0, readings: 0, marketplaces: [] },
-        );
+      case 'getImportContext':
+        return {};
+      case 'importBatches':
+        if (failing.commit) throw failing.commit;
+        return undefined;
       default:
         throw new Error(message.type);
     }
   }),
+}));
+
+// The options page reads the files itself (lib/readers/import-files.ts; the readers have tests of their
+// own): here a .txt file is an All Orders report of 1,234 orders, anything else is not recognised.
+vi.mock('../../../../lib/readers/import-files', () => ({
+  readImportFiles: (files: { name: string }[]) =>
+    files.map((f) => ({ name: f.name, result: f.name.endsWith('.txt') ? { ok: true, batch: { format: 'flat/all-orders', orders: [], defects: [], readings: [] } } : { ok: false, reason: 'unknownFormat', detail: '<b>bold</b>' } })),
+  importPreview: ({ name, result }: { name: string; result: { ok: boolean } }) =>
+    result.ok
+      ? { name, ok: true, format: 'flat/all-orders', orders: 1234, defects: 0, readings: 0, marketplaces: ['ATVPDKIKX0DER'], from: Date.UTC(2026, 8, 1), to: Date.UTC(2026, 10, 25) }
+      : { name, ok: false, reason: 'unknownFormat', detail: '<b>bold</b>', orders: 0, defects: 0, readings: 0, marketplaces: [] },
 }));
 
 // An import's files go by lib/messaging/bulk.ts: the same answers.
@@ -121,7 +130,7 @@ describe('options page', () => {
     Object.defineProperty(input, 'files', { value: files, configurable: true });
     input.dispatchEvent(new Event('change', { bubbles: true }));
     await flush();
-    expect(sent.at(-1)).toMatchObject({ type: 'importFiles', commit: false });
+    expect(sent.at(-1)).toMatchObject({ type: 'getImportContext' }); // read here: the worker stores nothing yet
     const rows = [...root.querySelectorAll('[data-test-id="import-preview"] tbody tr')];
     expect(rows[0]!.textContent).toContain('All Orders report');
     expect(rows[0]!.textContent).toContain('1,234');
@@ -131,9 +140,9 @@ describe('options page', () => {
     const save = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Save 1 recognised file')!;
     save.click();
     await flush();
-    const commit = sent.at(-1) as unknown as { commit: boolean; files: { name: string }[] };
-    expect(commit.commit).toBe(true);
-    expect(commit.files.map((f) => f.name)).toEqual(['all-orders.txt']);
+    const commit = sent.at(-1) as unknown as { type: string; files: { name: string; batch: { format: string } }[] };
+    expect(commit.type).toBe('importBatches');
+    expect(commit.files.map((f) => [f.name, f.batch.format])).toEqual([['all-orders.txt', 'flat/all-orders']]);
   });
 
   /** Picks one recognised file, previews it and saves it; the status line after the save. */
@@ -161,7 +170,7 @@ describe('options page', () => {
     failing.commit = null;
     root.querySelector<HTMLButtonElement>('.actions .button-primary')!.click();
     await flush();
-    expect(sent.filter((m) => m.type === 'importFiles' && m.commit)).toHaveLength(2);
+    expect(sent.filter((m) => m.type === 'importBatches')).toHaveLength(2);
     expect(root.querySelector('section [role=status]')!.textContent).not.toBe(status);
   });
 
