@@ -5,7 +5,7 @@ import type { MessageOf, MessageType } from './protocol';
 import type { SenderInfo } from './sender';
 
 /**
- * Big messages from our own pages to the worker: an import's files, tens of megabytes.
+ * Big messages from our own pages to the worker: an import's records, read from files of tens of megabytes.
  * `runtime.sendMessage` serialises a message to JSON and copies it through the browser process: a
  * 19 MB export took 2.1 s to arrive, longer than reading and storing its 50,000 orders. A service
  * worker's `postMessage` clones it (structured clone: a string is copied as bytes). The answer comes
