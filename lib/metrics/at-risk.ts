@@ -64,7 +64,12 @@ export function risksOf(facts: OrderFacts, ctx: FactsContext, reach: RiskWindow)
     if (shipBy !== undefined && shipBy > asOf && shipBy <= horizonEnd) (risks ??= []).push({ kind: 'lateShipment', deadline: shipBy, metrics: LSR });
     // Spec v2 §2: the page's `cancellationDate`, else 7 business days after ship-by (order-facts.ts).
     const cancelAt = Number.isNaN(facts.autoCancelAt) ? undefined : facts.autoCancelAt;
-    const cancelWithin = cancelAt !== undefined && cancelAt > asOf && cancelAt <= horizonEnd;
+    // [decision] Past its ship-by, an unconfirmed order is late already and its auto-cancel (a CR defect)
+    // is at most 7 business days off: listed whatever the horizon, as Amazon's own "Verge of cancellation"
+    // filter lists it. Manage Orders' list carries no AtRiskOfCancellation flag (only the order page
+    // does), and over a weekend the next deadline is ~60 h away, beyond the default 24 h horizon.
+    const pastShipBy = shipBy !== undefined && shipBy <= asOf;
+    const cancelWithin = cancelAt !== undefined && cancelAt > asOf && (pastShipBy || cancelAt <= horizonEnd);
     // Amazon's AtRiskOfCancellation flag is an input too: it lists the order even outside the horizon.
     if (cancelWithin || (order.amazonAtRiskOfCancellation === true && (cancelAt === undefined || cancelAt > asOf))) {
       (risks ??= []).push({ kind: 'autoCancel', deadline: cancelAt ?? null, metrics: CR });

@@ -106,10 +106,10 @@ describe('order impact: "breaches"', () => {
     expect(risk).toMatchObject({ rateIfHappens: 1 / 80, breaches: false });
   });
 
-  it('lists nothing past its deadline: an overdue order is already late', () => {
+  it('lists no late shipment past its deadline (an overdue order is already late), only its auto-cancel ahead', () => {
     const overdue = order({ orderId: 'Z', orderDate: at('2026-11-20T09:00'), latestShipDate: at('2026-11-26T11:00') });
     const report = computeHealthReport({ orders: [overdue], defects: [], readings: [] }, asOf, DEFAULT_SETTINGS, US);
-    expect(report.atRiskOrders).toEqual([]);
+    expect(report.atRiskOrders.flatMap((o) => o.risks.map((r) => r.kind))).toEqual(['autoCancel']);
     expect(report.metrics['lsr.10d']).toMatchObject({ numerator: 1, denominator: 1 });
   });
 });

@@ -98,6 +98,16 @@ describe('auto-cancel (spec v2 §2, §6)', () => {
     const risk = r.atRiskOrders.flatMap((o) => o.risks).find((k) => k.kind === 'autoCancel');
     expect(risk).toMatchObject({ deadline, metric: 'cr.7d' });
   });
+
+  it('lists an overdue order’s auto-cancel days ahead, beyond the 24 h horizon (a weekend before a Monday deadline)', () => {
+    const asOf = deadline - 60 * HOUR;
+    expect(DEFAULT_SETTINGS.warningHorizonHours * HOUR).toBeLessThan(deadline - asOf);
+    const risks = report([overdue()], asOf).atRiskOrders.flatMap((o) => o.risks);
+    expect(risks.find((k) => k.kind === 'autoCancel')).toMatchObject({ deadline, metric: 'cr.7d' });
+    // Before its ship-by, an order's auto-cancel that far ahead is no risk yet.
+    const notYetLate = report([overdue({ latestShipDate: asOf + HOUR, autoCancelDate: deadline })], asOf).atRiskOrders.flatMap((o) => o.risks);
+    expect(notYetLate.find((k) => k.kind === 'autoCancel')).toBeUndefined();
+  });
 });
 
 describe('OTDR counts units (spec v2 §2, §6)', () => {
