@@ -5,6 +5,7 @@ import { scopeLabel } from '../../../lib/ui/scopes';
 import { NOW, sampleReport } from './fixtures';
 import { useLocale } from './messages';
 import { HOSTILE } from '../content/orders-page';
+import { drawn } from './drawn';
 
 const MIN = 60_000;
 
@@ -30,13 +31,10 @@ function show(s: PopupState, handlers: { scope?: (s: string) => void; options?: 
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/[\u2009\u202f\u00a0]/g, ' ');
 
 /** Preact redraws after a state change, and the popup draws what lies below the glance after its first paint. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
-
 /** Opens a metric's details as a click on its glance row does. */
 async function openDetails(root: HTMLElement, key: string): Promise<Element> {
   root.querySelector<HTMLButtonElement>(`[data-metric="${key}"] .glance-toggle`)!.click();
-  await settle();
-  return root.querySelector(`[data-metric="${key}"] .glance-details`)!;
+  return drawn(root, `[data-metric="${key}"] .glance-details`);
 }
 
 describe('popup', () => {
@@ -115,7 +113,7 @@ describe('popup', () => {
 
   it('lists at-risk orders most urgent first, linked to the order on its marketplace host', async () => {
     const root = show(state());
-    await settle();
+    await drawn(root, '.risk-order');
     const items = [...root.querySelectorAll('.risk-order')];
     expect(items.map((i) => i.getAttribute('data-order'))).toEqual(['114-1111111-1111111', '114-2222222-2222222']);
     const link = items[0]!.querySelector('a')!;
@@ -202,7 +200,7 @@ describe('popup', () => {
         problem: { at: NOW, origin: 'capture', source: `/x/${HOSTILE}`, ok: false, reason: 'unknownFormat', orders: 0, defects: 0, readings: 0 },
       }),
     );
-    await settle();
+    await drawn(root, '.risk-order');
     expect(root.querySelectorAll('img')).toHaveLength(0);
     expect(root.textContent).toContain(HOSTILE);
     // an order id that is not Amazon's pattern gets no link

@@ -9,21 +9,11 @@ import { Popup, type PopupState } from '../../../lib/ui/popup/Popup';
 import { metric, NOW, risk, sampleReport, TODAY } from './fixtures';
 import { useLocale } from './messages';
 import { HOSTILE } from '../content/orders-page';
+import { drawn } from './drawn';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DE = 'A1PA6795UKMFR9';
-/** Preact redraws after a click, and the popup draws the at-risk list after the glance's first paint. */
-/** The first element matching `selector` under `root`, once drawn (the at-risk list and details follow the glance's first paint). */
-async function drawn(root: ParentNode, selector: string): Promise<Element> {
-  for (let i = 0; i < 300; i++) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`${selector} was never drawn`);
-}
-
 function entry(category: string, count: number | null, previousCount: number | null = null, extra: Partial<PolicyComplianceEntry> = {}): PolicyComplianceEntry {
   return {
     category,
