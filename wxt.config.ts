@@ -32,7 +32,18 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['test/**', 'scripts/**', 'eslint.config.js', 'knip.jsonc', 'docs/images/**', 'vitest*.config.ts', 'demo-output/**', 'bench-output/**', 'test-results/**', '**/*.log'],
+    excludeSources: [
+      'test/**',
+      'scripts/**',
+      'eslint.config.js',
+      'knip.jsonc',
+      'docs/images/**',
+      'vitest*.config.ts',
+      'demo-output/**',
+      'bench-output/**',
+      'test-results/**',
+      '**/*.log',
+    ],
   },
   manifest: ({ browser }) => ({
     // Localised from public/_locales/<lang>/messages.json (English is the fallback).

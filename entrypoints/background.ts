@@ -54,7 +54,10 @@ export default defineBackground(() => {
         now: Date.now,
         async onReportsChanged(reports) {
           await showToolbarBadge(toolbarBadge(reports)); // action or browserAction: lib/browser/toolbar-button.ts
-          await notify(reports.map((r) => r.report), await (await service()).settings()).catch((error: unknown) => console.warn('Redline: notifications failed', error));
+          await notify(
+            reports.map((r) => r.report),
+            await (await service()).settings(),
+          ).catch((error: unknown) => console.warn('Redline: notifications failed', error));
           await broadcastReportsChanged(SELLER_CENTRAL_MATCHES);
         },
         // "Delete all data" (PRIVACY.md): the notifications' memory of orders and statuses too.

@@ -39,7 +39,9 @@ if (!findChromium()) {
 const h = await launchHarness({ headless, demo: { seed } });
 const s = h.demo.seller;
 const atRisk = s.orders.find((o) => o.scenarios.includes('overdue')) ?? s.orders[0]!;
-console.log(`\nDemo seller: ${s.orders.length} orders over 90 days (seed ${s.seed}); LSR 10d ${pct(s.expected.lsr10d.rate)}, ODR ${pct(s.expected.odrMfn.rate)}.`);
+console.log(
+  `\nDemo seller: ${s.orders.length} orders over 90 days (seed ${s.seed}); LSR 10d ${pct(s.expected.lsr10d.rate)}, ODR ${pct(s.expected.odrMfn.rate)}.`,
+);
 
 if (headless) {
   await screenshots(h);
@@ -115,7 +117,11 @@ async function screenshots(h: Harness): Promise<void> {
   await h.close();
   console.log('\nScreenshots:');
   for (const path of written) console.log(`  ${relative(process.cwd(), path)}`);
-  console.log(own.length ? `\nThe extension made ${own.length} request(s) of its own: ${own.map((r) => r.url).join(', ')}` : '\nThe extension made no network request of its own.');
+  console.log(
+    own.length
+      ? `\nThe extension made ${own.length} request(s) of its own: ${own.map((r) => r.url).join(', ')}`
+      : '\nThe extension made no network request of its own.',
+  );
 }
 
 async function browse(h: Harness): Promise<void> {

@@ -86,7 +86,15 @@ export async function storeScreenshots(outputDir: string, locale: string, seed?:
     await orders.evaluate((png) => {
       const img = document.createElement('img');
       img.src = `data:image/png;base64,${png}`;
-      Object.assign(img.style, { position: 'fixed', top: '8px', right: '16px', width: '400px', zIndex: '2147483647', borderRadius: '8px', boxShadow: '0 8px 28px rgba(0,0,0,.35)' });
+      Object.assign(img.style, {
+        position: 'fixed',
+        top: '8px',
+        right: '16px',
+        width: '400px',
+        zIndex: '2147483647',
+        borderRadius: '8px',
+        boxShadow: '0 8px 28px rgba(0,0,0,.35)',
+      });
       document.body.append(img);
       return img.decode();
     }, popupShot.toString('base64'));

@@ -154,9 +154,10 @@ export function notificationContent(event: NotificationEvent, now: number): Noti
     const rate = formatRate(event.rate, locale, event.condition, event.target);
     const target = formatRate(event.target, locale, event.condition);
     const title = t(`notify_status_${event.to}`, metricName(event.metric), country);
-    const message = event.to === 'ok' || (event.from === 'breach' && event.to === 'warning')
-      ? t('notify_recovered', rate, target)
-      : t(event.condition === 'lt' ? 'notify_rate_lt' : 'notify_rate_gt', rate, target);
+    const message =
+      event.to === 'ok' || (event.from === 'breach' && event.to === 'warning')
+        ? t('notify_recovered', rate, target)
+        : t(event.condition === 'lt' ? 'notify_rate_lt' : 'notify_rate_gt', rate, target);
     return { title, message, url: sellerCentralUrl(event.marketplaceId, PAGES.accountHealth) };
   }
   if (event.kind === 'policy') {
@@ -169,9 +170,7 @@ export function notificationContent(event: NotificationEvent, now: number): Noti
   }
   const first = event.risks[0]!;
   const title = tp('notify_deadlines', new Set(event.risks.map((r) => r.orderId)).size, country);
-  const lines = event.risks
-    .slice(0, 3)
-    .map((r) => t('notify_deadline_line', r.orderId, riskLabel(r.kind), countdown(r.deadline, now, locale).duration));
+  const lines = event.risks.slice(0, 3).map((r) => t('notify_deadline_line', r.orderId, riskLabel(r.kind), countdown(r.deadline, now, locale).duration));
   if (event.risks.length > 3) lines.push(tp('notify_more', event.risks.length - 3));
   return {
     title,

@@ -216,7 +216,8 @@ export function createPreventionService({ db, now, inputs }: PreventionDeps) {
         orderId: d.orderId,
         filed: d.date,
         deadline: d.responseDeadline ?? null,
-        odr: d.kind === 'claim' ? againstThenFor(impact({ kind: 'decidedAgainstSeller', defectId: d.id })) : impact({ kind: 'decidedForSeller', defectId: d.id }),
+        odr:
+          d.kind === 'claim' ? againstThenFor(impact({ kind: 'decidedAgainstSeller', defectId: d.id })) : impact({ kind: 'decidedForSeller', defectId: d.id }),
         orderSeen: byAmazon(data, d) !== undefined,
       });
       await letOthersRun();
@@ -226,4 +227,3 @@ export function createPreventionService({ db, now, inputs }: PreventionDeps) {
     return { marketplaceId: parseScopeKey(scope)!.marketplaceId, items };
   }
 }
-

@@ -149,7 +149,10 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
     return active && scopes.includes(active) ? active : scopes[0];
   }
 
-  async function readingHistory(scope: string, since: number): Promise<Partial<Record<MetricKey, { day: string; rate: number | null; score: number | null }[]>>> {
+  async function readingHistory(
+    scope: string,
+    since: number,
+  ): Promise<Partial<Record<MetricKey, { day: string; rate: number | null; score: number | null }[]>>> {
     const readings = await db.getAllFromIndex('readings', 'scope', scope);
     const history: Partial<Record<MetricKey, { day: string; rate: number | null; score: number | null }[]>> = {};
     for (const r of readings.filter((r) => r.observedAt >= since).sort((a, b) => a.day.localeCompare(b.day))) {
@@ -310,7 +313,16 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
       const { orders, defects, readings, policies } = await loadAll(db);
       // `reachAt` is derived (recomputed when imported): not part of the file.
       const exported = orders.map(({ reachAt: _derived, ...order }) => order);
-      return { format: 'redline-export', version: 1, exportedAt: now(), settings: await readMeta(db, 'settings'), orders: exported, defects, readings, policies };
+      return {
+        format: 'redline-export',
+        version: 1,
+        exportedAt: now(),
+        settings: await readMeta(db, 'settings'),
+        orders: exported,
+        defects,
+        readings,
+        policies,
+      };
     },
 
     async deleteAll() {
@@ -330,7 +342,6 @@ export function createRedlineService({ db, now, onReportsChanged, onAllDataDelet
       if (await pruneBefore(db, now() - settings.retentionDays * DAY_MS)) inputs.forget();
       return recompute(await inputs.scopes());
     },
-
   };
 }
 

@@ -18,7 +18,11 @@ const AMBER = '#b25e00';
 
 /** "1 metric over Amazon's line; 3 orders at risk", after the scope's name when there is more than one. */
 function scopeTitle(s: ScopeSummary, named: boolean): string {
-  const parts = [s.breaches ? tp('toolbar_breaches', s.breaches) : '', s.policyBreaches ? t('toolbar_policy') : '', s.atRisk ? tp('toolbar_risks', s.atRisk) : '']
+  const parts = [
+    s.breaches ? tp('toolbar_breaches', s.breaches) : '',
+    s.policyBreaches ? t('toolbar_policy') : '',
+    s.atRisk ? tp('toolbar_risks', s.atRisk) : '',
+  ]
     .filter(Boolean)
     .join(t('listSeparator'));
   return named ? t('toolbar_scope', scopeLabel(s.scope), parts) : parts;

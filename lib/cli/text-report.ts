@@ -22,7 +22,8 @@ function explanationLine(m: MetricReport): string | null {
   const e = m.explanation;
   if (!e) return null;
   const amazon = `Amazon says ${e.amazonStatus.toUpperCase()}`;
-  if (e.reason === 'sinceReading') return `      ${amazon}; ${e.count} bad ${m.unit === 'orders' ? 'order' : m.unit.replace(/s$/, '')}(s) since its reading put it over the line`;
+  if (e.reason === 'sinceReading')
+    return `      ${amazon}; ${e.count} bad ${m.unit === 'orders' ? 'order' : m.unit.replace(/s$/, '')}(s) since its reading put it over the line`;
   if (e.reason === 'category') return `      ${amazon} for the account; category "${e.category}" is over the line (enforced per category)`;
   return `      ${amazon}: shown as Amazon says; Redline's own count would be ${e.ownStatus.toUpperCase()}`;
 }
@@ -30,7 +31,10 @@ function explanationLine(m: MetricReport): string | null {
 function categoryLines(m: MetricReport): string[] {
   return (m.categories ?? [])
     .filter((c) => c.status === 'breach' || c.status === 'warning')
-    .map((c) => `      category ${c.category === '' ? '(uncategorised)' : c.category}: ${percent(c.rate)}, ${c.numerator} of ${c.denominator} ${m.unit}, ${c.status.toUpperCase()}`);
+    .map(
+      (c) =>
+        `      category ${c.category === '' ? '(uncategorised)' : c.category}: ${percent(c.rate)}, ${c.numerator} of ${c.denominator} ${m.unit}, ${c.status.toUpperCase()}`,
+    );
 }
 
 /** The worst listing, category and carrier of a metric's bad events (spec v2 §3.1). */
@@ -46,8 +50,7 @@ function breakdownLines(m: MetricReport): string[] {
   return [...top('SKU', b.bySku.rows), ...top('carrier', b.byCarrier.rows), ...top('shipping service', b.byShippingService.rows)];
 }
 
-const percent = (fraction: number | null) =>
-  fraction === null ? 'n/a' : `${(fraction * 100).toFixed(2).replace(/\.?0+$/, '')} %`;
+const percent = (fraction: number | null) => (fraction === null ? 'n/a' : `${(fraction * 100).toFixed(2).replace(/\.?0+$/, '')} %`);
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** `2026-11-26 12:00` in the marketplace's zone. */
@@ -83,7 +86,8 @@ function riskLines(report: HealthReport): string[] {
       order.risks.map((r) => {
         const deadline = r.deadline === null ? 'no deadline known' : `by ${localDateTime(r.deadline, report.timeZone)}`;
         // The dispatch rule is the seller's own, not a metric of Amazon's (spec v2 §5).
-        const effect = r.metric === null ? 'your own dispatch rule (not an Amazon metric)' : `${r.metric} → ${percent(r.rateIfHappens)}${r.breaches ? ', BREACH' : ''}`;
+        const effect =
+          r.metric === null ? 'your own dispatch rule (not an Amazon metric)' : `${r.metric} → ${percent(r.rateIfHappens)}${r.breaches ? ', BREACH' : ''}`;
         return `    ${order.orderId}  ${r.kind.padEnd(18)} ${deadline.padEnd(20)} ${effect}`;
       }),
     ),
@@ -93,7 +97,10 @@ function riskLines(report: HealthReport): string[] {
 function policyLine(p: PolicyComplianceEntry, timeZone: string): string {
   const name = p.label ? `${p.category} (${p.label})` : p.category;
   const count = p.count === null ? 'unknown' : String(p.count);
-  const since = p.previousObservedAt === null ? '' : `, ${p.change === null ? 'change unknown' : `${p.change >= 0 ? '+' : ''}${p.change}`} since ${localDateTime(p.previousObservedAt, timeZone).slice(0, 10)}`;
+  const since =
+    p.previousObservedAt === null
+      ? ''
+      : `, ${p.change === null ? 'change unknown' : `${p.change >= 0 ? '+' : ''}${p.change}`} since ${localDateTime(p.previousObservedAt, timeZone).slice(0, 10)}`;
   const amazon = p.amazonStatus ? `Amazon: ${p.amazonStatus}, ` : '';
   return `    ${name.padEnd(44)} ${count.padStart(7)}  ${p.status.toUpperCase().padEnd(8)}  (${amazon}read ${localDateTime(p.observedAt, timeZone)}${since})`;
 }
@@ -104,7 +111,9 @@ function policyLines(report: HealthReport): string[] {
   if (all.length === 0) return ['  Policy compliance: no reading (open Account Health, or import the performance report)'];
   const shown = all.filter((p) => p.status !== 'ok' || (p.change !== null && p.change !== 0));
   const breaches = all.filter((p) => p.status === 'breach').length;
-  const head = breaches ? `  Policy compliance: ${breaches} of ${all.length} categories over the line (target 0)` : `  Policy compliance: all clear in the ${all.length} categories read`;
+  const head = breaches
+    ? `  Policy compliance: ${breaches} of ${all.length} categories over the line (target 0)`
+    : `  Policy compliance: all clear in the ${all.length} categories read`;
   return [head, ...shown.map((p) => policyLine(p, report.timeZone))];
 }
 
@@ -127,7 +136,9 @@ export function textReport(report: HealthReport): string {
   return [
     `${report.marketplaceId} (${country}) as of ${localDateTime(report.asOf, report.timeZone)} ${report.timeZone}`,
     ...rates,
-    ...(packages ? [`  ${'Amazon: on-time delivery, 30 days'.padEnd(38)} ${percent(packages.rate).padStart(8)}  packages, Amazon's own figure (not the unit rate above)`] : []),
+    ...(packages
+      ? [`  ${'Amazon: on-time delivery, 30 days'.padEnd(38)} ${percent(packages.rate).padStart(8)}  packages, Amazon's own figure (not the unit rate above)`]
+      : []),
     `  ${LABELS.ahr.padEnd(38)} ${String(ahr.score ?? 'n/a').padStart(8)}  ${ahr.status}`,
     assuranceLine(report),
     ...policyLines(report),

@@ -10,7 +10,10 @@ export const accountHealthCapture: Feature = {
   name: 'account-health-capture',
   pages: ['accountHealth'],
   async init(signal) {
-    const anyRow = () => Object.values(ACCOUNT_HEALTH_ROWS).map((alts) => queryFirst(document, alts)).find(Boolean);
+    const anyRow = () =>
+      Object.values(ACCOUNT_HEALTH_ROWS)
+        .map((alts) => queryFirst(document, alts))
+        .find(Boolean);
     const row = await waitFor(document.documentElement, anyRow, signal);
     if (signal.aborted) return;
     if (!row) {

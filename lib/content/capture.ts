@@ -45,8 +45,9 @@ export function forwardCaptures(win: Window, signal: AbortSignal, idle: Idle = w
     try {
       const { path, status, contentType, observedAt, paging } = capture;
       const body = trimCapturedBody(path, bodyText(capture.body));
-      sendToBackground({ type: 'captureResponse', path, status, contentType, body, observedAt, ...(paging ? { paging } : {}) })
-        .catch((error) => reportFeatureError('capture', error));
+      sendToBackground({ type: 'captureResponse', path, status, contentType, body, observedAt, ...(paging ? { paging } : {}) }).catch((error) =>
+        reportFeatureError('capture', error),
+      );
     } catch (error) {
       reportFeatureError('capture', error);
     }

@@ -90,7 +90,17 @@ function locateOdr(section: Element): LocatedRow[] {
   const cells = summary ? columnsOf(summary).slice(1, 3) : [];
   if (!summary || cells.length === 0) {
     // The older switch layout: one ODR at a time, named by the pressed switch.
-    return [{ kind: 'orderDefect', element: section, cell: null, rateCell: null, window: null, channel: text(section.querySelector(ROW_ACTIVE_SWITCH)) || null, parts: null }];
+    return [
+      {
+        kind: 'orderDefect',
+        element: section,
+        cell: null,
+        rateCell: null,
+        window: null,
+        channel: text(section.querySelector(ROW_ACTIVE_SWITCH)) || null,
+        parts: null,
+      },
+    ];
   }
   const headers = headerTexts(section, summary, cells.length + 1);
   const partRows = [...section.querySelectorAll(ACCOUNT_HEALTH_ODR_PARTS)];
@@ -151,16 +161,14 @@ function rowText(row: LocatedRow): string {
 }
 
 export function extractAccountHealth(doc: ParentNode): AccountHealthExtraction {
-  const rows = locateAccountHealth(doc).map(
-    (row): AccountHealthRow => ({
-      kind: row.kind,
-      text: rowText(row),
-      rate: row.rateCell ? text(row.rateCell) : null,
-      window: row.window,
-      channel: row.channel,
-      parts: row.parts?.map(text) ?? null,
-    }),
-  );
+  const rows = locateAccountHealth(doc).map((row): AccountHealthRow => ({
+    kind: row.kind,
+    text: rowText(row),
+    rate: row.rateCell ? text(row.rateCell) : null,
+    window: row.window,
+    channel: row.channel,
+    parts: row.parts?.map(text) ?? null,
+  }));
   const ahr = queryFirst(doc, AHR_SCORE);
   return { rows, ahr: ahr ? text(ahr) : null, policies: extractPolicyRows(doc) };
 }

@@ -63,7 +63,11 @@ export function extractPolicyRows(doc: ParentNode): PolicyRowExtraction[] {
 const ROW_ID = /^[A-Za-z][A-Za-z0-9_-]{0,79}$/;
 
 /** Worker side: the validated rows → one reading per category (the first row of each wins). */
-export function policyReadingsOfRows(rows: readonly PolicyRowExtraction[], lang: string, base: Pick<PolicyReading, 'marketplaceId' | 'observedAt' | 'source'>): PolicyReading[] {
+export function policyReadingsOfRows(
+  rows: readonly PolicyRowExtraction[],
+  lang: string,
+  base: Pick<PolicyReading, 'marketplaceId' | 'observedAt' | 'source'>,
+): PolicyReading[] {
   const readings = new Map<string, PolicyReading>();
   for (const row of rows) {
     const category = KNOWN_IDS.get(row.id) ?? (ROW_ID.test(row.id) ? row.id : null);

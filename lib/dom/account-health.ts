@@ -32,7 +32,10 @@ export const AccountHealthExtraction = z.object({
   ),
   ahr: Text.nullable(),
   /** Policy Compliance rows; absent from an extraction made before they were read. */
-  policies: z.array(z.object({ id: z.string().max(100), label: Text, count: Text.nullable() })).max(MAX_POLICY_ROWS).optional(),
+  policies: z
+    .array(z.object({ id: z.string().max(100), label: Text, count: Text.nullable() }))
+    .max(MAX_POLICY_ROWS)
+    .optional(),
 });
 
 /** `gt` metrics show the good share; Amazon's report counts the good events as the numerator. */
@@ -103,7 +106,11 @@ function readingOf(row: AccountHealthRow, lang: string): Partial<AmazonReading> 
     const rates = findPercentages(row.rate, lang).filter((r) => r <= 1);
     found = rates.length === 1 ? rateAndCounts(rates, counts, []) : undefined;
   } else {
-    found = rateAndCounts(findPercentages(row.text, lang).filter((r) => r <= 1), counts, TARGETS[row.kind]);
+    found = rateAndCounts(
+      findPercentages(row.text, lang).filter((r) => r <= 1),
+      counts,
+      TARGETS[row.kind],
+    );
   }
   if (!found) return undefined;
   const reading: Partial<AmazonReading> = { rate: found.rate, targetCondition: CONDITION[row.kind] };

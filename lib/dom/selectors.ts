@@ -27,7 +27,11 @@ export const ACCOUNT_HEALTH_ROWS = {
 } as const;
 
 /** A metric row's rate: the 2nd column's large text, sometimes base-size (real, 2025); the last column's (real, 2025, Selenium). */
-export const ACCOUNT_HEALTH_RATE = ['.a-column:nth-child(2) .a-size-large', '.a-column:nth-child(2) .a-size-base', '.a-ws-span-last .a-spacing-none .a-size-large'];
+export const ACCOUNT_HEALTH_RATE = [
+  '.a-column:nth-child(2) .a-size-large',
+  '.a-column:nth-child(2) .a-size-base',
+  '.a-ws-span-last .a-spacing-none .a-size-large',
+];
 
 /** The ODR row inside its section: `.sp-summary-row` (real, 2025); the section's first `a-row` (real, 2025: `rows[0]`). */
 export const ACCOUNT_HEALTH_ODR_SUMMARY = ['.sp-summary-row', '.a-row'];
@@ -59,7 +63,11 @@ export const POLICY_ROW_ANY = "[id^='policies-'][id$='-row']";
 export const POLICY_COUNT = ['.a-column:nth-child(2) .a-size-large', '.a-ws-span-last .a-size-large', '.a-size-large'];
 
 /** The Account Health Rating: the indicator's `h3` (real, 2025: `.a-ws-span-last h3`, `.a-row .a-column:nth-child(2) h3`), else its text. */
-export const AHR_SCORE = ['.ahd-numeric-ahr-indicator .a-ws-span-last h3', '.ahd-numeric-ahr-indicator .a-column:nth-child(2) h3', '.ahd-numeric-ahr-indicator'];
+export const AHR_SCORE = [
+  '.ahd-numeric-ahr-indicator .a-ws-span-last h3',
+  '.ahd-numeric-ahr-indicator .a-column:nth-child(2) h3',
+  '.ahd-numeric-ahr-indicator',
+];
 
 /**
  * Manage Orders (`/orders-v3/…`). Real (shared/reference/seller-central/2026/manage-orders-list.selectors.2019-2025.md):
@@ -132,7 +140,12 @@ export const NO_TRACKING_CHECKBOX = ['#missing-tracking-id-checkbox', "input[typ
  * notes: "not found"), so these are guesses; the reasons are the real `possibleCancelReasons` (2021 capture).
  * `BuyerCanceled` is the reason that keeps a buyer's request out of CR.
  */
-export const CANCEL_REASON_SELECT = ["select[name='reason']", "select[data-test-id='cancel-reason-select']", "select[name*='reason' i]", "select[id*='reason' i]"];
+export const CANCEL_REASON_SELECT = [
+  "select[name='reason']",
+  "select[data-test-id='cancel-reason-select']",
+  "select[name*='reason' i]",
+  "select[id*='reason' i]",
+];
 export const BUYER_CANCELED_REASON = /^buyer[\s_-]*cancel+ed$/i;
 
 /**

@@ -42,7 +42,10 @@ export const PageNotRecognized = z.object({
   path: z.string().max(500),
   reason: z.string().max(64),
   detail: z.string().max(500),
-  page: z.string().regex(/^[A-Za-z]{1,40}$/).optional(),
+  page: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/)
+    .optional(),
   missing: z.string().max(500).optional(),
   shape: z.string().max(21_000).optional(),
   observedAt: EpochMs,
@@ -97,7 +100,10 @@ export const GetImportContext = z.object({ type: z.literal('getImportContext') }
  */
 export const ImportBatches = z.object({
   type: z.literal('importBatches'),
-  files: z.array(z.object({ name: z.string().max(300), batch: z.unknown() })).min(1).max(50),
+  files: z
+    .array(z.object({ name: z.string().max(300), batch: z.unknown() }))
+    .min(1)
+    .max(50),
 });
 export const ExportData = z.object({ type: z.literal('exportData') });
 /** Options page: the newest entries of the worker's log (what was read, what was not, and why). */

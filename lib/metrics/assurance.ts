@@ -16,7 +16,12 @@ export const ASSURANCE_SCORE = 250;
 export const ASSURANCE_DAYS = 180;
 export const ASSURANCE_MAX_DAYS_BELOW = 10;
 
-export function accountHealthAssurance(readings: readonly AmazonReading[], marketplaceId: string, asOf: number, calendar: LocalCalendar): AccountHealthAssurance {
+export function accountHealthAssurance(
+  readings: readonly AmazonReading[],
+  marketplaceId: string,
+  asOf: number,
+  calendar: LocalCalendar,
+): AccountHealthAssurance {
   const today = calendar.dayOf(asOf);
   const from = today - ASSURANCE_DAYS + 1;
   const window = { from: dateOfDay(from), to: dateOfDay(today) };

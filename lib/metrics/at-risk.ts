@@ -124,7 +124,10 @@ const weightOf = (placement: Placement): number => (placement.membership === 'no
  * §3 order impact of one bad event on one metric, given where the order stands in its population. The
  * event weighs what the order weighs in the metric's unit (spec v2 §3: "one late order of 10 units costs 10").
  */
-export function impactOf(placement: Placement, metric: ImpactMetric): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> & { rateIfHappens: number; marginIfHappens: number } {
+export function impactOf(
+  placement: Placement,
+  metric: ImpactMetric,
+): Omit<OrderRisk, 'kind' | 'deadline' | 'metric'> & { rateIfHappens: number; marginIfHappens: number } {
   const { target, window, counts } = metric;
   const lt = target.condition === 'lt';
   const w = weightOf(placement);
@@ -132,10 +135,7 @@ export function impactOf(placement: Placement, metric: ImpactMetric): Omit<Order
   // places the order in the window (Amazon's denominator 0): then the order joins it (den+w), never
   // a rate over zero orders.
   const inWindow =
-    counts.den > 0 &&
-    (placement.membership === 'good' || placement.membership === 'bad') &&
-    placement.day >= window.from &&
-    placement.day <= window.to;
+    counts.den > 0 && (placement.membership === 'good' || placement.membership === 'bad') && placement.day >= window.from && placement.day <= window.to;
   let before: Counts;
   let after: Counts;
   const alreadyCounted = inWindow && placement.membership === 'bad';
@@ -184,7 +184,8 @@ export function addWorstCase(placement: Placement, condition: MetricTarget['cond
 /** Soonest deadline first, risks without one last; then order id, for a stable list. */
 export function sortAtRiskOrders(orders: AtRiskOrder[]): AtRiskOrder[] {
   const key = (deadline: number | null) => deadline ?? Number.POSITIVE_INFINITY;
-  for (const order of orders) order.risks.sort((a, b) => key(a.deadline) - key(b.deadline) || a.kind.localeCompare(b.kind) || (a.metric ?? '').localeCompare(b.metric ?? ''));
+  for (const order of orders)
+    order.risks.sort((a, b) => key(a.deadline) - key(b.deadline) || a.kind.localeCompare(b.kind) || (a.metric ?? '').localeCompare(b.metric ?? ''));
   const soonest = (order: AtRiskOrder) => key(order.risks[0]!.deadline);
   return orders.sort((a, b) => soonest(a) - soonest(b) || (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0));
 }

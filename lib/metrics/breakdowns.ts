@@ -107,10 +107,11 @@ export function breakdownOf(entries: BreakdownEntries, window: DayRange): Breakd
     tallyBad(byService, entries.service[i]!, b, w);
     const items = entries.items[i];
     if (!items || items.length === 0) tallyBad(bySku, '', b, w);
-    else for (const item of items) {
-      const units = byUnits ? unitsOf(item) : 0;
-      tallyBad(bySku, item.sku ?? item.asin ?? '', byUnits ? units : b, byUnits ? units : w, item.asin ?? null);
-    }
+    else
+      for (const item of items) {
+        const units = byUnits ? unitsOf(item) : 0;
+        tallyBad(bySku, item.sku ?? item.asin ?? '', byUnits ? units : b, byUnits ? units : w, item.asin ?? null);
+      }
   }
   if (byCategory.size > 0) {
     for (let i = 0; i < entries.length; i++) {

@@ -100,13 +100,26 @@ export class LocalCalendar {
     let s = 0;
     for (const part of this.format.formatToParts(t)) {
       switch (part.type) {
-        case 'year': y = Number(part.value); break;
-        case 'month': mo = Number(part.value); break;
-        case 'day': d = Number(part.value); break;
-        case 'hour': h = Number(part.value); break;
-        case 'minute': mi = Number(part.value); break;
-        case 'second': s = Number(part.value); break;
-        default: break;
+        case 'year':
+          y = Number(part.value);
+          break;
+        case 'month':
+          mo = Number(part.value);
+          break;
+        case 'day':
+          d = Number(part.value);
+          break;
+        case 'hour':
+          h = Number(part.value);
+          break;
+        case 'minute':
+          mi = Number(part.value);
+          break;
+        case 'second':
+          s = Number(part.value);
+          break;
+        default:
+          break;
       }
     }
     return Date.UTC(y, mo - 1, d, h, mi, s) - t;
@@ -202,7 +215,7 @@ export class BusinessDays {
   /** The `n`th business day after `day` (not counting `day` itself). */
   after(day: number, n: number): number {
     let d = day;
-    for (let counted = 0; counted < n; ) {
+    for (let counted = 0; counted < n;) {
       d += 1;
       if (this.isBusinessDay(d)) counted += 1;
     }

@@ -92,11 +92,7 @@ export function hasCountingClaim(defects: OrderDefects | undefined, order: Order
  * Groups a marketplace's defects by order. The same defect read twice (same `id`) is kept once: the
  * most recently observed reading of it wins, so a claim seen open and later denied counts as denied.
  */
-export function indexDefects(
-  defects: readonly Defect[],
-  marketplaceId: string,
-  countFraudChargebacks: boolean,
-): Map<string, OrderDefects> {
+export function indexDefects(defects: readonly Defect[], marketplaceId: string, countFraudChargebacks: boolean): Map<string, OrderDefects> {
   const latest = new Map<string, Defect>();
   for (const defect of defects) {
     if (defect.marketplaceId !== marketplaceId) continue;

@@ -79,7 +79,13 @@ export function explainMetric(
     counted.bad += bad;
     inWindow.push({ orderId: order.orderId, day: at.day, weight: at.weight, bad });
   });
-  const row = (o: (typeof inWindow)[number]): ExplainedOrder => ({ orderId: o.orderId, day: dateOfDay(o.day), weight: o.weight, bad: o.bad, leavesOn: dateOfDay(o.day + leaveShift) });
+  const row = (o: (typeof inWindow)[number]): ExplainedOrder => ({
+    orderId: o.orderId,
+    day: dateOfDay(o.day),
+    weight: o.weight,
+    bad: o.bad,
+    leavesOn: dateOfDay(o.day + leaveShift),
+  });
   const byId = (a: { orderId: string }, b: { orderId: string }) => (a.orderId < b.orderId ? -1 : a.orderId > b.orderId ? 1 : 0);
   const bad = inWindow.filter((o) => o.bad > 0).sort((a, b) => b.day - a.day || byId(a, b));
   const leaving = [...inWindow].sort((a, b) => a.day - b.day || b.bad - a.bad || byId(a, b));

@@ -5,7 +5,17 @@
  * `reportingDateRange` sets the window's length and lag.
  */
 import { marketplaceById } from '../marketplaces';
-import { isEnforcedOn, METRIC_UNITS, targetRule, type AmazonReading, type MetricTarget, type MetricUnit, type RateMetricKey, type Settings, type TargetRule } from '../model';
+import {
+  isEnforcedOn,
+  METRIC_UNITS,
+  targetRule,
+  type AmazonReading,
+  type MetricTarget,
+  type MetricUnit,
+  type RateMetricKey,
+  type Settings,
+  type TargetRule,
+} from '../model';
 import { dateOfDay, type LocalCalendar } from './calendar';
 import type { PopulationId } from './population';
 import { readingCounts, readingWindowDays, type DayRange } from './readings';
@@ -97,9 +107,7 @@ export function planMetric(
     window,
     reading,
     readingWindow,
-    anchor: counts
-      ? { ...counts, window: readingWindow ?? { from: observedDay - lag - length + 1, to: observedDay - lag } }
-      : null,
+    anchor: counts ? { ...counts, window: readingWindow ?? { from: observedDay - lag - length + 1, to: observedDay - lag } } : null,
     advisory: !isEnforcedOn(rule, dateOfDay(today)),
   };
 }

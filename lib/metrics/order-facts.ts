@@ -296,8 +296,7 @@ export class OrderFacts {
     if (ship !== 'unconfirmed' && !amazonCancelled) return;
     const { calendar, businessDays, asOf } = this.ctx;
     const deadline =
-      order.autoCancelDate ??
-      (Number.isNaN(this.shipByDay) ? Number.NaN : calendar.endOf(businessDays.after(this.shipByDay, AUTO_CANCEL_BUSINESS_DAYS)));
+      order.autoCancelDate ?? (Number.isNaN(this.shipByDay) ? Number.NaN : calendar.endOf(businessDays.after(this.shipByDay, AUTO_CANCEL_BUSINESS_DAYS)));
     this.autoCancelAt = deadline;
     if (Number.isNaN(deadline)) return;
     if (ship === 'unconfirmed') {

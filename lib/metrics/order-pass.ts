@@ -22,7 +22,15 @@ import type { HealthData } from './health-data';
 import { validTracking } from './valid-tracking';
 
 /** Every population, in spec order; `lsr.10d` and `lsr.30d` share one (they differ only in window). */
-export const POPULATIONS: readonly PopulationDefinition[] = [orderDefectsMfn, orderDefectsAfn, lateShipment, cancelRate, validTracking, onTimeDelivery, invoiceDefects];
+export const POPULATIONS: readonly PopulationDefinition[] = [
+  orderDefectsMfn,
+  orderDefectsAfn,
+  lateShipment,
+  cancelRate,
+  validTracking,
+  onTimeDelivery,
+  invoiceDefects,
+];
 export const populationById = (id: PopulationId) => POPULATIONS.find((p) => p.id === id)!;
 
 /** An order known only from its defects (e.g. the feedback report): it is in ODR's population too. */
@@ -89,7 +97,8 @@ export function orderReachAt(order: Order): number {
   if (order.status === 'cancelled') {
     const cancellation = order.cancellation;
     at = latest(at, cancellation?.at);
-    if (cancellation?.by === 'AMAZON' && cancellation.at === undefined && order.latestShipDate !== undefined) at = latest(at, order.latestShipDate + AUTO_CANCEL_REACH_MS);
+    if (cancellation?.by === 'AMAZON' && cancellation.at === undefined && order.latestShipDate !== undefined)
+      at = latest(at, order.latestShipDate + AUTO_CANCEL_REACH_MS);
     return at;
   }
   const c = order.shipConfirmation;
@@ -119,7 +128,12 @@ export function isBeyondReach(order: Order, cutoff: number): boolean {
     const cancellation = order.cancellation;
     if (cancellation === undefined) return true;
     if (atOrAfter(cancellation.at, cutoff)) return false;
-    return !(cancellation.by === 'AMAZON' && cancellation.at === undefined && order.latestShipDate !== undefined && order.latestShipDate + AUTO_CANCEL_REACH_MS >= cutoff);
+    return !(
+      cancellation.by === 'AMAZON' &&
+      cancellation.at === undefined &&
+      order.latestShipDate !== undefined &&
+      order.latestShipDate + AUTO_CANCEL_REACH_MS >= cutoff
+    );
   }
   const c = order.shipConfirmation;
   if (c !== undefined && (atOrAfter(c.at, cutoff) || atOrAfter(c.notAfter, cutoff) || atOrAfter(c.notBefore, cutoff))) return false;

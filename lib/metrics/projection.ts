@@ -100,8 +100,7 @@ export class MetricCounter {
 /** `num`/`den` sums of a population in a metric's terms: bad events for `lt`, good events for `gt`. */
 export function populationSums(counts: PopulationCounts, target: MetricTarget): { den: RangeSum; num: RangeSum } {
   const den: RangeSum = (from, to) => counts.den.sum(from, to);
-  const num: RangeSum =
-    target.condition === 'lt' ? (from, to) => counts.bad.sum(from, to) : (from, to) => counts.den.sum(from, to) - counts.bad.sum(from, to);
+  const num: RangeSum = target.condition === 'lt' ? (from, to) => counts.bad.sum(from, to) : (from, to) => counts.den.sum(from, to) - counts.bad.sum(from, to);
   return { den, num };
 }
 

@@ -51,7 +51,12 @@ function dayRange(plans: readonly MetricPlan[], today: number): DayRange {
   return { from, to };
 }
 
-function amazonFigures(reading: AmazonReading | undefined, plan: Pick<MetricPlan, 'key' | 'anchor'> | null, asOf: number, readingWindow: DayRange | null): AmazonFigures | null {
+function amazonFigures(
+  reading: AmazonReading | undefined,
+  plan: Pick<MetricPlan, 'key' | 'anchor'> | null,
+  asOf: number,
+  readingWindow: DayRange | null,
+): AmazonFigures | null {
   if (!reading) return null;
   const isOdr = plan?.key === 'odr.mfn' || plan?.key === 'odr.afn';
   const hasParts = reading.negativeFeedback !== undefined || reading.claims !== undefined || reading.chargebacks !== undefined;
@@ -207,7 +212,15 @@ export function reportFrom(basis: ReportBasis): HealthReport {
     for (const risk of risks) {
       if (risk.metrics.length === 0) {
         // The seller's own rule (dispatchRule): no metric of Amazon's moves.
-        orderRisks.push({ kind: risk.kind, deadline: risk.deadline, metric: null, rateIfHappens: null, marginIfHappens: null, breaches: false, alreadyCounted: false });
+        orderRisks.push({
+          kind: risk.kind,
+          deadline: risk.deadline,
+          metric: null,
+          rateIfHappens: null,
+          marginIfHappens: null,
+          breaches: false,
+          alreadyCounted: false,
+        });
       }
       for (const key of risk.metrics) {
         const metric = byKey.get(key);

@@ -29,7 +29,14 @@ const AMAZON_WORDS: Record<string, AmazonStatus> = {
 /** Amazon's status word (`GOOD`, `AT RISK`, `AT_RISK`, `Poor`…) → ok / warning / breach; null for `NONE` or a word not known. */
 export function normaliseAmazonStatus(word: string | undefined): AmazonStatus | null {
   if (word === undefined) return null;
-  return AMAZON_WORDS[word.trim().toUpperCase().replace(/[\s-]+/g, '_')] ?? null;
+  return (
+    AMAZON_WORDS[
+      word
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_')
+    ] ?? null
+  );
 }
 
 const CATEGORY_ORDER: Record<MetricStatus, number> = { breach: 0, warning: 1, ok: 2, insufficient: 3, unknown: 4 };

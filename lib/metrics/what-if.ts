@@ -101,7 +101,11 @@ function decideDispute(
   outcome: { claim: ClaimStatus; chargeback: ChargebackStatus },
 ): { data: HealthData; assumed: boolean } {
   const decided = (d: Defect): Defect =>
-    d.kind === 'claim' ? { ...d, status: outcome.claim, observedAt: asOf } : d.kind === 'chargeback' ? { ...d, status: outcome.chargeback, observedAt: asOf } : d;
+    d.kind === 'claim'
+      ? { ...d, status: outcome.claim, observedAt: asOf }
+      : d.kind === 'chargeback'
+        ? { ...d, status: outcome.chargeback, observedAt: asOf }
+        : d;
   return { data: { ...data, defects: changeDefects(data, (d) => d.id === defectId, decided) }, assumed: false };
 }
 
@@ -127,7 +131,14 @@ function applyChange(data: HealthData, change: Change, marketplaceId: string, as
     }
     case 'feedbackRemoved':
       return {
-        data: { ...data, defects: changeDefects(data, (d) => d.kind === 'feedback' && d.orderId === change.orderId, (d) => ({ ...d, removed: true, observedAt: asOf })) },
+        data: {
+          ...data,
+          defects: changeDefects(
+            data,
+            (d) => d.kind === 'feedback' && d.orderId === change.orderId,
+            (d) => ({ ...d, removed: true, observedAt: asOf }),
+          ),
+        },
         assumed: false,
       };
     case 'decidedForSeller':
@@ -145,7 +156,11 @@ interface MetricView {
 }
 
 const pick = (d: Figures): Figures => ({ rate: d.rate, num: d.num, den: d.den, margin: d.margin, status: d.status });
-const viewOf = (m: MetricReport): MetricView => ({ now: { rate: m.rate, num: m.numerator, den: m.denominator, margin: m.margin, status: m.status }, local: m.local, timeline: m.projection.timeline });
+const viewOf = (m: MetricReport): MetricView => ({
+  now: { rate: m.rate, num: m.numerator, den: m.denominator, margin: m.margin, status: m.status },
+  local: m.local,
+  timeline: m.projection.timeline,
+});
 
 const same = (a: Figures, b: Figures) => a.num === b.num && a.den === b.den;
 
@@ -170,12 +185,19 @@ export function whatIf(data: HealthData, asOf: number, settings: Settings, marke
  * hundreds of open disputes asks for one each. A change to an order computes the report again.
  * Both answer exactly as `whatIf` (test/unit/metrics/what-if-fast.test.ts).
  */
-export function whatIfs(data: HealthData, asOf: number, settings: Settings, marketplaceId: string, checks: EngineChecks = {}): { baseline: HealthReport; of: (change: Change) => WhatIf } {
+export function whatIfs(
+  data: HealthData,
+  asOf: number,
+  settings: Settings,
+  marketplaceId: string,
+  checks: EngineChecks = {},
+): { baseline: HealthReport; of: (change: Change) => WhatIf } {
   const basis = reportBasis(data, asOf, settings, marketplaceId, checks);
   const baseline = reportFrom(basis);
   let ordersById: Map<string, Order[]> | undefined;
   const of = (change: Change): WhatIf => {
-    if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller' && change.kind !== 'decidedAgainstSeller') return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
+    if (change.kind !== 'feedbackRemoved' && change.kind !== 'decidedForSeller' && change.kind !== 'decidedAgainstSeller')
+      return whatIf(data, asOf, settings, marketplaceId, change, { baseline, checks });
     const metric = metricOf(change, data);
     const changed = applyChange(data, change, marketplaceId, asOf);
     // The orders whose defects differ: those of every sighting of a changed defect's id (the latest sighting of an id decides its order).

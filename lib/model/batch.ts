@@ -73,7 +73,4 @@ export const NotRecognizedReason = z.enum([
 ]);
 export type NotRecognizedReason = z.infer<typeof NotRecognizedReason>;
 
-export type ReadResult =
-  | { ok: true; batch: Batch }
-  | { ok: false; reason: NotRecognizedReason; detail: string };
-
+export type ReadResult = { ok: true; batch: Batch } | { ok: false; reason: NotRecognizedReason; detail: string };

@@ -62,8 +62,7 @@ function mergeConfirmation(older: Order, newer: Order): ShipConfirmation | undef
 export function mergeOrders(a: Order, b: Order): Order {
   const [older, newer] = a.observedAt > b.observedAt ? [b, a] : [a, b];
   const merged = overlay(ORDER_KEYS, older, newer) as Indexed;
-  const cancellation =
-    older.cancellation || newer.cancellation ? overlay(CANCELLATION_KEYS, older.cancellation, newer.cancellation) : undefined;
+  const cancellation = older.cancellation || newer.cancellation ? overlay(CANCELLATION_KEYS, older.cancellation, newer.cancellation) : undefined;
   const shipConfirmation = mergeConfirmation(older, newer);
   // Rebuild in schema order with the merged sub-objects in place.
   const out: Indexed = {};
@@ -112,9 +111,7 @@ export function mergeBatches(batches: readonly Pick<Batch, 'orders' | 'defects' 
   return {
     orders: [...orders.values()].sort((x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.orderId, y.orderId)),
     defects: [...defects.values()].sort((x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.id, y.id)),
-    readings: [...readings.values()].sort(
-      (x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.metric, y.metric) || x.observedAt - y.observedAt,
-    ),
+    readings: [...readings.values()].sort((x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.metric, y.metric) || x.observedAt - y.observedAt),
     policies: [...policies.values()].sort(
       (x, y) => compare(x.marketplaceId, y.marketplaceId) || compare(x.category, y.category) || x.observedAt - y.observedAt,
     ),

@@ -50,7 +50,10 @@ export const DEFAULT_METRIC_SETTINGS = {
  */
 export const EngineSettings = z.object({
   /** A shipment confirmed without valid tracking can still be fixed for this long after confirmation (at-risk deadline). */
-  trackingFixHours: z.number().min(1).max(24 * 30),
+  trackingFixHours: z
+    .number()
+    .min(1)
+    .max(24 * 30),
   /** Carrier names (case-insensitive) that make a tracking number "for an unknown carrier" (metrics-spec §5). */
   unknownCarriers: z.array(z.string().max(64)).max(50),
   /** A cancellation by the seller or Amazon that does not say whether the buyer asked for it counts against CR. */
@@ -81,7 +84,10 @@ export const Settings = z.object({
     'idr.7d': MetricSettings,
   }),
   /** How far ahead a deadline makes an order "at risk" (metrics-spec §5). */
-  warningHorizonHours: z.number().min(1).max(24 * 14),
+  warningHorizonHours: z
+    .number()
+    .min(1)
+    .max(24 * 14),
   /** Count fraud chargebacks as defects (metrics-spec v2 §2.1: no by default). */
   countFraudChargebacks: z.boolean(),
   /**
@@ -93,7 +99,12 @@ export const Settings = z.object({
    * The seller's own dispatch rule (spec v2 §5, the founding brief): every order out within this many
    * hours of payment (of purchase where payment is unknown); null: off. Never one of Amazon's metrics.
    */
-  dispatchRuleHours: z.number().int().min(1).max(24 * 30).nullable(),
+  dispatchRuleHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .nullable(),
   /** Public holidays per marketplace, local dates: not business days for the auto-cancel deadline (spec §1). */
   holidays: z.record(MarketplaceId, z.array(LocalDate).max(60)),
   /** Packages whose items are worth less than this leave VTR, per marketplace (spec §2: JP under ¥1,000). */

@@ -57,7 +57,9 @@ export function targetRule(country: string | undefined, metric: RateMetricKey): 
       return everywhere(gt(9500));
     case 'otdr.14d': {
       const enforced = country === undefined ? undefined : OTDR_ENFORCED[country];
-      return enforced ? { target: gt(9000), enforced: true, since: enforced.since, evidence: enforced.evidence } : { target: gt(9700), enforced: false, evidence: 'amazon' };
+      return enforced
+        ? { target: gt(9000), enforced: true, since: enforced.since, evidence: enforced.evidence }
+        : { target: gt(9700), enforced: false, evidence: 'amazon' };
     }
     case 'idr.7d':
       return country !== undefined && IDR_COUNTRIES.has(country) ? everywhere(lt(500)) : null;

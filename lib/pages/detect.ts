@@ -7,15 +7,7 @@ import { isSellerCentralHost } from '../marketplaces';
  */
 
 export type PageKind =
-  | 'manageOrders'
-  | 'orderDetail'
-  | 'accountHealth'
-  | 'feedbackManager'
-  | 'claims'
-  | 'chargebacks'
-  | 'confirmShipment'
-  | 'buyShipping'
-  | 'cancelOrder';
+  'manageOrders' | 'orderDetail' | 'accountHealth' | 'feedbackManager' | 'claims' | 'chargebacks' | 'confirmShipment' | 'buyShipping' | 'cancelOrder';
 
 interface Detector {
   kind: PageKind;
@@ -33,7 +25,11 @@ export const PAGE_DETECTORS: readonly Detector[] = [
     kind: 'confirmShipment',
     // `edit-shipment` is "Re-confirm Shipment" on a shipped order (a 2024–2025 extension opens both).
     test: (p) => /^\/orders-v3\/order\/[^/]+\/(confirm|edit)-shipment\/?$/.test(p),
-    examples: ['/orders-v3/order/114-7941379-5480234/confirm-shipment', '/orders-v3/order/114-7941379-5480234/confirm-shipment/', '/orders-v3/order/114-7941379-5480234/edit-shipment'],
+    examples: [
+      '/orders-v3/order/114-7941379-5480234/confirm-shipment',
+      '/orders-v3/order/114-7941379-5480234/confirm-shipment/',
+      '/orders-v3/order/114-7941379-5480234/edit-shipment',
+    ],
   },
   {
     kind: 'buyShipping',

@@ -67,7 +67,10 @@ export const FeedbacksBody = z.object({
   marketplaceId: maybe(z.string()),
   feedbacks: z.array(Row),
   /** The next page's cursor; null on the last page. */
-  lastEvaluatedKey: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional(),
+  lastEvaluatedKey: z
+    .union([z.string(), z.record(z.string(), z.unknown())])
+    .nullable()
+    .optional(),
   totalCount: maybe(count),
 });
 

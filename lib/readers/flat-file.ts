@@ -14,11 +14,7 @@ export interface FlatTable {
  * format cannot do without (each entry: alternative spellings). A header-only file is a report with
  * no rows: recognised, with no records.
  */
-export function flatReader(
-  format: string,
-  required: string[][],
-  build: (table: FlatTable, ctx: ReadContext) => BatchParts | string,
-): Reader {
+export function flatReader(format: string, required: string[][], build: (table: FlatTable, ctx: ReadContext) => BatchParts | string): Reader {
   return neverThrows(format, (input, ctx) => {
     const text = textInput(input);
     if (!text.ok) return text;

@@ -42,7 +42,9 @@ export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-
     const promiseDates = instants('promise-date', 'end');
     if (orderDates.length === 0 || orderDates.includes(undefined)) return `order ${orderId}: purchase-date is not a date`;
     if (promiseDates.includes(undefined)) return `order ${orderId}: promise-date is not a date`;
-    const daysPast = col('days-past-promise').filter((v) => v !== undefined).map(Number);
+    const daysPast = col('days-past-promise')
+      .filter((v) => v !== undefined)
+      .map(Number);
     if (daysPast.some(Number.isNaN)) return `order ${orderId}: days-past-promise is not a number`;
     // Partly shipped means the first shipment was confirmed: without the quantities (no column, an
     // empty cell) the status is unknown, never "unshipped" (that would claim no confirmation yet).
@@ -55,7 +57,12 @@ export const readUnshippedReport = flatReader(FORMAT, [['order-id'], ['purchase-
         : undefined;
     const first = items[0]!;
     const lines = items.map((r) =>
-      orderItem({ sku: columns.get(r, 'sku'), asin: columns.get(r, 'asin'), quantityOrdered: countCell(columns.get(r, 'quantity-purchased')), quantityShipped: countCell(columns.get(r, 'quantity-shipped')) }),
+      orderItem({
+        sku: columns.get(r, 'sku'),
+        asin: columns.get(r, 'asin'),
+        quantityOrdered: countCell(columns.get(r, 'quantity-purchased')),
+        quantityShipped: countCell(columns.get(r, 'quantity-shipped')),
+      }),
     );
     orders.push(
       defined({

@@ -46,8 +46,7 @@ export function jsonInput(input: unknown): { ok: true; value: unknown } | Failur
  */
 export const builtInvalid = (format: string, reason: string): Failure => notRecognized('invalid', `${format}: ${reason}`.slice(0, 300));
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export type BatchParts = Partial<Omit<Batch, 'format'>>;
 
@@ -55,11 +54,7 @@ export type BatchParts = Partial<Omit<Batch, 'format'>>;
  * The shape of every JSON reader: input → JSON → schema → records. `build` returns the records,
  * or a sentence saying why they cannot be read (the whole input is then "invalid": no partial batch).
  */
-export function jsonReader<T>(
-  format: string,
-  schema: z.ZodType<T>,
-  build: (data: T, ctx: ReadContext) => BatchParts | string,
-): Reader {
+export function jsonReader<T>(format: string, schema: z.ZodType<T>, build: (data: T, ctx: ReadContext) => BatchParts | string): Reader {
   return neverThrows(format, (input, ctx) => {
     const json = jsonInput(input);
     if (!json.ok) return json;

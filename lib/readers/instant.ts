@@ -57,12 +57,7 @@ function isValidParts(p: IsoParts): boolean {
   // Date.UTC rolls 2021-02-30 over to March: reject instead of silently moving the day.
   const probe = new Date(Date.UTC(p.year, p.month - 1, p.day));
   return (
-    probe.getUTCFullYear() === p.year &&
-    probe.getUTCMonth() === p.month - 1 &&
-    probe.getUTCDate() === p.day &&
-    p.hour < 24 &&
-    p.minute < 60 &&
-    p.second < 61
+    probe.getUTCFullYear() === p.year && probe.getUTCMonth() === p.month - 1 && probe.getUTCDate() === p.day && p.hour < 24 && p.minute < 60 && p.second < 61
   );
 }
 

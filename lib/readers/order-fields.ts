@@ -66,15 +66,19 @@ const SALES_CHANNEL_MARKETPLACE = new Map<string, string>(
 
 export function marketplaceFromSalesChannel(name: string | undefined): string | undefined {
   if (!name) return undefined;
-  return SALES_CHANNEL_MARKETPLACE.get(name.trim().toLowerCase().replace(/^www\./, ''));
+  return SALES_CHANNEL_MARKETPLACE.get(
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/^www\./, ''),
+  );
 }
 
 /**
  * Orders placed outside Amazon (multi-channel fulfilment: `Non-Amazon`, `NON_AMAZON`) do not count
  * in any account-health metric; readers leave them out.
  */
-export const isNonAmazonChannel = (name: string | undefined) =>
-  name !== undefined && /^non[-_ ]?amazon/i.test(name.trim());
+export const isNonAmazonChannel = (name: string | undefined) => name !== undefined && /^non[-_ ]?amazon/i.test(name.trim());
 
 /**
  * What one sighting says about the ship confirmation (metrics-spec §7): an order seen shipped (or

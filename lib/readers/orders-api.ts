@@ -62,9 +62,9 @@ function toPackage(p: z.infer<typeof PageTracking>): Package {
 }
 
 /** `BuyerRequestedCancel` (2021): null (unknown), a boolean, or v0's `{IsBuyerRequestedCancel: "true"}`. */
-const BuyerRequestedCancel = maybe(
-  z.union([yesNo, z.object({ IsBuyerRequestedCancel: maybe(yesNo), isBuyerRequestedCancel: maybe(yesNo) })]),
-).transform((v) => (typeof v === 'object' ? (v.IsBuyerRequestedCancel ?? v.isBuyerRequestedCancel) : v));
+const BuyerRequestedCancel = maybe(z.union([yesNo, z.object({ IsBuyerRequestedCancel: maybe(yesNo), isBuyerRequestedCancel: maybe(yesNo) })])).transform((v) =>
+  typeof v === 'object' ? (v.IsBuyerRequestedCancel ?? v.isBuyerRequestedCancel) : v,
+);
 
 const Price = maybe(z.object({ Amount: maybe(z.number()), CurrencyCode: maybe(z.string()) }));
 const Quantity = maybe(z.number());
@@ -123,8 +123,7 @@ const PageOrder = z.object({
 });
 type PageOrder = z.infer<typeof PageOrder>;
 
-const isCancelledItem = (item: PageItem) =>
-  (item.QuantityCanceled ?? 0) > 0 || orderStatusFrom(item.ItemStatus?.ItemStatus) === 'cancelled';
+const isCancelledItem = (item: PageItem) => (item.QuantityCanceled ?? 0) > 0 || orderStatusFrom(item.ItemStatus?.ItemStatus) === 'cancelled';
 
 function channelOf(o: PageOrder) {
   const byChannel = channelFrom(o.fulfillmentChannel);
@@ -133,7 +132,12 @@ function channelOf(o: PageOrder) {
 }
 
 const toItem = (i: PageItem): OrderItem =>
-  orderItem({ sku: i.sellerSku ?? i.SellerSKU, asin: i.asin ?? i.ASIN, quantityOrdered: i.quantityOrdered ?? i.QuantityOrdered, quantityShipped: i.quantityShipped ?? i.QuantityShipped });
+  orderItem({
+    sku: i.sellerSku ?? i.SellerSKU,
+    asin: i.asin ?? i.ASIN,
+    quantityOrdered: i.quantityOrdered ?? i.QuantityOrdered,
+    quantityShipped: i.quantityShipped ?? i.QuantityShipped,
+  });
 
 /** A line's price: the detail's subtotal, or the unit price times the units. */
 function priceOf(i: PageItem): PriceLine {
@@ -163,8 +167,7 @@ function buyerRequestedOf(items: PageItem[]): boolean | undefined {
 function toOrder(o: PageOrder, ctx: ReadContext, source: string): Order | string {
   // The order's own marketplace first; `homeMarketplaceId` is the seller's home, which differs
   // from the order's for cross-border sales on the unified European account.
-  const marketplaceId =
-    o.orderMarketplaceId ?? marketplaceFromSalesChannel(o.salesChannel) ?? o.homeMarketplaceId ?? ctx.marketplaceId;
+  const marketplaceId = o.orderMarketplaceId ?? marketplaceFromSalesChannel(o.salesChannel) ?? o.homeMarketplaceId ?? ctx.marketplaceId;
   if (!marketplaceId) return `order ${o.amazonOrderId} names no marketplace`;
   const orderDate = o.orderDate ?? o.purchaseDate;
   if (orderDate === undefined) return `order ${o.amazonOrderId} has no order date`;

@@ -55,19 +55,21 @@ const Metric = z.object({
 });
 type Metric = z.infer<typeof Metric>;
 
-export const PerformanceEntry = z.object({
-  marketplaceId: maybe(z.string()),
-  orderDefectRate: maybe(z.object({ mfn: maybe(Metric), afn: maybe(Metric) })),
-  lateShipmentRate: maybe(Metric),
-  lateShipmentRateList: maybe(z.array(Metric)),
-  preFulfillmentCancellationRate: maybe(Metric),
-  prefulfillmentCancelRate: maybe(Metric),
-  validTrackingRate: maybe(Metric),
-  onTimeDeliveryRate: maybe(Metric),
-  unitOnTimeDeliveryRate: maybe(Metric),
-  invoiceDefectRate: maybe(Metric),
-  accountHealthRating: maybe(z.object({ ahrScore: maybe(z.number()), ahrStatus: maybe(z.string()), reportingDateRange: Range })),
-}).catchall(z.unknown());
+export const PerformanceEntry = z
+  .object({
+    marketplaceId: maybe(z.string()),
+    orderDefectRate: maybe(z.object({ mfn: maybe(Metric), afn: maybe(Metric) })),
+    lateShipmentRate: maybe(Metric),
+    lateShipmentRateList: maybe(z.array(Metric)),
+    preFulfillmentCancellationRate: maybe(Metric),
+    prefulfillmentCancelRate: maybe(Metric),
+    validTrackingRate: maybe(Metric),
+    onTimeDeliveryRate: maybe(Metric),
+    unitOnTimeDeliveryRate: maybe(Metric),
+    invoiceDefectRate: maybe(Metric),
+    accountHealthRating: maybe(z.object({ ahrScore: maybe(z.number()), ahrStatus: maybe(z.string()), reportingDateRange: Range })),
+  })
+  .catchall(z.unknown());
 export type PerformanceEntry = z.infer<typeof PerformanceEntry>;
 
 const CONDITIONS: Record<string, TargetCondition> = { LESS_THAN: 'lt', GREATER_THAN: 'gt' };
@@ -200,8 +202,6 @@ export function readingsOfEntries(entries: PerformanceEntry[], ctx: ReadContext,
 const FORMAT = 'sp-api/performance-report';
 
 /** `GET_V2_SELLER_PERFORMANCE_REPORT` document → readings for every marketplace it covers. */
-export const readPerformanceReport: Reader = jsonReader(
-  FORMAT,
-  z.object({ performanceMetrics: z.array(PerformanceEntry).min(1) }),
-  (doc, ctx) => readingsOfEntries(doc.performanceMetrics, ctx, FORMAT),
+export const readPerformanceReport: Reader = jsonReader(FORMAT, z.object({ performanceMetrics: z.array(PerformanceEntry).min(1) }), (doc, ctx) =>
+  readingsOfEntries(doc.performanceMetrics, ctx, FORMAT),
 );

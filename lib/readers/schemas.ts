@@ -35,5 +35,11 @@ export const yesNo = z.union([z.boolean(), z.string(), z.number()]).transform(pa
 
 /** A count as Amazon writes it: an integer, sometimes as a string. */
 export const count = z
-  .union([z.number(), z.string().regex(/^\s*\d+\s*$/).transform(Number)])
+  .union([
+    z.number(),
+    z
+      .string()
+      .regex(/^\s*\d+\s*$/)
+      .transform(Number),
+  ])
   .pipe(z.number().int().min(0));

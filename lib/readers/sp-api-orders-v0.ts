@@ -69,7 +69,8 @@ function toOrder(o: V0Order, ctx: ReadContext): Order | string {
     businessOrder: o.IsBusinessOrder,
     shippingService: shortText(o.ShipmentServiceLevelCategory ?? o.ShipServiceLevel),
     items: unitsOf(o, status),
-    invoice: o.ElectronicInvoiceStatus && INVOICE[o.ElectronicInvoiceStatus.toLowerCase()] ? { status: INVOICE[o.ElectronicInvoiceStatus.toLowerCase()] } : undefined,
+    invoice:
+      o.ElectronicInvoiceStatus && INVOICE[o.ElectronicInvoiceStatus.toLowerCase()] ? { status: INVOICE[o.ElectronicInvoiceStatus.toLowerCase()] } : undefined,
     deliveryProtected: o.AutomatedShippingSettings?.HasAutomatedShippingSettings ? true : undefined,
     latestShipDate: o.LatestShipDate,
     latestDeliveryDate: o.LatestDeliveryDate,

@@ -50,8 +50,7 @@ const SpPackage = z.object({
 });
 
 function toPackage(p: z.infer<typeof SpPackage>): Package {
-  const scanned =
-    SCANNED_STATUSES.has(p.packageStatus?.status ?? '') || SCANNED_DETAILS.has(p.packageStatus?.detailedStatus ?? '');
+  const scanned = SCANNED_STATUSES.has(p.packageStatus?.status ?? '') || SCANNED_DETAILS.has(p.packageStatus?.detailedStatus ?? '');
   // Absence of a scan state is not evidence of no scan: only `true` is ever set.
   return defined({
     carrier: p.carrier,
@@ -101,9 +100,7 @@ function cancellationOf(o: SpOrder, cancelledOrder: boolean) {
   const executed = cancellations.filter((c) => c.cancellationExecution);
   // Who asked matters only for executed cancellations once any exist; otherwise for open requests.
   const relevant = executed.length ? executed : cancellations;
-  const buyerRequested = relevant.length
-    ? relevant.some((c) => c.cancellationRequest?.requester?.toUpperCase() === 'BUYER')
-    : undefined;
+  const buyerRequested = relevant.length ? relevant.some((c) => c.cancellationRequest?.requester?.toUpperCase() === 'BUYER') : undefined;
   return cancellationFields(cancelledOrder || executed.length > 0, buyerRequested, worstCanceller(executedBy));
 }
 
@@ -164,9 +161,7 @@ const SpOrdersDocument = z.union([
 
 /** Orders 2026-01-01 `searchOrders` or `getOrder` response. Orders placed outside Amazon are left out. */
 export const readSpApiOrders: Reader = jsonReader(FORMAT, SpOrdersDocument, (doc, ctx) => {
-  const orders = mapAll(doc.orders, (raw) =>
-    isNonAmazonChannel(raw.salesChannel?.channelName) ? undefined : toOrder(raw, ctx.observedAt, ctx.marketplaceId),
-  );
+  const orders = mapAll(doc.orders, (raw) => (isNonAmazonChannel(raw.salesChannel?.channelName) ? undefined : toOrder(raw, ctx.observedAt, ctx.marketplaceId)));
   if (typeof orders === 'string') return orders;
   return doc.page ? { orders, tables: [tablePage('sp-api searchOrders', doc.orders.length, { more: doc.more })] } : { orders };
 });

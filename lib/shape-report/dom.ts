@@ -20,7 +20,10 @@ const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'PATH
 
 function describe(el: Element): string {
   // Digits masked in tags too (`h#`): the whole report holds none.
-  let text = el.tagName.toLowerCase().replace(/[^a-z0-9-]/g, '').replace(/\d+/g, '#');
+  let text = el.tagName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '')
+    .replace(/\d+/g, '#');
   if (el.id) text += `#${maskName(el.id)}`;
   for (const c of [...el.classList].slice(0, 8)) text += `.${maskName(c)}`;
   const named: string[] = [];
@@ -47,7 +50,9 @@ export function domShape(root: Element): string {
     let repeated = false;
     for (const child of [...el.children]) {
       if (SKIPPED.has(child.tagName.toUpperCase())) continue;
-      const block = walk(child, depth + 1).map((l) => `  ${l}`).join('\n');
+      const block = walk(child, depth + 1)
+        .map((l) => `  ${l}`)
+        .join('\n');
       if (block === previous) {
         if (!repeated) out.push('  (repeated)');
         repeated = true;

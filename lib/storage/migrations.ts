@@ -65,7 +65,16 @@ export const MIGRATIONS: readonly Upgrade[] = [
     const parts = tx.objectStore('orderParts');
     const all = await parts.getAll();
     await Promise.all(
-      all.map((part) => parts.put(orderPartRecord(part.scope, part.day, part.part, readOrderPart(part).map((o) => ({ ...o, reachAt: reachOf(o) }))))),
+      all.map((part) =>
+        parts.put(
+          orderPartRecord(
+            part.scope,
+            part.day,
+            part.part,
+            readOrderPart(part).map((o) => ({ ...o, reachAt: reachOf(o) })),
+          ),
+        ),
+      ),
     );
     const readings = tx.objectStore('readings');
     const packageFigures = (await readings.getAll()).filter((r) => r.metric === 'otdr.14d' && REPORT_SOURCES.has(r.source));

@@ -52,7 +52,12 @@ export const candidateDays = (orderDate: number): number[] => {
 
 export const readOrderPart = (record: OrderPart): StoredOrder[] => JSON.parse(record.orders) as StoredOrder[];
 
-export const orderPartRecord = (scope: string, day: number, part: number, orders: readonly StoredOrder[]): OrderPart => ({ scope, day, part, orders: JSON.stringify(orders) });
+export const orderPartRecord = (scope: string, day: number, part: number, orders: readonly StoredOrder[]): OrderPart => ({
+  scope,
+  day,
+  part,
+  orders: JSON.stringify(orders),
+});
 
 /** Orders split into parts and directories, one scope and day at a time (a migration, test fixtures). */
 export function orderDayRecords(orders: readonly StoredOrder[]): { days: OrderDay[]; parts: OrderPart[] } {

@@ -28,7 +28,6 @@ export interface ApplyCounts {
   written: WrittenRecords;
 }
 
-
 /**
  * Writes one reader batch in a single transaction: all of it or nothing, so a worker stopped
  * mid-write leaves the database as it was. Upserts are idempotent: the same batch twice changes
@@ -39,7 +38,15 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
   const batch = parseBatch(untrusted);
   // Nothing to write (a table's counts, an empty page): no transaction, so it never waits behind a long import's.
   if (!batch.orders.length && !batch.defects.length && !batch.readings.length && !batch.policies?.length) {
-    return { ordersAdded: 0, ordersUpdated: 0, defects: 0, readings: 0, policies: 0, changedScopes: [], written: { orders: [], defects: [], readings: [], policies: [] } };
+    return {
+      ordersAdded: 0,
+      ordersUpdated: 0,
+      defects: 0,
+      readings: 0,
+      policies: 0,
+      changedScopes: [],
+      written: { orders: [], defects: [], readings: [], policies: [] },
+    };
   }
   const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings'], 'readwrite');
   try {
@@ -163,7 +170,7 @@ async function scopeOrders(tx: ReadTx, scope: string, keep: (order: StoredOrder)
   const store = tx.objectStore('orderParts');
   const kept: StoredOrder[] = [];
   const end = [scope, Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY] as [string, number, number];
-  for (let after = [scope, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY] as [string, number, number]; ; ) {
+  for (let after = [scope, Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY] as [string, number, number]; ;) {
     const records: OrderPart[] = await store.getAll(IDBKeyRange.bound(after, end, true), PARTS_PER_READ);
     for (const record of records) for (const order of readOrderPart(record)) if (keep(order)) kept.push(order);
     if (records.length < PARTS_PER_READ) return kept;
@@ -275,7 +282,10 @@ export async function pruneBefore(db: RedlineDb, cutoff: number): Promise<number
       }
       day = await day.continue();
     }
-    let cursor = await tx.objectStore('defects').index('scopeDate').openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoff], false, true));
+    let cursor = await tx
+      .objectStore('defects')
+      .index('scopeDate')
+      .openCursor(IDBKeyRange.bound([scope, Number.NEGATIVE_INFINITY], [scope, cutoff], false, true));
     while (cursor) {
       void cursor.delete();
       removed++;
@@ -316,7 +326,13 @@ export async function appendLog(db: RedlineDb, entry: LogEntry): Promise<void> {
  * page (`source`) within `withinMs` of `at` and has no shape yet: the content script learns that its
  * extraction was not recognized from the worker's answer, then sends the page's shape. True if amended.
  */
-export async function amendLatestFailure(db: RedlineDb, source: string, at: number, withinMs: number, patch: Pick<LogEntry, 'page' | 'missing' | 'shape'>): Promise<boolean> {
+export async function amendLatestFailure(
+  db: RedlineDb,
+  source: string,
+  at: number,
+  withinMs: number,
+  patch: Pick<LogEntry, 'page' | 'missing' | 'shape'>,
+): Promise<boolean> {
   const tx = db.transaction('log', 'readwrite');
   const cursor = await tx.store.openCursor(null, 'prev');
   const latest = cursor?.value;

@@ -99,7 +99,11 @@ const CARRIERS: Record<string, CarrierFormats> = {
   ゆうパック: JAPAN_POST,
 };
 
-export const normaliseCarrier = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+export const normaliseCarrier = (name: string): string =>
+  name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 
 /** The formats of a carrier, or undefined when Redline does not check that carrier's numbers. */
 export function carrierFormats(carrier: string): CarrierFormats | undefined {

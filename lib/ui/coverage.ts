@@ -86,4 +86,3 @@ const STEPS: Record<RateMetricKey, readonly NextStep[]> = {
 export function nextSteps(key: RateMetricKey): readonly NextStep[] {
   return STEPS[key];
 }
-

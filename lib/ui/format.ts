@@ -49,8 +49,9 @@ function parseLocalDate(day: string): Date {
 
 /** A marketplace calendar day, e.g. "3 Dec" / "Dec 3" / "12月3日". */
 export function formatDay(day: string, locale: string, withYear = false): string {
-  const f = cached(`day:${locale}:${withYear}`, () =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC', ...(withYear ? { year: 'numeric' } : {}) }),
+  const f = cached(
+    `day:${locale}:${withYear}`,
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC', ...(withYear ? { year: 'numeric' } : {}) }),
   );
   return f.format(parseLocalDate(day));
 }
@@ -97,14 +98,18 @@ export function countdown(deadline: number | null, now: number, locale: string):
   const hours = Math.floor((abs % DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / MINUTE);
   const parts =
-    days > 0 ? [unit(locale, 'day', days), ...(hours ? [unit(locale, 'hour', hours)] : [])]
-    : hours > 0 ? [unit(locale, 'hour', hours), ...(minutes ? [unit(locale, 'minute', minutes)] : [])]
-    : [unit(locale, 'minute', Math.max(minutes, overdue ? minutes : 1))];
+    days > 0
+      ? [unit(locale, 'day', days), ...(hours ? [unit(locale, 'hour', hours)] : [])]
+      : hours > 0
+        ? [unit(locale, 'hour', hours), ...(minutes ? [unit(locale, 'minute', minutes)] : [])]
+        : [unit(locale, 'minute', Math.max(minutes, overdue ? minutes : 1))];
   const urgency: Urgency = overdue ? 'overdue' : left < 2 * HOUR ? 'critical' : left < DAY ? 'soon' : 'later';
   return { duration: parts.join(' '), overdue, urgency };
 }
 
 /** An instant's date, e.g. "Nov 26, 2026" (in the viewer's zone unless one is given). */
 export function formatDate(epochMs: number, locale: string, timeZone?: string): string {
-  return cached(`date:${locale}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) })).format(epochMs);
+  return cached(`date:${locale}:${timeZone ?? ''}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(timeZone ? { timeZone } : {}) })).format(
+    epochMs,
+  );
 }

@@ -59,9 +59,7 @@ export function tp(base: PluralKey, count: number, ...substitutions: (string | n
  * Chrome's and Firefox's substitution rules for a messages.json entry, for tests and tools:
  * named `$NAME$` placeholders first, then `$1`…`$9`, `$$` for a literal dollar.
  */
-export function messageFromFile(
-  messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
-): MessageLookup {
+export function messageFromFile(messages: Record<string, { message: string; placeholders?: Record<string, { content: string }> }>): MessageLookup {
   return (key, substitutions = []) => {
     const entry = messages[key];
     if (!entry) return '';

@@ -49,7 +49,10 @@ export function daysLeftText(daysLeft: number): string {
 export function respondText(deadline: number | null, now: number): { text: string; urgent: boolean } {
   if (deadline === null) return { text: t('dispute_noDeadline'), urgent: false };
   const c = countdown(deadline, now, uiLocale());
-  return { text: c.overdue ? t('dispute_overdue', c.duration) : t('dispute_respondWithin', c.duration), urgent: c.overdue || c.urgency === 'critical' || c.urgency === 'soon' };
+  return {
+    text: c.overdue ? t('dispute_overdue', c.duration) : t('dispute_respondWithin', c.duration),
+    urgent: c.overdue || c.urgency === 'critical' || c.urgency === 'soon',
+  };
 }
 
 /** What removing a feedback does to ODR; when the engine could not place the order, says how to let it. */

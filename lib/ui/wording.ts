@@ -75,9 +75,7 @@ export function marginSentence(m: MetricReport): string {
   if (m.margin === null) return t(`noData_${m.unit}`);
   if (m.margin < 0) {
     const over = tp(`over_${group}`, m.badEventsToRecover ?? -m.margin);
-    const recovery = m.projection.recoveryDate
-      ? t(`recovers_${group}`, formatDay(m.projection.recoveryDate, locale))
-      : t('noRecovery');
+    const recovery = m.projection.recoveryDate ? t(`recovers_${group}`, formatDay(m.projection.recoveryDate, locale)) : t('noRecovery');
     return t('sentenceJoin', over, recovery);
   }
   const base = m.margin === 0 ? t(`edge_${group}`) : tp(`absorb_${group}`, m.margin);
@@ -98,7 +96,8 @@ export function glanceMargin(m: MetricReport): string {
 export function glanceDate(m: MetricReport): string | null {
   const locale = uiLocale();
   if (m.status === 'insufficient') return null;
-  if (m.margin !== null && m.margin < 0) return m.projection.recoveryDate ? t('glance_recovers', formatDay(m.projection.recoveryDate, locale)) : t('glance_noRecovery');
+  if (m.margin !== null && m.margin < 0)
+    return m.projection.recoveryDate ? t('glance_recovers', formatDay(m.projection.recoveryDate, locale)) : t('glance_noRecovery');
   return m.projection.breachDate ? t('glance_crosses', formatDay(m.projection.breachDate, locale)) : null;
 }
 
@@ -109,7 +108,11 @@ export function riskLabel(kind: RiskKind, ruleHours: number | null = null): stri
 }
 
 /** "Ship within 3h 20m", "Ships late · 2h overdue", or the risk alone when there is no deadline. */
-export function deadlinePhrase(risk: Pick<OrderRisk, 'kind' | 'deadline'>, now: number, ruleHours: number | null = null): { text: string; countdown: Countdown } {
+export function deadlinePhrase(
+  risk: Pick<OrderRisk, 'kind' | 'deadline'>,
+  now: number,
+  ruleHours: number | null = null,
+): { text: string; countdown: Countdown } {
   const c = countdown(risk.deadline, now, uiLocale());
   if (risk.deadline === null) return { text: riskLabel(risk.kind, ruleHours), countdown: c };
   if (c.overdue) return { text: t('overdueJoin', riskLabel(risk.kind, ruleHours), c.duration), countdown: c };
@@ -151,9 +154,7 @@ export function groupRisks(order: AtRiskOrder): RiskGroup[] {
       groups.set(id, { kind: risk.kind, deadline: risk.deadline, breaches: risk.breaches, alreadyCounted: risk.alreadyCounted, impacts: [risk] });
     }
   }
-  return [...groups.values()].sort(
-    (a, b) => Number(b.breaches) - Number(a.breaches) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity),
-  );
+  return [...groups.values()].sort((a, b) => Number(b.breaches) - Number(a.breaches) || (a.deadline ?? Infinity) - (b.deadline ?? Infinity));
 }
 
 /** "LSR 10 d 4.3 %, over the line"; the seller's own dispatch rule moves no metric of Amazon's (spec v2 §5). */

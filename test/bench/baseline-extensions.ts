@@ -32,5 +32,8 @@ export function nullExtension(extensionDir: string): string {
 /** Adds the blank page to the built extension the bench loads (bench-output/ only: never shipped). */
 export function addBlankPage(extensionDir: string): void {
   if (!existsSync(join(extensionDir, 'manifest.json'))) return;
-  writeFileSync(join(extensionDir, BLANK_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redline</title></head><body><p>Redline</p></body></html>\n');
+  writeFileSync(
+    join(extensionDir, BLANK_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Redline</title></head><body><p>Redline</p></body></html>\n',
+  );
 }

@@ -82,7 +82,10 @@ export async function pageFigures(h: Harness, floor: Harness, top = 0): Promise<
   const floorLoad: ScriptTime[] = [];
   const floorPaging: ScriptTime[] = [];
   // One unmeasured load first: the worker stores the page's orders once, as it would have on any earlier visit.
-  for (const [harness, p] of [[h, page], [floor, floorPage]] as const) {
+  for (const [harness, p] of [
+    [h, page],
+    [floor, floorPage],
+  ] as const) {
     await p.goto(harness.url(PAGE), { waitUntil: 'load' });
     await p.waitForSelector(ROWS);
     await p.waitForTimeout(SETTLE_MS);
@@ -115,7 +118,10 @@ export async function pageFigures(h: Harness, floor: Harness, top = 0): Promise<
     };
   };
   if (top) {
-    for (const [name, samples] of [['load', load], ['pagination', paging]] as const) {
+    for (const [name, samples] of [
+      ['load', load],
+      ['pagination', paging],
+    ] as const) {
       console.log(`extension time by function, ${name} (ms per run):\n${topExtensionFunctions(samples, top).join('\n')}`);
     }
   }

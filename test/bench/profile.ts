@@ -76,7 +76,14 @@ function scriptTimeByOwner(profile: Profile, extensionOrigin: string): OwnerTime
     for (const child of node.children ?? []) visit(child, own, here);
   };
   visit(profile.nodes[0]!.id, null, '');
-  const time: OwnerTime = { extension: 0, page: 0, busy: 0, extensionFunctions: new Map<string, number>(), capped: { extension: 0, page: 0 }, longestTask: { raw: 0, capped: 0 } };
+  const time: OwnerTime = {
+    extension: 0,
+    page: 0,
+    busy: 0,
+    extensionFunctions: new Map<string, number>(),
+    capped: { extension: 0, page: 0 },
+    longestTask: { raw: 0, capped: 0 },
+  };
   /** The extension task being followed: time so far, and up to its last extension sample. */
   let task: { raw: number; capped: number; rawToLast: number; cappedToLast: number } | null = null;
   const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));

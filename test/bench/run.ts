@@ -28,10 +28,15 @@ type Section = 'engine' | 'bundles' | 'page' | 'storage';
 const SECTIONS: Section[] = ['engine', 'bundles', 'page', 'storage'];
 
 const machine = () =>
-  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`;
+  `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`;
 
 export async function runBench(argv: string[]): Promise<number> {
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const top = Number(argv.find((a) => a.startsWith('--top='))?.slice('--top='.length) ?? 0);
   const wanted = SECTIONS.filter((s) => !only || only.includes(s));
   const other = argv.find((a) => a.startsWith('--extension='))?.slice('--extension='.length);
@@ -39,7 +44,10 @@ export async function runBench(argv: string[]): Promise<number> {
   const started = performance.now();
   console.log(`machine: ${machine()}`);
   if (!other && !argv.includes('--no-build') && wanted.some((s) => s !== 'engine')) {
-    const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build', '-c', 'test/bench/wxt.bench.config.ts'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    const build = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/wxt'), ['build', '-c', 'test/bench/wxt.bench.config.ts'], {
+      cwd: PROJECT_ROOT,
+      stdio: 'inherit',
+    });
     if (build.status !== 0) return 1;
   }
   const figures: Figure[] = [];
@@ -70,6 +78,8 @@ export async function runBench(argv: string[]): Promise<number> {
   }
   await harness?.close();
   const over = figures.filter((f) => !passes(f));
-  console.log(`\n${figures.length - over.length} within budget, ${over.length} over budget · ${Math.round((performance.now() - started) / 1000)} s · load average now ${loadavg()[0]!.toFixed(1)}`);
+  console.log(
+    `\n${figures.length - over.length} within budget, ${over.length} over budget · ${Math.round((performance.now() - started) / 1000)} s · load average now ${loadavg()[0]!.toFixed(1)}`,
+  );
   return over.length ? 1 : 0;
 }

@@ -48,8 +48,19 @@ async function popupPaint(h: Harness): Promise<PopupPaint> {
   const page = await h.context.newPage();
   await page.goto(`chrome-extension://${h.extensionId}/popup.html`, { waitUntil: 'commit' });
   // Not painted within 20 s counts as not measured (NaN fails the budget) rather than ending the run.
-  const painted = await page.waitForSelector(LIVE, { timeout: 20_000 }).then(() => true, () => false);
-  if (!painted) console.warn(`popup not painted within 20 s; it shows: ${(await page.locator('body').innerText().catch(() => '?')).slice(0, 200)}`);
+  const painted = await page.waitForSelector(LIVE, { timeout: 20_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (!painted)
+    console.warn(
+      `popup not painted within 20 s; it shows: ${(
+        await page
+          .locator('body')
+          .innerText()
+          .catch(() => '?')
+      ).slice(0, 200)}`,
+    );
   const times = !painted
     ? { ms: Number.NaN, live: Number.NaN, fcp: Number.NaN, observed: Number.NaN, ask: Number.NaN, answer: Number.NaN }
     : await page.evaluate(
@@ -58,7 +69,9 @@ async function popupPaint(h: Harness): Promise<PopupPaint> {
             requestAnimationFrame(() => {
               const observed = performance.now();
               // No helper function here: tsx would wrap it in its `__name`, which the page does not have.
-              const [ask, answer, kept] = ['redline:popup-ask', 'redline:popup-answer', 'redline:popup-kept'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN);
+              const [ask, answer, kept] = ['redline:popup-ask', 'redline:popup-answer', 'redline:popup-kept'].map(
+                (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+              );
               const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
               // Kept figures rendered before any content: the first contentful paint is theirs.
               const first = fcp >= kept! ? fcp : Infinity;
@@ -125,7 +138,9 @@ async function settled(page: Page): Promise<number> {
   const start = Date.now();
   for (;;) {
     const state = await page.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { computing?: boolean } }> } } };
+      const { chrome } = globalThis as unknown as {
+        chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value?: { computing?: boolean } }> } };
+      };
       return chrome.runtime.sendMessage({ type: 'getPopupState' });
     });
     if (state.ok && state.value?.computing === false) return Date.now() - start;
@@ -177,11 +192,21 @@ function exportFile(name: string, part: ReturnType<typeof syntheticHistory>) {
 export async function storageFigures(h: Harness): Promise<Figure[]> {
   const page: Page = await h.openPopup(); // any extension page: the sender the worker trusts for every message
   // The body as the content script sends it: trimmed to the fields the readers read (lib/capture/trim.ts).
-  const searchBody = trimCapturedBody('/orders-api/search', h.demo.respond('GET', new URL(h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped'))).body);
+  const searchBody = trimCapturedBody(
+    '/orders-api/search',
+    h.demo.respond('GET', new URL(h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped'))).body,
+  );
   const recomputes: number[] = [];
   const capture = async () => {
     await settled(page);
-    const { ms, answer } = await timedMessage(page, { type: 'captureResponse', path: '/orders-api/search', status: 200, contentType: 'application/json', body: searchBody, observedAt: Date.now() });
+    const { ms, answer } = await timedMessage(page, {
+      type: 'captureResponse',
+      path: '/orders-api/search',
+      status: 200,
+      contentType: 'application/json',
+      body: searchBody,
+      observedAt: Date.now(),
+    });
     if (!answer.ok) throw new Error(`capture failed: ${answer.error}`);
     recomputes.push(await settled(page));
     return ms;
@@ -197,8 +222,14 @@ export async function storageFigures(h: Harness): Promise<Figure[]> {
   const half = history.orders.length / 2;
   const first = exportFile('orders-1.json', { orders: history.orders.slice(0, half), defects: [], readings: [] });
   const second = exportFile('orders-2.json', { orders: history.orders.slice(half), defects: history.defects, readings: history.readings });
-  const rawPut = await rawPutMs(h, history.orders.slice(0, half).map((o) => storedOrder(o, SCOPE)));
-  const rawPut100 = await rawPutMs(h, history.orders.slice(0, 100).map((o) => storedOrder(o, SCOPE)));
+  const rawPut = await rawPutMs(
+    h,
+    history.orders.slice(0, half).map((o) => storedOrder(o, SCOPE)),
+  );
+  const rawPut100 = await rawPutMs(
+    h,
+    history.orders.slice(0, 100).map((o) => storedOrder(o, SCOPE)),
+  );
   await settled(page);
   const importFirst = await importThroughOptions(h, first);
   const reportAfterFirst = await settled(page);

@@ -196,7 +196,10 @@ function shippingValueColumn(f: Formatter, e: Entry, good: number, total: number
 }
 
 function shippingRow(f: Formatter, id: string, label: string, e: Entry, figures: string, extra = ''): string {
-  const labels = column('a-span8', `${text('a-size-base a-text-bold', label)}<div class="a-size-small a-color-secondary">${escapeHtml(f.target(e))}</div>${extra}`);
+  const labels = column(
+    'a-span8',
+    `${text('a-size-base a-text-bold', label)}<div class="a-size-small a-color-secondary">${escapeHtml(f.target(e))}</div>${extra}`,
+  );
   return `<div class="a-row a-spacing-base" id="${id}">${labels}${figures}</div>`;
 }
 
@@ -204,7 +207,8 @@ function shippingRow(f: Formatter, id: string, label: string, e: Entry, figures:
 function odrSection(f: Formatter, odr: Metrics['orderDefectRate']): string {
   const row = (classes: string, label: string, mfn: string, afn: string) =>
     `<div class="a-row ${classes}">${column('a-span6', label)}${column('a-span3 sp-middle-col', mfn)}${column('a-span3 a-span-last', afn)}</div>`;
-  const value = (e: OdrEntry) => `${text('a-size-large', f.percent(e.rate))}<div class="a-size-small">${escapeHtml(f.ofOrders(e.orderWithDefects.count, e.orderCount))}</div>`;
+  const value = (e: OdrEntry) =>
+    `${text('a-size-large', f.percent(e.rate))}<div class="a-size-small">${escapeHtml(f.ofOrders(e.orderWithDefects.count, e.orderCount))}</div>`;
   const keys = ['negativeFeedback', 'claims', 'chargebacks'] as const;
   const part = (e: OdrEntry, key: (typeof keys)[number]) => text('a-size-base', e.orderCount ? f.percent(e[key].count / e.orderCount) : 'N/A');
   const label = `${text('a-size-base a-text-bold', f.w.odr)}<div class="a-size-small">${escapeHtml(f.target(odr.mfn))}</div>`;
@@ -239,7 +243,9 @@ export function accountHealthPage(summary: AccountHealthSummary, locale: DemoLoc
     return `<div class="a-row a-spacing-small" id="${id}">${column('a-span10', text('a-size-base', label))}${column('a-span2 a-ws-span-last', text('a-size-large', count))}</div>`;
   }).join('\n');
   const updated = new Date(summary.lastUpdatedDate).toLocaleString(locale, { timeZone: 'America/Los_Angeles', timeZoneName: 'short' });
-  const lsrTemplates = [lsr10!, lsr30!].map((e, i) => `<template data-lsr-window="${i ? 30 : 10}">${shippingValueColumn(f, e, e.lateShipmentCount, e.orderCount)}</template>`);
+  const lsrTemplates = [lsr10!, lsr30!].map(
+    (e, i) => `<template data-lsr-window="${i ? 30 : 10}">${shippingValueColumn(f, e, e.lateShipmentCount, e.orderCount)}</template>`,
+  );
   return `<h1>${escapeHtml(f.w.title)}</h1>
 <p class="muted" id="ahd-last-updated">${escapeHtml(f.w.updated)}: ${escapeHtml(updated)}</p>
 <div class="a-box-group">

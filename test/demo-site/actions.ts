@@ -43,7 +43,12 @@ export function confirmShipment(seller: DemoSeller, orderId: string, form: FormF
   if (!order) return false;
   order.status = 'Shipped';
   order.shipConfirmedAt = now;
-  order.package = { carrierName: carrierOf(form), trackingId: form.trackingId?.trim() || null, shipDate: now, shippingService: form.shippingService?.trim() || null };
+  order.package = {
+    carrierName: carrierOf(form),
+    trackingId: form.trackingId?.trim() || null,
+    shipDate: now,
+    shippingService: form.shippingService?.trim() || null,
+  };
   return true;
 }
 
@@ -51,7 +56,12 @@ export function confirmShipment(seller: DemoSeller, orderId: string, form: FormF
 export function editShipment(seller: DemoSeller, orderId: string, form: FormFields): boolean {
   const order = mfnOrder(seller, orderId, 'Shipped');
   if (!order?.package) return false;
-  order.package = { ...order.package, carrierName: carrierOf(form), trackingId: form.trackingId?.trim() || null, shippingService: form.shippingService?.trim() || order.package.shippingService || null };
+  order.package = {
+    ...order.package,
+    carrierName: carrierOf(form),
+    trackingId: form.trackingId?.trim() || null,
+    shippingService: form.shippingService?.trim() || order.package.shippingService || null,
+  };
   return true;
 }
 

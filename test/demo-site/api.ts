@@ -55,9 +55,20 @@ export function isAtRiskOfCancellation(o: DemoOrder, now: number): boolean {
 
 function actions(o: DemoOrder): string[] {
   if (o.status === 'Unshipped' && isMfn(o)) {
-    return ['buyShipping', 'confirmShipment', 'editMerchantOrderId', 'manageFeedback', 'manageSellerNotes', 'printPackingSlip', 'contactBuyer', 'cancelOrder', 'canViewOrderHistory'];
+    return [
+      'buyShipping',
+      'confirmShipment',
+      'editMerchantOrderId',
+      'manageFeedback',
+      'manageSellerNotes',
+      'printPackingSlip',
+      'contactBuyer',
+      'cancelOrder',
+      'canViewOrderHistory',
+    ];
   }
-  if (o.status === 'Shipped' && isMfn(o)) return ['editShipment', 'manageFeedback', 'manageSellerNotes', 'printPackingSlip', 'contactBuyer', 'refundOrder', 'canViewOrderHistory'];
+  if (o.status === 'Shipped' && isMfn(o))
+    return ['editShipment', 'manageFeedback', 'manageSellerNotes', 'printPackingSlip', 'contactBuyer', 'refundOrder', 'canViewOrderHistory'];
   return ['manageSellerNotes', 'contactBuyer', 'canViewOrderHistory'];
 }
 

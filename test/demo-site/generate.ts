@@ -259,16 +259,19 @@ class Generator {
       o.deliveredAt = null;
     };
     const soon = this.ordinary(
-      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && o.cancellationDate - this.now >= 3 * HOUR && o.cancellationDate - this.now <= 70 * HOUR,
+      (o) =>
+        o.channel === 'MFN' &&
+        o.status === 'Shipped' &&
+        o.cancellationDate !== null &&
+        o.cancellationDate - this.now >= 3 * HOUR &&
+        o.cancellationDate - this.now <= 70 * HOUR,
     );
     const atRisk = soon.length ? this.rng.pick(soon) : null;
     if (atRisk) {
       unship(atRisk);
       atRisk.scenarios.push('auto-cancel-soon');
     }
-    const past = this.ordinary(
-      (o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && this.inDays(o.cancellationDate, 5, 3),
-    );
+    const past = this.ordinary((o) => o.channel === 'MFN' && o.status === 'Shipped' && o.cancellationDate !== null && this.inDays(o.cancellationDate, 5, 3));
     const cancelled = past.length ? this.rng.pick(past) : null;
     if (cancelled) {
       this.cancel(cancelled, 'AMAZON', cancelled.cancellationDate!);

@@ -57,7 +57,13 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
   const cancelled = (o: DemoOrder) => known(o.cancelledAt);
   const confirmed = (o: DemoOrder) => known(o.shipConfirmedAt);
 
-  const count = (first: number, last: number, population: DemoOrder[], isCounted: (o: DemoOrder) => boolean, weight: (o: DemoOrder) => number = () => 1): RateCount => {
+  const count = (
+    first: number,
+    last: number,
+    population: DemoOrder[],
+    isCounted: (o: DemoOrder) => boolean,
+    weight: (o: DemoOrder) => number = () => 1,
+  ): RateCount => {
     const counted = population.filter(isCounted);
     const sum = (list: DemoOrder[]) => list.reduce((n, o) => n + weight(o), 0);
     const den = sum(population);
@@ -76,9 +82,7 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
   // An unconfirmed order past its auto-cancel deadline is cancelled, so it is out of LSR (not cancelled, below).
   const lsr = (days: number) => {
     const first = today - days + 1;
-    const population = mfn.filter(
-      (o) => !cancelled(o) && inDays(o.latestShipDate, first, today) && (confirmed(o) || o.latestShipDate < asOf),
-    );
+    const population = mfn.filter((o) => !cancelled(o) && inDays(o.latestShipDate, first, today) && (confirmed(o) || o.latestShipDate < asOf));
     return count(first, today, population, (o) => !confirmed(o) || o.shipConfirmedAt! > o.latestShipDate);
   };
 
@@ -106,9 +110,7 @@ export function referenceMetrics(data: DemoSellerData, asOf: number): ReferenceM
   const odr = (channel: DemoOrder['channel']): OdrCount => {
     const first = today - 73;
     const last = today - 14;
-    const negative = new Set(
-      data.feedback.filter((f) => f.rating <= 2 && f.status === 'ACTIVE' && known(f.date)).map((f) => f.orderId),
-    );
+    const negative = new Set(data.feedback.filter((f) => f.rating <= 2 && f.status === 'ACTIVE' && known(f.date)).map((f) => f.orderId));
     // Spec v2 §2.1: a claim still pending is a risk, not a counted defect.
     const claimed = new Set(data.claims.filter((c) => c.status === 'GRANTED' && known(c.filedAt)).map((c) => c.orderId));
     const charged = new Set(data.chargebacks.filter((c) => known(c.filedAt)).map((c) => c.orderId));

@@ -83,7 +83,7 @@ export function shortZoneName(ms: number, timeZone: string): string {
  */
 export function businessDayAfter(day: number, n: number): number {
   let d = day;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d += 1;
     const weekday = new Date(d * DAY).getUTCDay();
     if (weekday !== 0 && weekday !== 6) counted += 1;

@@ -17,7 +17,11 @@ afterAll(async () => {
 
 it('previews and saves an import through postMessage, with no importBatches runtime message', async () => {
   const { orders } = syntheticHistory({ seed: 9, orders: 300, defects: 0, asOf: Date.now(), days: 30, marketplaceId: 'ATVPDKIKX0DER' });
-  const file = { name: 'redline-export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), orders, defects: [], readings: [] })) };
+  const file = {
+    name: 'redline-export.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), orders, defects: [], readings: [] })),
+  };
   const options = await h.context.newPage();
   // Every runtime message the page sends, by type (before the page's own scripts run).
   await options.addInitScript(() => {

@@ -148,7 +148,9 @@ describe('store packages', () => {
   });
 
   it('the sources zip holds what builds the add-on, and no dependency, output, test or secret', () => {
-    expect(sourcesZip.files).toEqual(expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts']));
+    expect(sourcesZip.files).toEqual(
+      expect.arrayContaining(['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts']),
+    );
     expect(sourcesZip.files.filter((f) => /^(node_modules|\.output|\.wxt|test|scripts|demo-output|test-results)\/|(^|\/)\.|\.test\.tsx?$/.test(f))).toEqual([]);
   });
 

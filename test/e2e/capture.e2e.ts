@@ -33,7 +33,8 @@ async function readDatabase(): Promise<Stored> {
 }
 
 /** Asks the worker from an extension page, as the popup does (`chrome` exists there; Node's types lack it). */
-const askPopupState = () => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
+const askPopupState = () =>
+  (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
 
 describe('live capture on the demo Seller Central', () => {
   let afterTabs = 0;

@@ -28,16 +28,20 @@ Branded Google Chrome 137+ ignores --load-extension; use Chromium.`;
  */
 export function extensionLoadError(executablePath: string, extensionDir: string, timeoutMs = 8_000): Promise<string | null> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'redline-diagnose-'));
-  const child = spawn(executablePath, [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--enable-logging=stderr',
-    `--user-data-dir=${userDataDir}`,
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    'about:blank',
-  ], { detached: true }); // its own process group: /usr/bin/chromium is a wrapper script with children
+  const child = spawn(
+    executablePath,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--enable-logging=stderr',
+      `--user-data-dir=${userDataDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      'about:blank',
+    ],
+    { detached: true },
+  ); // its own process group: /usr/bin/chromium is a wrapper script with children
   return new Promise((resolve) => {
     let finished = false;
     const done = (message: string | null) => {

@@ -48,7 +48,8 @@ async function recordCaptures(): Promise<void> {
     g.__redlineCaptures = [];
     g.chrome.runtime.onMessage.addListener((message: unknown, sender: { url?: string }) => {
       const m = message as { type?: string } & Record<string, unknown>;
-      if (m?.type === 'captureResponse') g.__redlineCaptures!.push({ url: sender.url, path: m.path, status: m.status, contentType: m.contentType, body: m.body, observedAt: m.observedAt });
+      if (m?.type === 'captureResponse')
+        g.__redlineCaptures!.push({ url: sender.url, path: m.path, status: m.status, contentType: m.contentType, body: m.body, observedAt: m.observedAt });
       return undefined; // the worker's own listener answers
     });
   });
@@ -100,9 +101,28 @@ describe('two tabs capturing while the options page imports', () => {
     const ids = new Set(shipped.map((o) => o.amazonOrderId));
     const feedback = h.demo.seller.feedback
       .filter((f) => ids.has(f.orderId))
-      .map((f) => Defect.parse({ kind: 'feedback', id: `feedback:${f.orderId}`, orderId: f.orderId, marketplaceId: US, date: ms(f.date), rating: f.rating, comment: f.comments, observedAt: observed, source: 'test/report' }));
+      .map((f) =>
+        Defect.parse({
+          kind: 'feedback',
+          id: `feedback:${f.orderId}`,
+          orderId: f.orderId,
+          marketplaceId: US,
+          date: ms(f.date),
+          rating: f.rating,
+          comment: f.comments,
+          observedAt: observed,
+          source: 'test/report',
+        }),
+      );
     const synthetic = syntheticHistory({ seed: 31, orders: SYNTHETIC, defects: 0, asOf: Date.now(), days: 365, marketplaceId: US }).orders;
-    const file = JSON.stringify({ format: 'redline-export', version: 1, exportedAt: observed, orders: [...shipped.map(fromFile), ...synthetic], defects: feedback, readings: [] });
+    const file = JSON.stringify({
+      format: 'redline-export',
+      version: 1,
+      exportedAt: observed,
+      orders: [...shipped.map(fromFile), ...synthetic],
+      defects: feedback,
+      readings: [],
+    });
 
     // The import starts, and holds its transaction after 100 days of orders (a directory put each: lib/storage/order-days.ts).
     await recordCaptures();
@@ -155,7 +175,12 @@ describe('two tabs capturing while the options page imports', () => {
     await worker.release();
     const status = options.locator('section[aria-labelledby=import-title] [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 120_000 }).toMatch(/Saved 1 file/);
-    await until(() => storedAll<{ origin: string; ok: boolean }>(h, 'log'), (log) => log.filter((e) => e.origin === 'capture' && e.ok).length === captures.length, 'every capture written', 60_000);
+    await until(
+      () => storedAll<{ origin: string; ok: boolean }>(h, 'log'),
+      (log) => log.filter((e) => e.origin === 'capture' && e.ok).length === captures.length,
+      'every capture written',
+      60_000,
+    );
     expect(worker.stops).toBe(0); // the worker ran throughout: the recorded captures are all of them
 
     // What the three sources gave, merged by the rules; the database holds exactly that.
@@ -175,7 +200,11 @@ describe('two tabs capturing while the options page imports', () => {
     // Every order some page showed (all of them, with the file's), and every 20th of the file's others.
     const seen = new Set(captures.flatMap((c) => [...c.body.matchAll(/"amazonOrderId":"([^"]+)"/g)].map((m) => m[1]!)));
     const compared = expected.orders.filter((o, i) => seen.has(o.orderId) || ids.has(o.orderId) || i % 20 === 0);
-    const stored = await storedRecords(h, 'orders', compared.map((o) => [SCOPE, o.orderId]));
+    const stored = await storedRecords(
+      h,
+      'orders',
+      compared.map((o) => [SCOPE, o.orderId]),
+    );
     expect(stored.map((o) => Order.parse(o))).toEqual(compared);
     // The same order from the file, both tabs' Sent page and both tabs' order page: the file's delivery and
     // exact confirmation time are kept, the newer sightings' status and flags are added.

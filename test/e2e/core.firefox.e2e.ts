@@ -11,7 +11,11 @@ coreFlows('firefox', launchFirefoxDriver, (driver) => {
     const h = driver();
     const page = await h.openSellerCentral(DEMO_PAGES.home);
     await page.evaluate(() => void window.open('https://example.com/escaped', '_blank'));
-    const stray = await until(async () => h.strayRequests(), (s) => s.some((r) => r.seenBy === 'refusing proxy'), 'the proxy to record it');
+    const stray = await until(
+      async () => h.strayRequests(),
+      (s) => s.some((r) => r.seenBy === 'refusing proxy'),
+      'the proxy to record it',
+    );
     expect(stray.filter((r) => r.seenBy === 'refusing proxy')).toEqual([expect.objectContaining({ url: expect.stringMatching(/^CONNECT example\.com:443 /) })]);
     await page.close();
   });

@@ -50,13 +50,15 @@ export function readDatabase(h: InExtension): Promise<StoredSnapshot> {
             const req = tx.objectStore('meta').getAllKeys();
             req.onsuccess = () => res(req.result as string[]); // the meta store's keys are names (lib/storage/schema.ts)
           });
-          void Promise.all([all('orderParts'), all('defects'), all('readings'), all('policyReadings'), all('log'), all('meta'), keys]).then(([parts, defects, readings, policies, log, metaValues, metaKeys]) => {
-            db.close();
-            const meta = Object.fromEntries(metaKeys.map((k, i) => [k, metaValues[i]]));
-            // Orders are stored in parts of a day (lib/storage/order-days.ts): listed one by one here.
-            const orders = (parts as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as unknown[]);
-            resolve({ orders, defects, readings, policies, log, meta } as StoredSnapshot);
-          });
+          void Promise.all([all('orderParts'), all('defects'), all('readings'), all('policyReadings'), all('log'), all('meta'), keys]).then(
+            ([parts, defects, readings, policies, log, metaValues, metaKeys]) => {
+              db.close();
+              const meta = Object.fromEntries(metaKeys.map((k, i) => [k, metaValues[i]]));
+              // Orders are stored in parts of a day (lib/storage/order-days.ts): listed one by one here.
+              const orders = (parts as { orders: string }[]).flatMap((part) => JSON.parse(part.orders) as unknown[]);
+              resolve({ orders, defects, readings, policies, log, meta } as StoredSnapshot);
+            },
+          );
         };
       }),
   );
@@ -77,7 +79,11 @@ export function deleteDatabase(h: InExtension): Promise<string> {
 
 /** Sends a message to the worker from an extension page, as the popup and options page do; returns the envelope's value. */
 export async function ask<T = unknown>(page: Page, message: Record<string, unknown>): Promise<T> {
-  const envelope = (await page.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: T; error?: string };
+  const envelope = (await page.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), message)) as {
+    ok: boolean;
+    value?: T;
+    error?: string;
+  };
   if (!envelope?.ok) throw new Error(envelope?.error ?? 'no answer');
   return envelope.value as T;
 }

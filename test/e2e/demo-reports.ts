@@ -11,17 +11,48 @@ import { DEMO_PAGES } from '../demo-site/server';
 import type { Harness } from './harness';
 
 const ALL_ORDERS_HEADER = [
-  'amazon-order-id', 'merchant-order-id', 'purchase-date', 'last-updated-date', 'order-status', 'fulfillment-channel', 'sales-channel',
-  'order-channel', 'url', 'ship-service-level', 'product-name', 'sku', 'asin', 'item-status', 'quantity', 'currency', 'item-price',
-  'item-tax', 'shipping-price', 'shipping-tax', 'gift-wrap-price', 'gift-wrap-tax', 'item-promotion-discount', 'ship-promotion-discount',
-  'ship-city', 'ship-state', 'ship-postal-code', 'ship-country', 'promotion-ids', 'is-business-order', 'purchase-order-number', 'price-designation',
+  'amazon-order-id',
+  'merchant-order-id',
+  'purchase-date',
+  'last-updated-date',
+  'order-status',
+  'fulfillment-channel',
+  'sales-channel',
+  'order-channel',
+  'url',
+  'ship-service-level',
+  'product-name',
+  'sku',
+  'asin',
+  'item-status',
+  'quantity',
+  'currency',
+  'item-price',
+  'item-tax',
+  'shipping-price',
+  'shipping-tax',
+  'gift-wrap-price',
+  'gift-wrap-tax',
+  'item-promotion-discount',
+  'ship-promotion-discount',
+  'ship-city',
+  'ship-state',
+  'ship-postal-code',
+  'ship-country',
+  'promotion-ids',
+  'is-business-order',
+  'purchase-order-number',
+  'price-designation',
 ];
 
 /** An instant as the report writes it: ISO 8601 with an offset. */
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 
 /** The All Orders report of these orders (a demo seller's, or invented ones), as sold on `salesChannel` (`Amazon.com`, `Amazon.de`). */
-export type ReportOrder = Pick<DemoOrder, 'amazonOrderId' | 'channel' | 'orderDate' | 'status' | 'shippingService' | 'items' | 'shipConfirmedAt' | 'cancelledAt'>;
+export type ReportOrder = Pick<
+  DemoOrder,
+  'amazonOrderId' | 'channel' | 'orderDate' | 'status' | 'shippingService' | 'items' | 'shipConfirmedAt' | 'cancelledAt'
+>;
 
 export function allOrdersReport(orders: readonly ReportOrder[], salesChannel: string, currency: string): string {
   const rows = orders.flatMap((o) =>
@@ -57,7 +88,18 @@ export function feedbackReport(entries: readonly { orderId: string; date: number
     const d = new Date(ms);
     return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${String(d.getUTCFullYear() % 100).padStart(2, '0')}`;
   };
-  const header = ['Date', 'Rating', 'Comments', 'Arrived On Time', 'Item as Described', 'Customer Service', 'Response', 'Order ID', 'Rater Email', 'Rater Role'];
+  const header = [
+    'Date',
+    'Rating',
+    'Comments',
+    'Arrived On Time',
+    'Item as Described',
+    'Customer Service',
+    'Response',
+    'Order ID',
+    'Rater Email',
+    'Rater Role',
+  ];
   const rows = entries.map((e) => [day(e.date), String(e.rating), e.comment, 'No', 'Yes', 'No', '', e.orderId, 'buyer@example.de', 'Buyer'].join('\t'));
   return [header.join('\t'), ...rows].join('\n') + '\n';
 }
@@ -67,7 +109,10 @@ export async function importOnOptionsPage(h: Harness, files: readonly { name: st
   const options = await h.context.newPage();
   try {
     await options.goto(`chrome-extension://${h.extensionId}/options.html#import`);
-    await options.setInputFiles('[data-test-id=import-input]', files.map((f) => ({ name: f.name, mimeType: 'text/tab-separated-values', buffer: Buffer.from(f.text) })));
+    await options.setInputFiles(
+      '[data-test-id=import-input]',
+      files.map((f) => ({ name: f.name, mimeType: 'text/tab-separated-values', buffer: Buffer.from(f.text) })),
+    );
     await options.locator('[data-test-id=import-preview] tbody tr').first().waitFor();
     const refused = await options.locator('[data-test-id=import-preview] tbody tr.not-recognised').count();
     if (refused) throw new Error(`${refused} file(s) not recognised: ${await options.locator('[data-test-id=import-preview]').textContent()}`);

@@ -82,7 +82,13 @@ describe('other demo pages', () => {
     const row = await page.locator('#shipping-late-shipment-rate-row').textContent();
     expect(row).toContain(`${lsr10.lateShipmentCount} of ${lsr10.orderCount} orders`);
     expect(row).toMatch(/\d(\.\d+)?%/);
-    for (const id of ['#shipping-cancellation-rate-row', '#shipping-view-tracking-rate-row', '#unit-on-time-delivery-rate-row', '#odr-breakdown-section', '#customer-satisfaction-content-rows-section']) {
+    for (const id of [
+      '#shipping-cancellation-rate-row',
+      '#shipping-view-tracking-rate-row',
+      '#unit-on-time-delivery-rate-row',
+      '#odr-breakdown-section',
+      '#customer-satisfaction-content-rows-section',
+    ]) {
       expect(await page.locator(id).count(), id).toBe(1);
     }
     expect(Number(await page.locator('.ahd-numeric-ahr-indicator').textContent())).toBeGreaterThanOrEqual(200);

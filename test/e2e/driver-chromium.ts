@@ -40,7 +40,11 @@ export async function launchChromiumDriver(options: DriverOptions = {}): Promise
     async ask<T>(message: Record<string, unknown>) {
       const page = await openExtensionPage('popup.html');
       try {
-        const envelope = (await page.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), message)) as { ok: boolean; value?: T; error?: string };
+        const envelope = (await page.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), message)) as {
+          ok: boolean;
+          value?: T;
+          error?: string;
+        };
         if (!envelope?.ok) throw new Error(envelope?.error ?? 'no answer');
         return envelope.value as T;
       } finally {

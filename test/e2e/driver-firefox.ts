@@ -122,7 +122,9 @@ export async function launchFirefoxDriver(options: DriverOptions & { extensionDi
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return void request.continue().catch(() => undefined);
     const sellerCentral = url.protocol === 'https:' && SELLER_CENTRAL_HOSTS.includes(url.hostname);
     const fromDemoPage =
-      seenBy === 'tab' && sellerCentral && (request.isNavigationRequest() || DEMO_PAGE_ASSET.test(url.pathname) || request.headers()[DEMO_PAGE_REQUEST_HEADER] === '1');
+      seenBy === 'tab' &&
+      sellerCentral &&
+      (request.isNavigationRequest() || DEMO_PAGE_ASSET.test(url.pathname) || request.headers()[DEMO_PAGE_REQUEST_HEADER] === '1');
     const served = sellerCentral && seenBy === 'tab';
     intercepted.push({ request: { url: request.url(), method: request.method(), seenBy }, served, fromDemoPage });
     if (!served) return void request.abort('blockedbyclient').catch(() => undefined);
@@ -172,7 +174,10 @@ export async function launchFirefoxDriver(options: DriverOptions & { extensionDi
     openExtensionPage: async (file) => testPage(await openExtensionPage(file)),
     async ask<T>(message: Record<string, unknown>) {
       const page = await inExtension();
-      const envelope = (await page.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), message)) as {
+      const envelope = (await page.evaluate(
+        (m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m),
+        message,
+      )) as {
         ok: boolean;
         value?: T;
         error?: string;
@@ -185,9 +190,14 @@ export async function launchFirefoxDriver(options: DriverOptions & { extensionDi
       const page = await inExtension();
       return page.evaluate(async () => {
         type Badge = { getBadgeText(d: object): Promise<string>; getBadgeBackgroundColor(d: object): Promise<number[]>; getTitle(d: object): Promise<string> };
-        const api = (globalThis as unknown as { browser: { runtime: { getManifest(): { manifest_version: number } }; browserAction: Badge; action: Badge } }).browser;
+        const api = (globalThis as unknown as { browser: { runtime: { getManifest(): { manifest_version: number } }; browserAction: Badge; action: Badge } })
+          .browser;
         const button = api.runtime.getManifest().manifest_version === 2 ? api.browserAction : api.action;
-        return { text: await button.getBadgeText({}), color: await button.getBadgeBackgroundColor({}), title: await button.getTitle({}) } satisfies ToolbarBadgeState;
+        return {
+          text: await button.getBadgeText({}),
+          color: await button.getBadgeBackgroundColor({}),
+          title: await button.getTitle({}),
+        } satisfies ToolbarBadgeState;
       });
     },
     servedUrls: () => intercepted.filter((r) => r.served).map((r) => r.request.url),

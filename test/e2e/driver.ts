@@ -78,4 +78,3 @@ export interface ExtensionDriver {
 }
 
 export type LaunchDriver = (options?: DriverOptions) => Promise<ExtensionDriver>;
-

@@ -100,7 +100,14 @@ describe('Redline in Chromium', () => {
   it('would notice if it did (the checks above can fail)', async () => {
     const before = h.extensionRequests().length;
     // The worker cannot even send a request: its CSP (connect-src 'none') refuses it before the network.
-    expect(await h.evaluateInServiceWorker(() => fetch('https://example.com/beacon').then(() => 'sent', (e: Error) => e.name))).toBe('TypeError');
+    expect(
+      await h.evaluateInServiceWorker(() =>
+        fetch('https://example.com/beacon').then(
+          () => 'sent',
+          (e: Error) => e.name,
+        ),
+      ),
+    ).toBe('TypeError');
     // A request the demo pages did not make themselves is caught by the request log.
     const page = await h.openSellerCentral(DEMO_PAGES.home);
     await page.evaluate(() => fetch('/orders-api/search?limit=100').then((r) => r.status));

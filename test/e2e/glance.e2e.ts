@@ -67,7 +67,11 @@ describe('the first five minutes', () => {
   it('after one page: no red anywhere, and an onboarding card with the next step on the marketplace’s own host', async () => {
     const orders = await h.openSellerCentral(DEMO_PAGES.unshipped);
     await orders.waitForSelector("tr[id^='row-']");
-    const state = await until(() => ask<PopupState>({ type: 'getPopupState' }), (s) => s.report !== null && !s.computing, 'the first report');
+    const state = await until(
+      () => ask<PopupState>({ type: 'getPopupState' }),
+      (s) => s.report !== null && !s.computing,
+      'the first report',
+    );
     await orders.close();
     // The engine judges nothing on a handful of orders, and the popup shows no red.
     expect(rateMetricsOf(state.report!).some((m) => m.status === 'breach')).toBe(false);
@@ -111,7 +115,11 @@ describe('the first five minutes', () => {
     await browseEverySentPage(h);
     const state = await until(
       () => ask<PopupState>({ type: 'getPopupState' }),
-      (s) => !s.computing && !!s.report && rateMetricsOf(s.report).every((m) => m.amazon !== null && m.status !== 'insufficient') && (s.report.metrics['lsr.10d'].coverage ?? 0) >= 0.995,
+      (s) =>
+        !s.computing &&
+        !!s.report &&
+        rateMetricsOf(s.report).every((m) => m.amazon !== null && m.status !== 'insufficient') &&
+        (s.report.metrics['lsr.10d'].coverage ?? 0) >= 0.995,
       'every metric covered',
       30_000,
     );
@@ -120,7 +128,14 @@ describe('the first five minutes', () => {
     // Amazon's). The pages and reports never say who cancelled an order (the demo's, as Amazon's), so
     // a cancellation of unknown origin is not placed: CR is the one the popup may call partial.
     const kinds = Object.fromEntries(metrics.map((m) => [m.key, coverageOf(m).kind]));
-    expect(kinds).toMatchObject({ 'odr.mfn': 'complete', 'odr.afn': 'complete', 'lsr.10d': 'complete', 'lsr.30d': 'complete', 'vtr.30d': 'complete', 'otdr.14d': 'undecided' });
+    expect(kinds).toMatchObject({
+      'odr.mfn': 'complete',
+      'odr.afn': 'complete',
+      'lsr.10d': 'complete',
+      'lsr.30d': 'complete',
+      'vtr.30d': 'complete',
+      'otdr.14d': 'undecided',
+    });
     expect(metrics.filter((m) => m.key !== 'cr.7d').every((m) => isCovered(coverageOf(m)))).toBe(true);
 
     const page = await popup();
@@ -128,7 +143,9 @@ describe('the first five minutes', () => {
     expect(await page.locator('.coverage-line').count()).toBe(0);
     expect(await page.locator('.coverage-complete').count()).toBe(coverageComplete(metrics) ? 1 : 0);
     // The glance: one row per metric, all of them (and the summary with the at-risk count) within 600 px.
-    const rows = await page.$$eval('.glance > li', (items) => items.map((li) => ({ metric: li.getAttribute('data-metric'), bottom: li.getBoundingClientRect().bottom })));
+    const rows = await page.$$eval('.glance > li', (items) =>
+      items.map((li) => ({ metric: li.getAttribute('data-metric'), bottom: li.getBoundingClientRect().bottom })),
+    );
     expect(rows.map((r) => r.metric)).toEqual(metrics.map((m) => m.key));
     expect(Math.max(...rows.map((r) => r.bottom)), JSON.stringify(rows)).toBeLessThanOrEqual(600);
     expect(await page.locator('.summary').textContent()).toMatch(/orders? at risk/);
@@ -137,7 +154,8 @@ describe('the first five minutes', () => {
     expect(await row.locator('.margin').textContent()).toMatch(/Can absorb \d+ more late shipments?\.|At the line|over the line/);
     expect(await row.locator('.rate-value').textContent()).toMatch(/^\d+(\.\d+)?%$/);
     // Over the line: when it recovers; within it: when it could cross in the worst case.
-    if (lsr.margin !== null && lsr.margin < 0) expect(await row.locator('.glance-date').textContent()).toMatch(/^(recovers \w{3} \d+|no recovery within 30 days)$/);
+    if (lsr.margin !== null && lsr.margin < 0)
+      expect(await row.locator('.glance-date').textContent()).toMatch(/^(recovers \w{3} \d+|no recovery within 30 days)$/);
     else if (lsr.projection.breachDate) expect(await row.locator('.glance-date').textContent()).toMatch(/^could cross \w{3} \d+$/);
     await page.screenshot({ path: join(SHOTS, 'popup-glance.png') });
 
@@ -155,11 +173,14 @@ describe('the first five minutes', () => {
     await details.locator('[data-explain-counted]').waitFor();
     const counted = await details.locator('[data-explain-counted]').getAttribute('data-explain-counted');
     expect(counted).toBe(`${lsr.local.numerator}/${lsr.local.denominator}`);
-    const late = await details.locator('[data-explain=bad] li').evaluateAll((items) => items.map((li) => ({ id: li.getAttribute('data-order'), href: li.querySelector('a')?.getAttribute('href') })));
+    const late = await details
+      .locator('[data-explain=bad] li')
+      .evaluateAll((items) => items.map((li) => ({ id: li.getAttribute('data-order'), href: li.querySelector('a')?.getAttribute('href') })));
     expect(late).toHaveLength(Math.min(lsr.local.numerator, 200));
     // The late shipments it lists are the demo's own late shipments in the window, each linked to its order page.
     const now = Date.now();
-    const isLate = (o: (typeof h.demo.seller.orders)[number]) => o.channel === 'MFN' && (o.shipConfirmedAt !== null ? o.shipConfirmedAt > o.latestShipDate : o.status === 'Unshipped' && now > o.latestShipDate);
+    const isLate = (o: (typeof h.demo.seller.orders)[number]) =>
+      o.channel === 'MFN' && (o.shipConfirmedAt !== null ? o.shipConfirmedAt > o.latestShipDate : o.status === 'Unshipped' && now > o.latestShipDate);
     const truth = new Set(h.demo.seller.orders.filter(isLate).map((o) => o.amazonOrderId));
     for (const o of late) {
       expect(truth.has(o.id!), o.id!).toBe(true);
@@ -198,13 +219,21 @@ describe('every account in this browser', () => {
       cancelledAt: null,
     }));
     await importOnOptionsPage(h, [{ name: 'Alle Bestellungen.txt', text: allOrdersReport(orders, 'Amazon.de', 'EUR') }]);
-    const two = await until(() => ask<PopupState>({ type: 'getPopupState' }), (s) => s.scopes.length === 2 && s.overview.length === 2, 'two scopes');
+    const two = await until(
+      () => ask<PopupState>({ type: 'getPopupState' }),
+      (s) => s.scopes.length === 2 && s.overview.length === 2,
+      'two scopes',
+    );
     expect(two.scopes).toEqual([DE, US]);
 
     // One click on Germany in the roll-up makes it the popup's (and the options page's) marketplace.
     let page = await popup();
     await page.locator(`.accounts li[data-scope="${DE}"] button`).click();
-    await until(() => page.locator('.scope-single').textContent(), (t) => t === 'Germany', 'the switch to Germany');
+    await until(
+      () => page.locator('.scope-single').textContent(),
+      (t) => t === 'Germany',
+      'the switch to Germany',
+    );
     await page.close();
     const bad = orders.slice(0, 8).map((o) => ({ orderId: o.amazonOrderId, date: o.orderDate + 5 * DAY, rating: 1, comment: 'Nie angekommen' }));
     await importOnOptionsPage(h, [{ name: 'Feedback.txt', text: feedbackReport(bad) }]);
@@ -227,7 +256,9 @@ describe('every account in this browser', () => {
     expect(badge.title).toMatch(new RegExp(`^Redline — ${label}: .* — ${label === 'Germany' ? 'United States' : 'Germany'}: `));
 
     page = await popup();
-    const lines = await page.$$eval('.accounts li', (items) => items.map((li) => ({ scope: li.getAttribute('data-scope'), text: li.textContent, current: li.querySelector('[aria-current=true]') !== null })));
+    const lines = await page.$$eval('.accounts li', (items) =>
+      items.map((li) => ({ scope: li.getAttribute('data-scope'), text: li.textContent, current: li.querySelector('[aria-current=true]') !== null })),
+    );
     expect(lines.map((l) => l.scope)).toEqual(overview.map((s) => s.scope));
     const germanLine = lines.find((l) => l.scope === DE)!;
     expect(germanLine.text).toMatch(/^✕Germany\d+ metrics? needs? attention/);
@@ -244,7 +275,11 @@ describe('every account in this browser', () => {
     await page.screenshot({ path: join(SHOTS, 'popup-accounts.png') });
     // Back to the United States with one click.
     await page.locator(`.accounts li[data-scope="${US}"] button`).click();
-    await until(() => page.locator('.scope-single').textContent(), (t) => t === 'United States', 'the switch back');
+    await until(
+      () => page.locator('.scope-single').textContent(),
+      (t) => t === 'United States',
+      'the switch back',
+    );
     await page.close();
   });
 
@@ -252,7 +287,11 @@ describe('every account in this browser', () => {
     h.demo.signedOut = '403';
     try {
       const uk = await h.openSellerCentral(DEMO_PAGES.unshipped, 'sellercentral.amazon.co.uk');
-      await until(() => ask<PopupState>({ type: 'getPopupState' }), (s) => s.overview.some((o) => o.scope === 'default|A1F83G8C2ARO7P'), 'the UK line');
+      await until(
+        () => ask<PopupState>({ type: 'getPopupState' }),
+        (s) => s.overview.some((o) => o.scope === 'default|A1F83G8C2ARO7P'),
+        'the UK line',
+      );
       await uk.close();
     } finally {
       h.demo.signedOut = null;

@@ -175,7 +175,9 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
       await context.close();
       const reason = await extensionLoadError(executablePath, loadedDir);
       rmSync(tempRoot, { recursive: true, force: true });
-      throw new Error(`The extension's service worker did not start. ${reason ?? 'Chromium logged no load error: check background.js for an error at startup.'}`);
+      throw new Error(
+        `The extension's service worker did not start. ${reason ?? 'Chromium logged no load error: check background.js for an error at startup.'}`,
+      );
     }
   }
   const extensionId = new URL(firstWorker.url()).host;
@@ -187,12 +189,7 @@ export async function launchHarness(options: HarnessOptions = {}): Promise<Harne
     requests,
     blockedRequests: () => requests.filter((r) => r.outcome === 'blocked'),
     extensionRequests: () =>
-      requests.filter(
-        (r) =>
-          r.source !== 'page' ||
-          r.outcome === 'blocked' ||
-          ((r.resourceType === 'fetch' || r.resourceType === 'xhr') && !r.fromDemoPage),
-      ),
+      requests.filter((r) => r.source !== 'page' || r.outcome === 'blocked' || ((r.resourceType === 'fetch' || r.resourceType === 'xhr') && !r.fromDemoPage)),
     url: (path, host = DEFAULT_HOST) => `https://${host}${path}`,
     async openSellerCentral(path, host) {
       const page = await context.newPage();

@@ -52,7 +52,12 @@ async function expectInert(page: Page, where: 'document' | 'redline-hosts'): Pro
 async function capture(path: string, endpoint: string): Promise<Page> {
   const logged = (await readDatabase(h)).log.length;
   const page = await open(path);
-  await until(() => readDatabase(h), (d) => d.log.slice(logged).some((e) => e.source === endpoint), `the capture of ${endpoint} from ${path}`, 30_000);
+  await until(
+    () => readDatabase(h),
+    (d) => d.log.slice(logged).some((e) => e.source === endpoint),
+    `the capture of ${endpoint} from ${path}`,
+    30_000,
+  );
   return page;
 }
 
@@ -213,7 +218,8 @@ describe('the popup', () => {
       }),
     );
     // Literal text, bidi-isolated from the rest of the line, never a link (not an Amazon order id).
-    for (const orderId of facts.orderIds) expect(rows.find((r) => r.data === orderId)).toEqual({ data: orderId, text: orderId, isolate: 'isolate', link: false });
+    for (const orderId of facts.orderIds)
+      expect(rows.find((r) => r.data === orderId)).toEqual({ data: orderId, text: orderId, isolate: 'isolate', link: false });
     // The buyer's words that matched, the 4,990-letter one clipped.
     await popup.locator('#removable .evidence').first().waitFor();
     const evidence = await popup.locator('#removable .evidence').allTextContents();
@@ -264,7 +270,11 @@ describe('the options page', () => {
     await options.click('.actions .button-primary');
     const status = options.locator('section[aria-labelledby=import-title] [role=status]');
     await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Saved 1 file/);
-    const data = await until(() => readDatabase(h), (d) => importedIds.every((id) => d.orders.some((o) => o.orderId === id)), 'the imported orders');
+    const data = await until(
+      () => readDatabase(h),
+      (d) => importedIds.every((id) => d.orders.some((o) => o.orderId === id)),
+      'the imported orders',
+    );
     expect(data.log[data.log.length - 1]).toMatchObject({ ok: true, origin: 'import', source: fileName.slice(0, 300) });
     await expectInert(options, 'document');
     await options.close();

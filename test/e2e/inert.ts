@@ -118,7 +118,9 @@ export function boxesOutside(page: Page, container: string): Promise<string[]> {
         const r = el.getBoundingClientRect();
         if (r.width <= 1 || r.height <= 1) continue;
         if (r.left < bounds.left - 1 || r.right > bounds.right + 1) {
-          found.push(`${el.tagName.toLowerCase()}.${String(el.className)} ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(bounds.left)}–${Math.round(bounds.right)}: ${(el.textContent ?? '').slice(0, 40)}`);
+          found.push(
+            `${el.tagName.toLowerCase()}.${String(el.className)} ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(bounds.left)}–${Math.round(bounds.right)}: ${(el.textContent ?? '').slice(0, 40)}`,
+          );
         }
       }
     }

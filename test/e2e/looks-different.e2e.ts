@@ -41,7 +41,10 @@ describe('a page that looks different', () => {
     const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
     await page.waitForSelector("tr[id^='row-']");
     const log = await until(logged, (l) => l.some((e) => e.page === 'manageOrders' && e.shape?.includes('orderIdentifier')), 'the Manage Orders entry');
-    expect(log.find((e) => e.page === 'manageOrders')).toMatchObject({ ok: false, missing: 'orders.#.amazonOrderId: Invalid input: expected string, received undefined' });
+    expect(log.find((e) => e.page === 'manageOrders')).toMatchObject({
+      ok: false,
+      missing: 'orders.#.amazonOrderId: Invalid input: expected string, received undefined',
+    });
     expect((await readDatabase(h)).orders).toEqual([]);
     await page.close();
   });

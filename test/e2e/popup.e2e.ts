@@ -46,7 +46,7 @@ async function slowPopup(delayMs: number): Promise<Page> {
 }
 
 describe('popup first paint', () => {
-  it('shows the last figures at once, marked as being checked, then the worker\'s', async () => {
+  it("shows the last figures at once, marked as being checked, then the worker's", async () => {
     const popup = await slowPopup(2_000);
     // Before the worker answers: the kept summary, said to be checked, the page busy.
     await popup.locator('.summary.summary-kept').waitFor({ timeout: 1_500 });
@@ -62,10 +62,9 @@ describe('popup first paint', () => {
     expect(await popup.evaluate(() => performance.getEntriesByName('redline:popup-answer').length)).toBe(1);
     // The dispute and feedback lists (what-ifs in the worker) are asked for only after the answer.
     await popup.locator('main').evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    const [answered, sent] = await popup.evaluate(() => [
-      performance.getEntriesByName('redline:popup-answer')[0]!.startTime,
-      (globalThis as unknown as { sent: [string, number][] }).sent,
-    ] as const);
+    const [answered, sent] = await popup.evaluate(
+      () => [performance.getEntriesByName('redline:popup-answer')[0]!.startTime, (globalThis as unknown as { sent: [string, number][] }).sent] as const,
+    );
     const lists = sent.filter(([type]) => type === 'getOpenDisputes' || type === 'getRemovableFeedback');
     expect(lists.length).toBeGreaterThan(0);
     for (const [, at] of lists) expect(at).toBeGreaterThan(answered);

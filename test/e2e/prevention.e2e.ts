@@ -31,7 +31,10 @@ async function badgeRisks(page: Page, orderId: string): Promise<string> {
 }
 
 const shot = (page: Page, name: string, selector: string) =>
-  page.locator(selector).first().screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-${name}.png` });
+  page
+    .locator(selector)
+    .first()
+    .screenshot({ path: `${PROJECT_ROOT}/test-results/prevention-${name}.png` });
 
 /** The text of a Redline note (its content is in a shadow root). */
 /** Text as read: page text inside our sentences is wrapped in invisible bidi isolates (lib/ui/text.ts `quote`), left out here. */
@@ -158,7 +161,9 @@ describe('act before Amazon counts it', () => {
     expect(text).toContain('Entirely a product review');
     expect(text).toContain('matched: dull');
     // The order is 5–13 days old: its feedback counts once the order enters Amazon's 60-day window.
-    await expect.poll(() => note.evaluate((host) => host.shadowRoot?.textContent ?? ''), { timeout: 10_000 }).toMatch(/If removed: ODR from [^:]+: [\d.]+% → [\d.]+%/);
+    await expect
+      .poll(() => note.evaluate((host) => host.shadowRoot?.textContent ?? ''), { timeout: 10_000 })
+      .toMatch(/If removed: ODR from [^:]+: [\d.]+% → [\d.]+%/);
     const href = await note.evaluate((host) => host.shadowRoot?.querySelector('a')?.getAttribute('href'));
     expect(href).toBe(`/feedback-manager/index.html#/request-removal/${removable.orderId}`);
     // Comments about the seller are not marked.
@@ -178,7 +183,8 @@ describe('act before Amazon counts it', () => {
     expect(await claimText()).toMatch(/Respond within \d+ (hr|day)/);
     await expect.poll(claimText, { timeout: 10_000 }).toMatch(/Decided against you: ODR [\d.]+% \([^)]+\), [^.]+In your favour: ODR [\d.]+%/);
     // Decided claims get nothing.
-    for (const c of h.demo.seller.claims.filter((x) => x.status !== 'PENDING')) expect(await claims.locator(`#claim-${c.claimId} redline-note`).count()).toBe(0);
+    for (const c of h.demo.seller.claims.filter((x) => x.status !== 'PENDING'))
+      expect(await claims.locator(`#claim-${c.claimId} redline-note`).count()).toBe(0);
     await shot(claims, 'claims', '#claims-table');
     await claims.close();
 

@@ -20,7 +20,14 @@ afterAll(async () => {
   await h?.close();
 });
 
-type PopupAnswer = { report: { asOf: number; policyCompliance: { category: string; count: number | null; status: string }[]; atRiskOrders: { orderId: string; risks: { kind: string; metric: string | null }[] }[] } | null; computing: boolean };
+type PopupAnswer = {
+  report: {
+    asOf: number;
+    policyCompliance: { category: string; count: number | null; status: string }[];
+    atRiskOrders: { orderId: string; risks: { kind: string; metric: string | null }[] }[];
+  } | null;
+  computing: boolean;
+};
 const popupState = () => ask<PopupAnswer>(options, { type: 'getPopupState' });
 
 /** The extension's notifications still shown, by id (the id carries Redline's event key and the page to open). */
@@ -34,7 +41,11 @@ function shownNotifications(): Promise<{ redline: string; url: string }[]> {
 async function visitAccountHealth(after: number): Promise<Page> {
   const page = await h.openSellerCentral(DEMO_PAGES.accountHealth);
   // Read (its DOM and its summary JSON), stored, and the report computed after it.
-  await until(popupState, (s) => !!s.report && s.report.asOf > after && !s.computing && s.report.policyCompliance.some((p) => p.category === DEMO_VIOLATION.category), 'a report with the Account Health reading');
+  await until(
+    popupState,
+    (s) => !!s.report && s.report.asOf > after && !s.computing && s.report.policyCompliance.some((p) => p.category === DEMO_VIOLATION.category),
+    'a report with the Account Health reading',
+  );
   return page;
 }
 
@@ -92,7 +103,9 @@ describe('policy compliance, on the demo seller with one violation', () => {
     expect(first).toBeDefined();
     // Dismissed; Account Health read again (the same count): no new notification.
     await h.evaluateInServiceWorker(async () => {
-      const { chrome } = globalThis as ExtensionGlobal & { chrome: { notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> } } };
+      const { chrome } = globalThis as ExtensionGlobal & {
+        chrome: { notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> } };
+      };
       for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
     });
     const before = (await popupState()).report!.asOf;

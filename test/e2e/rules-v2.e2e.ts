@@ -17,7 +17,8 @@ afterAll(async () => {
 });
 
 /** Asks the worker from an extension page, as the popup does. */
-const askPopupState = () => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
+const askPopupState = () =>
+  (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getPopupState' });
 
 async function report(): Promise<HealthReport | undefined> {
   const popup = await h.openPopup();

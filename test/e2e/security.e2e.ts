@@ -23,10 +23,18 @@ const REAL_ORDER = '114-7941379-5480234';
 describe('a page script forging bridge messages', () => {
   it('changes nothing in the database', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
-    const before = await until(() => readDatabase(h), (d) => d.orders.length > 0, 'the first capture');
+    const before = await until(
+      () => readDatabase(h),
+      (d) => d.orders.length > 0,
+      'the first capture',
+    );
     await page.waitForLoadState('networkidle');
     const settled = await readDatabase(h);
-    const forged = JSON.stringify({ orders: [{ amazonOrderId: '999-9999999-9999999', orderDate: Date.now() / 1000, orderMarketplaceId: 'ATVPDKIKX0DER', orderFulfillmentStatus: 'Unshipped' }] });
+    const forged = JSON.stringify({
+      orders: [
+        { amazonOrderId: '999-9999999-9999999', orderDate: Date.now() / 1000, orderMarketplaceId: 'ATVPDKIKX0DER', orderFulfillmentStatus: 'Unshipped' },
+      ],
+    });
     // page.evaluate runs in the page's MAIN world, as Seller Central's own (or injected) scripts do.
     await page.evaluate((body) => {
       const capture = { path: '/orders-api/search', status: 200, contentType: 'application/json', body, observedAt: Date.now() };
@@ -58,14 +66,20 @@ describe('no buyer personal data is stored', () => {
     const search = readFileSync(join(FIXTURES, 'search_mfn-unshipped_2021-11.json'), 'utf8');
     const detail = readFileSync(join(FIXTURES, 'order-detail_2021-11.json'), 'utf8');
     await h.context.route('https://sellercentral.amazon.com/orders-api/search?**', (route) => route.fulfill({ contentType: 'application/json', body: search }));
-    await h.context.route(`https://sellercentral.amazon.com/orders-api/order/${REAL_ORDER}`, (route) => route.fulfill({ contentType: 'application/json', body: detail }));
+    await h.context.route(`https://sellercentral.amazon.com/orders-api/order/${REAL_ORDER}`, (route) =>
+      route.fulfill({ contentType: 'application/json', body: detail }),
+    );
     try {
       for (const path of [DEMO_PAGES.unshipped, DEMO_PAGES.orderDetail(REAL_ORDER)]) {
         const page = await h.openSellerCentral(path);
         await page.waitForLoadState('networkidle');
         await page.close();
       }
-      await until(() => readDatabase(h), (d) => d.orders.some((o) => o.orderId === REAL_ORDER && o.source === 'orders-api/order'), 'the real order');
+      await until(
+        () => readDatabase(h),
+        (d) => d.orders.some((o) => o.orderId === REAL_ORDER && o.source === 'orders-api/order'),
+        'the real order',
+      );
     } finally {
       await h.context.unroute('https://sellercentral.amazon.com/orders-api/search?**');
       await h.context.unroute(`https://sellercentral.amazon.com/orders-api/order/${REAL_ORDER}`);
@@ -79,14 +93,20 @@ describe('no buyer personal data is stored', () => {
     expect(stored).toContain(REAL_ORDER);
     expect(search + detail).toMatch(/REDACTED|VJtVTTcMNGGDH5fnPPdtUKp9pEgFbL9IfLAVtmU65kk/); // the captures do hold such data
     expect(stored).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/); // e-mail addresses
-    expect(stored).not.toMatch(/blob|customerOrderItemCode|buyerProxyEmail|buyerName|shippingAddress|phone|REDACTED|DEMO-OPAQUE|VJtVTTcMNGGDH5fnPPdtUKp9pEgFbL9IfLAVtmU65kk|ZHMKRRQFRGF7GBXNIR5IG124Y6T3N0YE1A1K1EY0N3T6Y4SPXTQ2EIA2OXNPHHWF/i);
+    expect(stored).not.toMatch(
+      /blob|customerOrderItemCode|buyerProxyEmail|buyerName|shippingAddress|phone|REDACTED|DEMO-OPAQUE|VJtVTTcMNGGDH5fnPPdtUKp9pEgFbL9IfLAVtmU65kk|ZHMKRRQFRGF7GBXNIR5IG124Y6T3N0YE1A1K1EY0N3T6Y4SPXTQ2EIA2OXNPHHWF/i,
+    );
   });
 });
 
 describe('signed out', () => {
   it.each(['401', '403', 'html'] as const)('a %s answer stores nothing, loses nothing, and the popup says "signed out"', async (mode) => {
     const page0 = await h.openSellerCentral(DEMO_PAGES.unshipped);
-    await until(() => readDatabase(h), (d) => d.orders.length > 0, 'stored orders');
+    await until(
+      () => readDatabase(h),
+      (d) => d.orders.length > 0,
+      'stored orders',
+    );
     await page0.waitForLoadState('networkidle');
     await page0.close();
     const before = await readDatabase(h);
@@ -94,7 +114,11 @@ describe('signed out', () => {
     try {
       const page = await h.openSellerCentral(DEMO_PAGES.fba);
       await page.waitForSelector('#signed-out-notice');
-      const data = await until(() => readDatabase(h), (d) => d.log.length > before.log.length && d.log.at(-1)?.reason === 'signedOut', 'a signed-out log entry');
+      const data = await until(
+        () => readDatabase(h),
+        (d) => d.log.length > before.log.length && d.log.at(-1)?.reason === 'signedOut',
+        'a signed-out log entry',
+      );
       await page.close();
       expect(data.orders).toEqual(before.orders);
       expect(data.defects).toEqual(before.defects);

@@ -25,7 +25,13 @@ afterEach(async () => {
 });
 
 describe.each([
-  { lang: 'de', locale: 'de-DE', status: /Im grünen Bereich|Nah an der Linie|Über der Linie/, margin: /Verträgt noch|Genau an der Linie|über der Linie/, badge: /Versenden in|Bestätigen in|Sendungsverfolgung in|Antworten in|Reagieren in|Klären in|überfällig/ },
+  {
+    lang: 'de',
+    locale: 'de-DE',
+    status: /Im grünen Bereich|Nah an der Linie|Über der Linie/,
+    margin: /Verträgt noch|Genau an der Linie|über der Linie/,
+    badge: /Versenden in|Bestätigen in|Sendungsverfolgung in|Antworten in|Reagieren in|Klären in|überfällig/,
+  },
   { lang: 'ja', locale: 'ja-JP', status: /順調|基準ライン間近|基準ライン超過/, margin: /許容できます|超過|基準ライン上/, badge: /以内に|超過/ },
 ])('in $lang', ({ lang, locale, status, margin, badge }) => {
   if (!hasUiLanguage(lang)) console.warn(`Skipping the ${lang} UI test: this Chromium has no ${lang} UI language (Debian: apt-get install chromium-l10n).`);

@@ -77,13 +77,24 @@ function expectNoDuplicates(badges: BadgeInfo[]): void {
 describe('inline badges on Manage Orders', () => {
   it('badge exactly the at-risk orders of the Unshipped tab, next to their row, with data attributes', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
-    await eventually(() => readBadges(page), (b) => b.length > 0, 'badges');
+    await eventually(
+      () => readBadges(page),
+      (b) => b.length > 0,
+      'badges',
+    );
     const ids = await rowIds(page);
     const risks = await ask<{ orderId: string; risks: { kind: string }[] }[]>({ type: 'getPopupState' }).then(
       (s) => (s as unknown as { report: { atRiskOrders: { orderId: string; risks: { kind: string }[] }[] } }).report.atRiskOrders,
     );
-    const expected = risks.filter((o) => ids.includes(o.orderId) && o.risks.some((r) => r.kind !== 'dispatchRule')).map((o) => o.orderId).sort();
-    const settled = await eventually(() => readBadges(page), (b) => b.length === expected.length, 'one badge per at-risk order on the page');
+    const expected = risks
+      .filter((o) => ids.includes(o.orderId) && o.risks.some((r) => r.kind !== 'dispatchRule'))
+      .map((o) => o.orderId)
+      .sort();
+    const settled = await eventually(
+      () => readBadges(page),
+      (b) => b.length === expected.length,
+      'one badge per at-risk order on the page',
+    );
     expect(settled.map((b) => b.order).sort()).toEqual(expected);
     for (const badge of settled) {
       expect(badge.rowId).toBe(`row-${badge.order}`);
@@ -104,15 +115,27 @@ describe('inline badges on Manage Orders', () => {
 
   it('follow in-app tab navigation and come back without duplicates', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
-    const before = await eventually(() => readBadges(page), (b) => b.length > 0, 'badges on Unshipped');
+    const before = await eventually(
+      () => readBadges(page),
+      (b) => b.length > 0,
+      'badges on Unshipped',
+    );
     await page.click("a[data-test-id='tab-/mfn/shipped']");
     await page.waitForURL(/\/mfn\/shipped/);
-    const shippedIds = await eventually(() => rowIds(page), (ids) => ids.length > 0 && !ids.includes(before[0]!.order), 'shipped rows');
+    const shippedIds = await eventually(
+      () => rowIds(page),
+      (ids) => ids.length > 0 && !ids.includes(before[0]!.order),
+      'shipped rows',
+    );
     const onShipped = await readBadges(page);
     expect(onShipped.every((b) => shippedIds.includes(b.order))).toBe(true);
     await page.click("a[data-test-id='tab-/mfn/unshipped']");
     await page.waitForURL(/\/mfn\/unshipped/);
-    const after = await eventually(() => readBadges(page), (b) => b.length === before.length, 'badges back on Unshipped');
+    const after = await eventually(
+      () => readBadges(page),
+      (b) => b.length === before.length,
+      'badges back on Unshipped',
+    );
     expect(after.map((b) => b.order).sort()).toEqual(before.map((b) => b.order).sort());
     expectNoDuplicates(after);
     await page.close();
@@ -121,25 +144,51 @@ describe('inline badges on Manage Orders', () => {
   it('follow pagination (quiet marks on every safe row), reusing hosts and never duplicating', async () => {
     await patchSettings({ showQuietMarks: true });
     const page = await h.openSellerCentral(DEMO_PAGES.shipped);
-    const page1 = await eventually(() => rowIds(page), (ids) => ids.length === 15, 'page 1 rows');
-    const marks1 = await eventually(() => readBadges(page), (b) => b.length === 15, 'a badge or mark on every row of page 1');
+    const page1 = await eventually(
+      () => rowIds(page),
+      (ids) => ids.length === 15,
+      'page 1 rows',
+    );
+    const marks1 = await eventually(
+      () => readBadges(page),
+      (b) => b.length === 15,
+      'a badge or mark on every row of page 1',
+    );
     expect(marks1.map((b) => b.order).sort()).toEqual([...page1].sort());
     await page.evaluate(() => {
       (window as unknown as { __firstHost: Element | null }).__firstHost = document.querySelector('redline-badge');
     });
 
     await page.click("[data-test-id='next-page']");
-    const page2 = await eventually(() => rowIds(page), (ids) => ids.length > 0 && ids[0] !== page1[0], 'page 2 rows');
-    const marks2 = await eventually(() => readBadges(page), (b) => b.length === page2.length && b.every((m) => page2.includes(m.order)), 'marks on page 2');
+    const page2 = await eventually(
+      () => rowIds(page),
+      (ids) => ids.length > 0 && ids[0] !== page1[0],
+      'page 2 rows',
+    );
+    const marks2 = await eventually(
+      () => readBadges(page),
+      (b) => b.length === page2.length && b.every((m) => page2.includes(m.order)),
+      'marks on page 2',
+    );
     expectNoDuplicates(marks2);
     expect(marks2.every((b) => b.rowId === `row-${b.order}`)).toBe(true);
 
     await page.click("[data-test-id='previous-page']");
-    await eventually(() => rowIds(page), (ids) => ids[0] === page1[0], 'page 1 again');
-    const back = await eventually(() => readBadges(page), (b) => b.length === 15 && b.every((m) => page1.includes(m.order)), 'marks on page 1 again');
+    await eventually(
+      () => rowIds(page),
+      (ids) => ids[0] === page1[0],
+      'page 1 again',
+    );
+    const back = await eventually(
+      () => readBadges(page),
+      (b) => b.length === 15 && b.every((m) => page1.includes(m.order)),
+      'marks on page 1 again',
+    );
     expectNoDuplicates(back);
     // The same host element came back (moved, not recreated): no flicker.
-    expect(await page.evaluate(() => document.querySelector('redline-badge') === (window as unknown as { __firstHost: Element | null }).__firstHost)).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('redline-badge') === (window as unknown as { __firstHost: Element | null }).__firstHost)).toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -147,7 +196,11 @@ describe('inline badges on Manage Orders', () => {
     // How long these scans take is a figure of `npm run bench` (test/bench/page.ts), not a test.
     await patchSettings({ showQuietMarks: true });
     const page = await h.openSellerCentral(`${DEMO_PAGES.shipped}?pageSize=100`);
-    await eventually(() => readBadges(page), (b) => b.length >= 100, '100 marks');
+    await eventually(
+      () => readBadges(page),
+      (b) => b.length >= 100,
+      '100 marks',
+    );
     // Something unrelated changes in the table: a scan that finds nothing to do.
     await page.evaluate(() => document.querySelector('#myo-table tbody')!.append(document.createElement('tr')));
     // The page re-renders every row (sorting): every badge moves into the new rows.
@@ -156,7 +209,11 @@ describe('inline badges on Manage Orders', () => {
       body.replaceChildren(...[...body.querySelectorAll("tr[id^='row-']")].reverse().map((r) => r.cloneNode(true)));
       return [...body.querySelectorAll("tr[id^='row-']")].map((r) => r.id);
     });
-    const marks = await eventually(() => readBadges(page), (b) => b.length === 100 && b.every((m) => m.rowId !== null && reversed.includes(m.rowId)), 'marks in the re-rendered rows');
+    const marks = await eventually(
+      () => readBadges(page),
+      (b) => b.length === 100 && b.every((m) => m.rowId !== null && reversed.includes(m.rowId)),
+      'marks in the re-rendered rows',
+    );
     expectNoDuplicates(marks);
     await page.close();
     await patchSettings({ showQuietMarks: false });
@@ -168,7 +225,11 @@ describe('order detail and Account Health', () => {
     const state = await ask<{ report: { atRiskOrders: { orderId: string }[] } }>({ type: 'getPopupState' });
     const orderId = state.report.atRiskOrders[0]!.orderId;
     const page = await h.openSellerCentral(DEMO_PAGES.orderDetail(orderId));
-    const badges = await eventually(() => readBadges(page), (b) => b.length === 1, 'the detail badge');
+    const badges = await eventually(
+      () => readBadges(page),
+      (b) => b.length === 1,
+      'the detail badge',
+    );
     expect(badges[0]!.order).toBe(orderId);
     await page.screenshot({ path: join(SHOTS, 'order-detail.png'), clip: { x: 0, y: 0, width: 1000, height: 260 } });
     await page.close();
@@ -177,7 +238,10 @@ describe('order detail and Account Health', () => {
   it('show our projection and margin beside Amazon’s metric rows', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.accountHealth);
     const metrics = await eventually(
-      () => page.$$eval('redline-projection', (hosts) => hosts.map((x) => `${(x as HTMLElement).dataset.redlineMetric}|${x.shadowRoot?.querySelector('.box')?.textContent ?? ''}`)),
+      () =>
+        page.$$eval('redline-projection', (hosts) =>
+          hosts.map((x) => `${(x as HTMLElement).dataset.redlineMetric}|${x.shadowRoot?.querySelector('.box')?.textContent ?? ''}`),
+        ),
       (m) => m.length >= 4,
       'projections on Account Health',
     );
@@ -199,7 +263,11 @@ describe('order detail and Account Health', () => {
 describe('popup', () => {
   it('shows the metrics, freshness and at-risk orders after browsing Manage Orders', async () => {
     const page = await h.openSellerCentral(DEMO_PAGES.unshipped);
-    await eventually(() => readBadges(page), (b) => b.length > 0, 'badges');
+    await eventually(
+      () => readBadges(page),
+      (b) => b.length > 0,
+      'badges',
+    );
     const popup = await h.openPopup();
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.waitForSelector('[data-metric="lsr.10d"]');

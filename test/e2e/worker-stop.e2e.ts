@@ -45,7 +45,11 @@ describe('the worker stopped in the middle of an import', () => {
   const files = Array.from({ length: FILES }, (_, i) => {
     const orders = history.orders.slice(i * PER_FILE, (i + 1) * PER_FILE);
     const defects = i === FILES - 1 ? history.defects : [];
-    return { name: `redline-export-${i + 1}.json`, orders, text: JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), orders, defects, readings: [] }) };
+    return {
+      name: `redline-export-${i + 1}.json`,
+      orders,
+      text: JSON.stringify({ format: 'redline-export', version: 1, exportedAt: Date.now(), orders, defects, readings: [] }),
+    };
   });
   const idsOf = (from: number, to: number) => files.slice(from, to).flatMap((f) => f.orders.map((o) => o.orderId));
 
@@ -92,7 +96,11 @@ describe('the worker stopped in the middle of an import', () => {
     // The records themselves, as the model sees them (what storage adds for itself, such as the scope, left
     // out): every 25th (the whole set is tens of megabytes through the protocol; the report below reads them all).
     const sample = history.orders.filter((_, i) => i % 25 === 0);
-    const stored = await storedRecords(h, 'orders', sample.map((o) => [US_SCOPE, o.orderId]));
+    const stored = await storedRecords(
+      h,
+      'orders',
+      sample.map((o) => [US_SCOPE, o.orderId]),
+    );
     expect(stored.map((o) => Order.parse(o))).toEqual(sample);
     expect(await storedCount(h, 'defects')).toBe(history.defects.length);
     await untilReportIs(options, US, { orders: history.orders, defects: history.defects, readings: [] });
@@ -111,7 +119,9 @@ describe('the worker stopped in the middle of a capture', () => {
     const firstIds = await until(storedOrderIds, (ids) => ids.length >= 100, 'the first page of 100 orders');
     await first.close();
     const secondPath = `${DEMO_PAGES.shipped}?page=2&pageSize=100`;
-    const second = JSON.parse(h.demo.respond('GET', h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped')).body) as { orders: { amazonOrderId: string }[] };
+    const second = JSON.parse(h.demo.respond('GET', h.url('/orders-api/search?limit=100&offset=100&fulfillmentType=mfn&orderStatus=shipped')).body) as {
+      orders: { amazonOrderId: string }[];
+    };
     const secondIds = second.orders.map((o) => o.amazonOrderId);
     expect(secondIds.filter((id) => firstIds.includes(id))).toEqual([]);
 

@@ -35,7 +35,10 @@ describe('the engine on the demo’s own pages', () => {
   const local = computeHealthReport({ orders, defects: [], readings: [] }, NOW, DEFAULT_SETTINGS, seller.marketplaceId);
 
   it('counts the late shipments Amazon counts, over the same days', () => {
-    for (const [key, expected] of [['lsr.10d', seller.expected.lsr10d], ['lsr.30d', seller.expected.lsr30d]] as const) {
+    for (const [key, expected] of [
+      ['lsr.10d', seller.expected.lsr10d],
+      ['lsr.30d', seller.expected.lsr30d],
+    ] as const) {
       const m = local.metrics[key];
       expect({ key, from: m.window.from, to: m.window.to }).toEqual({ key, from: expected.window.firstDay, to: expected.window.lastDay });
       expect({ key, num: m.local.numerator, den: m.local.denominator }).toEqual({ key, num: expected.num, den: expected.den });
@@ -51,7 +54,10 @@ describe('the engine on the demo’s own pages', () => {
   });
 
   it('with Amazon’s reading, shows OTDR in units and Amazon’s package figure beside it, never mixed', () => {
-    const reading = readPerformanceSummary(JSON.parse(JSON.stringify(seller.accountHealth)), { observedAt: seller.readingAsOf, marketplaceId: seller.marketplaceId });
+    const reading = readPerformanceSummary(JSON.parse(JSON.stringify(seller.accountHealth)), {
+      observedAt: seller.readingAsOf,
+      marketplaceId: seller.marketplaceId,
+    });
     if (!reading.ok) throw new Error(reading.detail);
     const report = computeHealthReport({ orders, defects: [], readings: reading.batch.readings }, NOW, DEFAULT_SETTINGS, seller.marketplaceId);
     const otdr = report.metrics['otdr.14d'];

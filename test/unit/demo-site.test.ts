@@ -187,7 +187,14 @@ describe('orders-api bodies', () => {
     const untracked = byScenario(seller, 'no-tracking')[0]!;
     expect(orderDetailResponse(seller, untracked.amazonOrderId)!.order.packages).toEqual([
       // The 2023+ keys (orders-api-order-detail.fields.2023.md).
-      { Carrier: untracked.package!.carrierName, IsSignatureConfirmationApplied: false, ShipDate: untracked.package!.shipDate / 1000, ShipmentId: expect.stringMatching(/^[A-Z0-9]{9}$/), ShippingService: null, TrackingId: null },
+      {
+        Carrier: untracked.package!.carrierName,
+        IsSignatureConfirmationApplied: false,
+        ShipDate: untracked.package!.shipDate / 1000,
+        ShipmentId: expect.stringMatching(/^[A-Z0-9]{9}$/),
+        ShippingService: null,
+        TrackingId: null,
+      },
     ]);
     const overdue = orderDetailResponse(seller, byScenario(seller, 'overdue')[0]!.amazonOrderId)!.order.orderStatus;
     expect(overdue).toMatchObject({ OrderStatus: 'Unshipped', Late: true });

@@ -43,7 +43,10 @@ export const accountHealthBadges: Feature = {
   pages: ['accountHealth'],
   async init(signal) {
     const doc = document;
-    const anyRow = () => Object.values(ACCOUNT_HEALTH_ROWS).map((alts) => queryFirst(doc, alts)).find(Boolean);
+    const anyRow = () =>
+      Object.values(ACCOUNT_HEALTH_ROWS)
+        .map((alts) => queryFirst(doc, alts))
+        .find(Boolean);
     const first = await waitFor(doc.documentElement, anyRow, signal);
     if (signal.aborted || !first) return;
 

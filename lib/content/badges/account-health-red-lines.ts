@@ -74,7 +74,12 @@ export function placeRedLines(doc: Document, report: HealthReport, hosts: Map<st
   const sentence = assuranceSentence(report.accountHealthAssurance, uiLocale());
   if (rating && (sentence || elsewhere.length)) {
     const lines: [string, string][][] = [];
-    if (sentence) lines.push([['brand', 'Redline'], ['rate', t('assurance_title')], ['margin', sentence]]);
+    if (sentence)
+      lines.push([
+        ['brand', 'Redline'],
+        ['rate', t('assurance_title')],
+        ['margin', sentence],
+      ]);
     for (const p of elsewhere) lines.push([['brand', `Redline · ${policyName(p)}`], ...policyLines(p).slice(1)]);
     const assurance = report.accountHealthAssurance.status;
     const status = elsewhere.some((p) => p.status === 'breach') || assurance === 'notEligible' ? 'breach' : assurance === 'eligible' ? 'ok' : 'unknown';
@@ -105,7 +110,9 @@ export function placeRedLines(doc: Document, report: HealthReport, hosts: Map<st
 /** The Invoice Defect Rate (UK, DE, FR, IT, ES only): after the last shipping row, as the rows' overlays. */
 function placeInvoiceDefects(doc: Document, report: HealthReport, hosts: Map<string, Placed>): void {
   const idr = report.metrics['idr.7d'];
-  const shipping = [...doc.querySelectorAll(`${PROJECTION_TAG}[data-redline-metric]`)].filter((h) => /\b(lsr|cr|vtr|otdr)\./.test((h as HTMLElement).dataset.redlineMetric ?? '')).at(-1);
+  const shipping = [...doc.querySelectorAll(`${PROJECTION_TAG}[data-redline-metric]`)]
+    .filter((h) => /\b(lsr|cr|vtr|otdr)\./.test((h as HTMLElement).dataset.redlineMetric ?? ''))
+    .at(-1);
   const placed = hosts.get('idr');
   if (!idr || !shipping) {
     placed?.host.remove();

@@ -42,7 +42,8 @@ export const disputeBadges: Feature = {
     if (signal.aborted) return;
     if (!found) {
       // No open dispute is no row; no table at all is a page Redline does not know (the real ones were never captured).
-      if (!queryFirst(doc, DISPUTE_TABLES)) await reportPageLooksDifferent(kind === 'claim' ? 'claims' : 'chargebacks', `the ${kind}s table (${rowsSelector[0]})`);
+      if (!queryFirst(doc, DISPUTE_TABLES))
+        await reportPageLooksDifferent(kind === 'claim' ? 'claims' : 'chargebacks', `the ${kind}s table (${rowsSelector[0]})`);
       return;
     }
     let items: OpenDispute[] = [];

@@ -116,7 +116,9 @@ export const trackingCheck: Feature = {
       // A later keystroke has already asked again: this answer is stale.
       if (signal.aborted || numberOf(field) !== number || carrierOf(field) !== carrier) return;
       // A ticked "no tracking id" box: that there is no number is what matters first.
-      const noNumberFirst = isNoTrackingBox(field) ? { ...answer, problems: [...answer.problems].sort((a, b) => Number(b.kind === 'noNumber') - Number(a.kind === 'noNumber')) } : answer;
+      const noNumberFirst = isNoTrackingBox(field)
+        ? { ...answer, problems: [...answer.problems].sort((a, b) => Number(b.kind === 'noNumber') - Number(a.kind === 'noNumber')) }
+        : answer;
       const view = trackingView(noNumberFirst, carrier, impact);
       let note = notes.get(field);
       if (!view) {
@@ -132,7 +134,10 @@ export const trackingCheck: Feature = {
     const schedule = (field: Field, delay = TYPING_PAUSE_MS) => {
       touched.add(field);
       clearTimeout(timers.get(field));
-      timers.set(field, window.setTimeout(() => void check(field).catch((e) => reportFeatureError('tracking-check', e)), delay));
+      timers.set(
+        field,
+        window.setTimeout(() => void check(field).catch((e) => reportFeatureError('tracking-check', e)), delay),
+      );
     };
     const onInput = (event: Event) => {
       if (isTrackingInput(event.target)) schedule(event.target);

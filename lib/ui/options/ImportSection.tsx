@@ -43,7 +43,7 @@ function marketplaceNames(ids: string[], locale: string): string {
   return ids
     .map((id) => {
       const country = marketplaceById(id)?.country;
-      return country ? regions.of(country === 'UK' ? 'GB' : country) ?? country : id;
+      return country ? (regions.of(country === 'UK' ? 'GB' : country) ?? country) : id;
     })
     .join(', ');
 }
@@ -56,7 +56,10 @@ type Phase = 'idle' | 'reading' | 'previewed' | 'saving' | 'saved' | 'error';
  */
 async function saveFailure(error: unknown, since: number): Promise<string> {
   if (failureKind(error) === 'other') {
-    const problem = await sendToBackground({ type: 'getPopupState' }).then((s) => s.problem, () => null);
+    const problem = await sendToBackground({ type: 'getPopupState' }).then(
+      (s) => s.problem,
+      () => null,
+    );
     if (problem && problem.at >= since && problemKind(problem) === 'quota') return t('options_quotaError');
   }
   return failureText(error, 'options_importError');

@@ -8,7 +8,12 @@ import type { FormErrors, SettingsForm } from './settings-form';
  * the public holidays the auto-cancel deadline skips, and the order value under which VTR exempts a
  * package (Amazon.co.jp: ¥1,000). One marketplace at a time: a seller sells in a few of 23.
  */
-export function MarketplaceRulesSection({ form, errors, onChange, initial }: {
+export function MarketplaceRulesSection({
+  form,
+  errors,
+  onChange,
+  initial,
+}: {
   form: SettingsForm;
   errors: FormErrors;
   /** A change to the latest form (two inputs between renders must not undo each other). */
@@ -67,7 +72,10 @@ export function MarketplaceRulesSection({ form, errors, onChange, initial }: {
               aria-describedby="rules-exemption-hint"
               onInput={(e) => {
                 const amount = e.currentTarget.value;
-                onChange((latest) => ({ holidays: latest.holidays, vtrExemptBelow: { ...latest.vtrExemptBelow, [id]: { amount, currency: exemption.currency } } }));
+                onChange((latest) => ({
+                  holidays: latest.holidays,
+                  vtrExemptBelow: { ...latest.vtrExemptBelow, [id]: { amount, currency: exemption.currency } },
+                }));
               }}
             />
             <span>{exemption.currency}</span>

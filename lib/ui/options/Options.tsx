@@ -26,7 +26,15 @@ function Check({ id, checked, label, hint, onChange }: { id: string; checked: bo
   );
 }
 
-function NumberField({ id, label, hint, value, error, onInput, suffix }: {
+function NumberField({
+  id,
+  label,
+  hint,
+  value,
+  error,
+  onInput,
+  suffix,
+}: {
   id: string;
   label: string;
   hint: string;
@@ -39,7 +47,15 @@ function NumberField({ id, label, hint, value, error, onInput, suffix }: {
     <div class="number-field">
       <label for={id}>{label}</label>
       <span class="input-suffix">
-        <input id={id} type="text" inputMode="numeric" value={value} aria-invalid={error ? 'true' : undefined} aria-describedby={`${id}-hint`} onInput={(e) => onInput(e.currentTarget.value)} />
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={value}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={`${id}-hint`}
+          onInput={(e) => onInput(e.currentTarget.value)}
+        />
         <span>{suffix}</span>
       </span>
       <p id={`${id}-hint`} class={error ? 'field-error' : 'muted small'}>
@@ -171,15 +187,39 @@ export function Options() {
               onInput={(v) => update({ ...form, retentionDays: v })}
             />
           </div>
-          <Check id="fraud" checked={form.countFraudChargebacks} label={t('options_fraud')} hint={t('options_fraud_hint')} onChange={(v) => update({ ...form, countFraudChargebacks: v })} />
-          <Check id="notifications" checked={form.notifications} label={t('options_notifications')} hint={t('options_notifications_hint')} onChange={(v) => update({ ...form, notifications: v })} />
-          <Check id="quiet" checked={form.showQuietMarks} label={t('options_quiet')} hint={t('options_quiet_hint')} onChange={(v) => update({ ...form, showQuietMarks: v })} />
+          <Check
+            id="fraud"
+            checked={form.countFraudChargebacks}
+            label={t('options_fraud')}
+            hint={t('options_fraud_hint')}
+            onChange={(v) => update({ ...form, countFraudChargebacks: v })}
+          />
+          <Check
+            id="notifications"
+            checked={form.notifications}
+            label={t('options_notifications')}
+            hint={t('options_notifications_hint')}
+            onChange={(v) => update({ ...form, notifications: v })}
+          />
+          <Check
+            id="quiet"
+            checked={form.showQuietMarks}
+            label={t('options_quiet')}
+            hint={t('options_quiet_hint')}
+            onChange={(v) => update({ ...form, showQuietMarks: v })}
+          />
         </section>
 
-        <MarketplaceRulesSection key={activeMarketplace ?? ''} form={form} errors={errors} initial={activeMarketplace} onChange={(change) => {
+        <MarketplaceRulesSection
+          key={activeMarketplace ?? ''}
+          form={form}
+          errors={errors}
+          initial={activeMarketplace}
+          onChange={(change) => {
             setForm((latest) => (latest ? { ...latest, ...change(latest) } : latest));
             setSave('dirty');
-          }} />
+          }}
+        />
 
         <div class="save-bar">
           <button type="submit" class="button button-primary" disabled={save === 'saving'}>

@@ -5,7 +5,16 @@ import { t, uiLocale, type MessageKey } from '../i18n';
 import { metricName } from '../wording';
 import { defaultMetricForm, isDefault, type FormErrors, type MetricForm, type SettingsForm } from './settings-form';
 
-function Field({ id, label, value, error, onInput, prefix, suffix, placeholder }: {
+function Field({
+  id,
+  label,
+  value,
+  error,
+  onInput,
+  prefix,
+  suffix,
+  placeholder,
+}: {
   id: string;
   label: string;
   value: string;
@@ -61,7 +70,11 @@ export function amazonTargetText(key: RateMetricKey, locale: string): string {
 }
 
 /** Targets and warning levels per metric, each with Amazon's own beside it and a reset. */
-export function TargetsSection({ form, errors, onChange }: {
+export function TargetsSection({
+  form,
+  errors,
+  onChange,
+}: {
   form: SettingsForm;
   errors: FormErrors;
   onChange: (key: RateMetricKey, metric: MetricForm) => void;
@@ -113,13 +126,32 @@ export function TargetsSection({ form, errors, onChange }: {
                     />
                   </td>
                   <td>
-                    <Field id={`${id}-share`} label={`${name}: ${t('options_warnShare')}`} value={m.warningShare} error={err('warningShare')} onInput={set('warningShare')} suffix="%" />
+                    <Field
+                      id={`${id}-share`}
+                      label={`${name}: ${t('options_warnShare')}`}
+                      value={m.warningShare}
+                      error={err('warningShare')}
+                      onInput={set('warningShare')}
+                      suffix="%"
+                    />
                   </td>
                   <td>
-                    <Field id={`${id}-margin`} label={`${name}: ${t('options_warnMargin')}`} value={m.warningMargin} error={err('warningMargin')} onInput={set('warningMargin')} />
+                    <Field
+                      id={`${id}-margin`}
+                      label={`${name}: ${t('options_warnMargin')}`}
+                      value={m.warningMargin}
+                      error={err('warningMargin')}
+                      onInput={set('warningMargin')}
+                    />
                   </td>
                   <td>
-                    <Field id={`${id}-window`} label={`${name}: ${t('options_windowDays')}`} value={m.windowDays} error={err('windowDays')} onInput={set('windowDays')} />
+                    <Field
+                      id={`${id}-window`}
+                      label={`${name}: ${t('options_windowDays')}`}
+                      value={m.windowDays}
+                      error={err('windowDays')}
+                      onInput={set('windowDays')}
+                    />
                   </td>
                   <td>
                     <Field id={`${id}-lag`} label={`${name}: ${t('options_lagDays')}`} value={m.lagDays} error={err('lagDays')} onInput={set('lagDays')} />

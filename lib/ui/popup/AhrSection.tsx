@@ -22,7 +22,15 @@ export interface AhrPoint {
  * The Account Health Rating (read from Amazon, never computed): its score and band, its history as a
  * small chart against the 200 (healthy) and 250 (Assurance) lines, and the Account Health Assurance line.
  */
-export function AhrSection({ report, history, now }: { report: Pick<HealthReport, 'metrics' | 'accountHealthAssurance' | 'today'>; history: readonly AhrPoint[]; now: number }) {
+export function AhrSection({
+  report,
+  history,
+  now,
+}: {
+  report: Pick<HealthReport, 'metrics' | 'accountHealthAssurance' | 'today'>;
+  history: readonly AhrPoint[];
+  now: number;
+}) {
   const locale = uiLocale();
   const ahr = report.metrics.ahr;
   const status = AHR_CLASS[ahr.status];
@@ -62,7 +70,19 @@ export function AhrSection({ report, history, now }: { report: Pick<HealthReport
 }
 
 /** The rating's last 90 days (Amazon's readings, one a day) with today's, on the 0–1,000 scale. */
-function AhrChart({ ahr, today, history, width = 132, height = 60 }: { ahr: AhrReport; today: string; history: readonly AhrPoint[]; width?: number; height?: number }) {
+function AhrChart({
+  ahr,
+  today,
+  history,
+  width = 132,
+  height = 60,
+}: {
+  ahr: AhrReport;
+  today: string;
+  history: readonly AhrPoint[];
+  width?: number;
+  height?: number;
+}) {
   const locale = uiLocale();
   const g = chartGeometry({
     today,

@@ -8,7 +8,17 @@ import { useFirstFew } from './first-few';
  * Orders that can still hurt a metric, most urgent first: a link to the order on Seller Central,
  * each risk with its deadline as a countdown and the rate the metric would have if it happened.
  */
-export function AtRiskList({ orders, marketplaceId, now, ruleHours = null }: { orders: readonly AtRiskOrder[]; marketplaceId: string; now: number; ruleHours?: number | null }) {
+export function AtRiskList({
+  orders,
+  marketplaceId,
+  now,
+  ruleHours = null,
+}: {
+  orders: readonly AtRiskOrder[];
+  marketplaceId: string;
+  now: number;
+  ruleHours?: number | null;
+}) {
   const { shown, toggle } = useFirstFew(byUrgency(orders), 'risks');
   return (
     <section class="risks" aria-labelledby="risks-title" id="risks">
@@ -36,7 +46,11 @@ export function AtRiskList({ orders, marketplaceId, now, ruleHours = null }: { o
                   // The seller's own dispatch rule looks apart from Amazon's risks (spec v2 §5).
                   const own = group.kind === 'dispatchRule' ? ' risk-own' : '';
                   return (
-                    <li key={`${group.kind}|${group.deadline}`} class={`risk risk-${countdown.urgency}${group.breaches ? ' risk-breaches' : ''}${own}`} data-risk={group.kind}>
+                    <li
+                      key={`${group.kind}|${group.deadline}`}
+                      class={`risk risk-${countdown.urgency}${group.breaches ? ' risk-breaches' : ''}${own}`}
+                      data-risk={group.kind}
+                    >
                       <span class="risk-deadline">
                         <span class="risk-icon" aria-hidden="true">
                           {group.breaches ? '✕' : '!'}

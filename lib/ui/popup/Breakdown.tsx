@@ -7,7 +7,11 @@ const DIMENSIONS = ['bySku', 'byCategory', 'byCarrier', 'byShippingService'] as 
 
 /** A listing's, category's, carrier's or service's name as the pages gave it (text only), or "not known". */
 const keyText = (row: BreakdownRow, dimension: (typeof DIMENSIONS)[number]) =>
-  row.key === '' ? t(dimension === 'byCategory' ? 'uncategorised' : 'breakdown_unknownKey') : row.asin && dimension === 'bySku' ? `${row.key} (${row.asin})` : row.key;
+  row.key === ''
+    ? t(dimension === 'byCategory' ? 'uncategorised' : 'breakdown_unknownKey')
+    : row.asin && dimension === 'bySku'
+      ? `${row.key} (${row.asin})`
+      : row.key;
 
 /**
  * Where a metric's bad events are (spec v2 §3.1, Redline's own count over the window): by SKU, product
@@ -31,7 +35,9 @@ export function BreakdownList({ metric }: { metric: MetricReport }) {
                     <span class="breakdown-key">{keyText(row, d)}</span> {tp(`count_${metric.unit}`, row.total, formatCount(row.bad, locale))}
                   </li>
                 ))}
-                {breakdown[d].rows.length + breakdown[d].more > 5 && <li class="muted">{tp('breakdown_more', breakdown[d].rows.length + breakdown[d].more - 5)}</li>}
+                {breakdown[d].rows.length + breakdown[d].more > 5 && (
+                  <li class="muted">{tp('breakdown_more', breakdown[d].rows.length + breakdown[d].more - 5)}</li>
+                )}
               </ul>
             </dd>
           </div>

@@ -23,7 +23,13 @@ export const metricDomId = (key: string) => `metric-${key.replace('.', '-')}`;
  * windows, Amazon against Redline's own count, breakdowns, the orders behind it), which are drawn only
  * once opened: the popup's first paint carries no chart. `below` goes under the row (coverage lines).
  */
-export function GlanceRow({ metric, open, onToggle, below, children }: {
+export function GlanceRow({
+  metric,
+  open,
+  onToggle,
+  below,
+  children,
+}: {
   metric: MetricReport;
   open: boolean;
   onToggle: () => void;

@@ -16,7 +16,13 @@ export interface HistoryPoint {
  * expected (solid accent) and worst case (dashed, with the band between), against the target line.
  * The numbers it shows are in the card as text; the chart's label says them again for screen readers.
  */
-export function MetricChart({ metric, today, history, width = 132, height = 60 }: {
+export function MetricChart({
+  metric,
+  today,
+  history,
+  width = 132,
+  height = 60,
+}: {
   metric: MetricReport;
   today: string;
   history: readonly HistoryPoint[];

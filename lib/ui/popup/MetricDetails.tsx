@@ -13,7 +13,16 @@ import { MetricChart, type HistoryPoint } from './MetricChart';
  * beside Redline's own count, coverage, the window, VTR's categories, the breakdowns, and the orders
  * behind the figure (asked for on demand).
  */
-export function MetricDetails({ metric, today, history, now, amazonPackages, listed, scope, asOf }: {
+export function MetricDetails({
+  metric,
+  today,
+  history,
+  now,
+  amazonPackages,
+  listed,
+  scope,
+  asOf,
+}: {
   metric: MetricReport;
   today: string;
   history: readonly HistoryPoint[];
@@ -54,7 +63,14 @@ export function MetricDetails({ metric, today, history, now, amazonPackages, lis
             )}
           </li>
         )}
-        <li class="local-count">{t('localCount', local.denominator > 0 ? `${formatRate(local.rate, locale, metric.condition, metric.target)} · ${count(local.numerator, local.denominator)}` : t(`noData_${metric.unit}`))}</li>
+        <li class="local-count">
+          {t(
+            'localCount',
+            local.denominator > 0
+              ? `${formatRate(local.rate, locale, metric.condition, metric.target)} · ${count(local.numerator, local.denominator)}`
+              : t(`noData_${metric.unit}`),
+          )}
+        </li>
         <li class="coverage">
           <CoverageText metric={metric} listed={listed} />
         </li>
@@ -66,7 +82,9 @@ export function MetricDetails({ metric, today, history, now, amazonPackages, lis
         {metric.projection.estimated && <li>{t('estimated')}</li>}
         {metric.advisory && <li>{t('advisory')}</li>}
         {!metric.advisory && metric.enforcement.since && (
-          <li class="muted">{t(metric.enforcement.evidence === 'thirdParty' ? 'enforcedThirdParty' : 'enforcedSince', formatDay(metric.enforcement.since, locale, true))}</li>
+          <li class="muted">
+            {t(metric.enforcement.evidence === 'thirdParty' ? 'enforcedThirdParty' : 'enforcedSince', formatDay(metric.enforcement.since, locale, true))}
+          </li>
         )}
         <li class="muted">{windowPhrase(metric)}</li>
       </ul>

@@ -104,7 +104,6 @@ function FirstRun({ onOpenOptions }: { onOpenOptions: () => void }) {
   );
 }
 
-
 /**
  * True from the frame after the first paint on: what lies below the glance (at-risk orders, the dispute
  * and feedback lists) is drawn then, so the first paint carries the glance only.
@@ -132,7 +131,9 @@ export function Popup({ state, now, updating = false, onSelectScope, onOpenOptio
   const painted = useAfterFirstPaint();
   const marketplaceId = report?.marketplaceId ?? (scope ? scope.split('|')[1] : undefined);
   const metrics = report ? rateMetricsOf(report) : [];
-  const attention = metrics.filter((m) => m.status === 'breach' || m.status === 'warning').sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
+  const attention = metrics
+    .filter((m) => m.status === 'breach' || m.status === 'warning')
+    .sort((a, b) => STATUS_SEVERITY[a.status] - STATUS_SEVERITY[b.status]);
   const judged = metrics.some((m) => m.status !== 'unknown' && m.status !== 'insufficient');
   const stale = !lastCapture || now - lastCapture.at > STALE_MS;
   const listed = listedOrders(state.pageTotals ?? []);

@@ -104,11 +104,13 @@ export function PreventionSection({ scope, now, updating = false }: { scope: str
                       {t('fb_likely')}: {f.grounds.map((g) => groundLabel(g.ground)).join(t('listSeparator'))}
                     </span>
                     <span class="risk-impact">
-                      {f.grounds.flatMap((g) => g.evidence).map((e, i) => (
-                        <span class="evidence" key={i}>
-                          {evidenceText(e)}
-                        </span>
-                      ))}
+                      {f.grounds
+                        .flatMap((g) => g.evidence)
+                        .map((e, i) => (
+                          <span class="evidence" key={i}>
+                            {evidenceText(e)}
+                          </span>
+                        ))}
                     </span>
                     <span class="risk-impact">{ifRemovedText(f.odr, f.orderSeen)}</span>
                     <span class="risk-impact">

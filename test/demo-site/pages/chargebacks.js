@@ -7,14 +7,37 @@ async function render() {
     const data = await getJson('/chargebacks/api/v1/chargebacks');
     show(
       h('h1', {}, 'Chargeback Claims'),
-      h('table', { class: 'sc-table', id: 'chargebacks-table' },
-        h('thead', {}, h('tr', {}, ['Filed', 'Order ID', 'Order date', 'Reason', 'Amount', 'Status'].map((c) => h('th', {}, c)))),
-        h('tbody', {}, data.chargebacks.map((c) => {
-          const order = c.relatedOrders[0] ?? {};
-          return h('tr', { id: `chargeback-${c.id}` }, h('td', {}, formatDate(c.filingDate)),
-            h('td', {}, h('a', { href: `/orders-v3/order/${order.orderId}` }, order.orderId)), h('td', {}, formatDate(order.orderDate)),
-            h('td', {}, c.reasonCode), h('td', {}, formatMoney(c.amount)), h('td', {}, badge(c.status, c.status === 'OPEN' ? 'amber' : 'grey')));
-        }))));
+      h(
+        'table',
+        { class: 'sc-table', id: 'chargebacks-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Filed', 'Order ID', 'Order date', 'Reason', 'Amount', 'Status'].map((c) => h('th', {}, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          data.chargebacks.map((c) => {
+            const order = c.relatedOrders[0] ?? {};
+            return h(
+              'tr',
+              { id: `chargeback-${c.id}` },
+              h('td', {}, formatDate(c.filingDate)),
+              h('td', {}, h('a', { href: `/orders-v3/order/${order.orderId}` }, order.orderId)),
+              h('td', {}, formatDate(order.orderDate)),
+              h('td', {}, c.reasonCode),
+              h('td', {}, formatMoney(c.amount)),
+              h('td', {}, badge(c.status, c.status === 'OPEN' ? 'amber' : 'grey')),
+            );
+          }),
+        ),
+      ),
+    );
     document.title = 'Chargeback Claims - Seller Central';
   } catch (error) {
     showError(error);

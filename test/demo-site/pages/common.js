@@ -5,7 +5,13 @@ export const LANG = document.documentElement.lang || 'en-US';
 
 const dateFormat = new Intl.DateTimeFormat(LANG, { timeZone: TIME_ZONE, month: 'short', day: 'numeric', year: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(LANG, {
-  timeZone: TIME_ZONE, month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short',
+  timeZone: TIME_ZONE,
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  timeZoneName: 'short',
 });
 const percentFormat = new Intl.NumberFormat(LANG, { style: 'percent', maximumFractionDigits: 2 });
 const moneyFormat = new Intl.NumberFormat(LANG, { style: 'currency', currency: 'USD' });
@@ -68,8 +74,11 @@ export function show(...children) {
 export function showError(error) {
   const signedOut = error instanceof SignedOutError;
   content().replaceChildren(
-    h('div', { class: `notice ${signedOut ? '' : 'error'}`, id: signedOut ? 'signed-out-notice' : 'load-error' },
+    h(
+      'div',
+      { class: `notice ${signedOut ? '' : 'error'}`, id: signedOut ? 'signed-out-notice' : 'load-error' },
       signedOut ? 'Your session has expired. ' : `Something went wrong: ${error.message}. `,
-      signedOut ? h('a', { href: '/ap/signin' }, 'Sign in again') : 'Reload the page to try again.'),
+      signedOut ? h('a', { href: '/ap/signin' }, 'Sign in again') : 'Reload the page to try again.',
+    ),
   );
 }

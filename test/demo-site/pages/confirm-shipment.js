@@ -27,28 +27,59 @@ async function render() {
   try {
     const { order } = await getJson(`/orders-api/order/${encodeURIComponent(orderId)}`);
     const shipped = order.packages?.[0];
-    const carrier = h('select', { class: 'a-native-dropdown' },
-      h('option', { value: '' }, 'Select carrier'), CARRIERS.map((c) => h('option', { value: c, selected: shipped?.Carrier === c }, c)));
+    const carrier = h(
+      'select',
+      { class: 'a-native-dropdown' },
+      h('option', { value: '' }, 'Select carrier'),
+      CARRIERS.map((c) => h('option', { value: c, selected: shipped?.Carrier === c }, c)),
+    );
     const otherName = h('input', { type: 'text', 'data-test-id': 'text-input-carrier', placeholder: 'Carrier name', hidden: true });
-    carrier.addEventListener('change', () => { otherName.hidden = carrier.value !== 'Other'; });
-    const service = h('select', { class: 'a-native-dropdown' }, h('option', { value: '' }, 'Select shipping service'), SERVICES.map((s) => h('option', { value: s }, s)));
+    carrier.addEventListener('change', () => {
+      otherName.hidden = carrier.value !== 'Other';
+    });
+    const service = h(
+      'select',
+      { class: 'a-native-dropdown' },
+      h('option', { value: '' }, 'Select shipping service'),
+      SERVICES.map((s) => h('option', { value: s }, s)),
+    );
     const serviceText = h('input', { type: 'text', 'data-test-id': 'shipping-service', placeholder: 'Shipping service' });
-    const tracking = h('input', { type: 'text', 'data-test-id': 'text-input-tracking-id', autocomplete: 'off', placeholder: 'Tracking ID', value: shipped?.TrackingId ?? null });
+    const tracking = h('input', {
+      type: 'text',
+      'data-test-id': 'text-input-tracking-id',
+      autocomplete: 'off',
+      placeholder: 'Tracking ID',
+      value: shipped?.TrackingId ?? null,
+    });
     const noTracking = h('input', { type: 'checkbox', id: 'missing-tracking-id-checkbox' });
-    noTracking.addEventListener('change', () => { tracking.disabled = noTracking.checked; });
+    noTracking.addEventListener('change', () => {
+      tracking.disabled = noTracking.checked;
+    });
     const submitLabel = mode === 'edit-shipment' ? 'Re-confirm Shipment' : 'Confirm shipment';
-    const form = h('form', { id: 'confirm-shipment-form', class: 'card' },
-      h('div', { class: 'a-box package-box' },
+    const form = h(
+      'form',
+      { id: 'confirm-shipment-form', class: 'card' },
+      h(
+        'div',
+        { class: 'a-box package-box' },
         h('h3', {}, 'Package 1'),
         field('Ship date', h('input', { type: 'date', value: new Date().toISOString().slice(0, 10) })),
         field('Carrier', h('span', { 'data-test-id': 'tvs-carrier-dropdown', class: 'a-dropdown-container' }, carrier), otherName),
         field('Shipping service', h('span', { class: 'shipping-service-dropdown' }, service), serviceText),
         field('Tracking ID', tracking),
-        h('div', { class: 'a-checkbox' }, h('label', {}, noTracking, ' I don’t have a tracking ID for this package'))),
-      h('div', { class: 'form-actions' },
+        h('div', { class: 'a-checkbox' }, h('label', {}, noTracking, ' I don’t have a tracking ID for this package')),
+      ),
+      h(
+        'div',
+        { class: 'form-actions' },
         h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Cancel'),
-        h('span', { 'data-test-id': 'confirm-shipment-button-action', class: 'a-button a-button-primary' },
-          h('span', { class: 'a-button-inner' }, h('input', { class: 'a-button-input', type: 'submit', value: submitLabel })))));
+        h(
+          'span',
+          { 'data-test-id': 'confirm-shipment-button-action', class: 'a-button a-button-primary' },
+          h('span', { class: 'a-button-inner' }, h('input', { class: 'a-button-input', type: 'submit', value: submitLabel })),
+        ),
+      ),
+    );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       await getJson(`/orders-api/order/${encodeURIComponent(orderId)}/${mode === 'edit-shipment' ? 'edit-shipment' : 'confirm-shipment'}`, {
@@ -64,12 +95,25 @@ async function render() {
       location.assign(`/orders-v3/order/${order.amazonOrderId}`);
     });
     show(
-      h('div', { class: 'muted' }, h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'), ' › ', h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Order details'), ` › ${TITLES[mode]}`),
+      h(
+        'div',
+        { class: 'muted' },
+        h('a', { href: '/orders-v3/mfn/unshipped' }, 'Manage Orders'),
+        ' › ',
+        h('a', { href: `/orders-v3/order/${order.amazonOrderId}` }, 'Order details'),
+        ` › ${TITLES[mode]}`,
+      ),
       h('h1', {}, TITLES[mode]),
-      h('div', { id: 'order-id' }, 'Order ID: # ', h('span', { 'data-test-id': 'order-id-value', class: 'a-text-bold' }, order.amazonOrderId),
-        h('span', { class: 'muted' }, ` · Ship by ${formatDateTime(order.latestShipDate)}`)),
+      h(
+        'div',
+        { id: 'order-id' },
+        'Order ID: # ',
+        h('span', { 'data-test-id': 'order-id-value', class: 'a-text-bold' }, order.amazonOrderId),
+        h('span', { class: 'muted' }, ` · Ship by ${formatDateTime(order.latestShipDate)}`),
+      ),
       mode === 'buy-shipping' ? h('p', { class: 'muted' }, 'Shipping a package you labelled yourself? Enter its carrier and tracking ID.') : null,
-      form);
+      form,
+    );
     document.title = `${TITLES[mode]} ${order.amazonOrderId} - Seller Central`;
   } catch (error) {
     showError(error);

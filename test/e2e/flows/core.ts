@@ -70,7 +70,11 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
     it('capture on Manage Orders stores every order on the page (the MAIN-world bridge sees the page’s own fetch)', async () => {
       manageOrders = await h.openSellerCentral(DEMO_PAGES.unshipped);
       await manageOrders.waitFor('html[data-redline-ready]');
-      onPage = await until(() => rowIds(manageOrders), (ids) => ids.length > 0, 'the Unshipped rows');
+      onPage = await until(
+        () => rowIds(manageOrders),
+        (ids) => ids.length > 0,
+        'the Unshipped rows',
+      );
       // The demo page loads its orders only by fetch: stored orders prove the bridge ran in the page's world.
       const stored = await until(
         () => readDatabase(h),
@@ -82,11 +86,23 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
     });
 
     it('badges exactly the at-risk orders on the page, each in its row', async () => {
-      const state = await until(() => h.ask<PopupState>({ type: 'getPopupState' }), (s) => s.report !== null, 'a report');
+      const state = await until(
+        () => h.ask<PopupState>({ type: 'getPopupState' }),
+        (s) => s.report !== null,
+        'a report',
+      );
       report = state.report!;
-      const expected = report.atRiskOrders.filter((o) => o.risks.some((r) => r.kind !== 'dispatchRule')).map((o) => o.orderId).filter((id) => onPage.includes(id)).sort();
+      const expected = report.atRiskOrders
+        .filter((o) => o.risks.some((r) => r.kind !== 'dispatchRule'))
+        .map((o) => o.orderId)
+        .filter((id) => onPage.includes(id))
+        .sort();
       expect(expected.length).toBeGreaterThan(0); // the demo seller has orders due within three days
-      const badges = await until(() => readBadges(manageOrders), (b) => b.length === expected.length, `${expected.length} badges`).catch((error: Error) => {
+      const badges = await until(
+        () => readBadges(manageOrders),
+        (b) => b.length === expected.length,
+        `${expected.length} badges`,
+      ).catch((error: Error) => {
         throw new Error(`${error.message}; background problems: ${h.problems().join(' | ') || 'none'}`);
       });
       expect(badges.map((b) => b.order).sort()).toEqual(expected);
@@ -99,7 +115,11 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
     it('sets the toolbar badge: the at-risk count, red on a breach, amber otherwise', async () => {
       const count = report.atRiskOrders.length;
       const breached = rateMetricsOf(report).some((m) => m.status === 'breach') || report.policyCompliance.some((p) => p.status === 'breach');
-      const badge = await until(() => h.toolbarBadge(), (b) => b.text !== '', 'the toolbar badge').catch((error: Error) => {
+      const badge = await until(
+        () => h.toolbarBadge(),
+        (b) => b.text !== '',
+        'the toolbar badge',
+      ).catch((error: Error) => {
         throw new Error(`${error.message}; background problems: ${h.problems().join(' | ') || 'none'}`);
       });
       expect(count).toBeGreaterThan(0);
@@ -125,9 +145,16 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
       const settings = await h.ask<Record<string, unknown>>({ type: 'getSettings' });
       await h.ask({ type: 'saveSettings', settings: { ...settings, warningHorizonHours: 1 } });
       const narrow = await h.ask<PopupState>({ type: 'getPopupState' }); // saveSettings answers after the recompute
-      const expected = narrow.report!.atRiskOrders.map((o) => o.orderId).filter((id) => onPage.includes(id)).sort();
+      const expected = narrow
+        .report!.atRiskOrders.map((o) => o.orderId)
+        .filter((id) => onPage.includes(id))
+        .sort();
       expect(expected).not.toEqual(before); // the demo seller has orders due between one and 72 hours from now
-      const after = await until(() => readBadges(manageOrders), (b) => b.length === expected.length, `${expected.length} badges after the change`).catch((error: Error) => {
+      const after = await until(
+        () => readBadges(manageOrders),
+        (b) => b.length === expected.length,
+        `${expected.length} badges after the change`,
+      ).catch((error: Error) => {
         throw new Error(`${error.message}; background problems: ${h.problems().join(' | ') || 'none'}`);
       });
       expect(after.map((b) => b.order).sort()).toEqual(expected);
@@ -138,7 +165,12 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
       await options.setInputFiles('[data-test-id=import-input]', [ALL_ORDERS_REPORT]);
       await options.waitFor('[data-test-id=import-preview] tbody tr:not(.not-recognised)');
       await options.click('.actions .button-primary');
-      await until(() => options.text('section[aria-labelledby=import-title] [role=status]'), (s) => /Saved 1 file/.test(s ?? ''), 'the import saved', 30_000);
+      await until(
+        () => options.text('section[aria-labelledby=import-title] [role=status]'),
+        (s) => /Saved 1 file/.test(s ?? ''),
+        'the import saved',
+        30_000,
+      );
       const stored = new Set(((await storedKeys(h, 'orders')) as [string, string][]).map((k) => k[1]));
       expect(ALL_ORDERS_REPORT_IDS.filter((id) => !stored.has(id))).toEqual([]);
       await options.close();
@@ -150,7 +182,9 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
       expect(await options.evaluate(() => document.querySelector('[data-test-id=privacy-policy]')!.getAttribute('href'))).toBe('/privacy.html#english');
       await options.close();
       const policy = await h.openExtensionPage('privacy.html');
-      const sections = await policy.evaluate(() => [...document.querySelectorAll('main > section')].map((s) => `${s.id} ${s.getAttribute('lang')} ${s.querySelector('h2')?.textContent}`));
+      const sections = await policy.evaluate(() =>
+        [...document.querySelectorAll('main > section')].map((s) => `${s.id} ${s.getAttribute('lang')} ${s.querySelector('h2')?.textContent}`),
+      );
       expect(sections).toEqual(['english en English', 'deutsch de Deutsch', '日本語 ja 日本語']);
       expect(await policy.text('#english')).toMatch(/Nothing it reads or computes leaves your browser/);
       await policy.close();
@@ -176,7 +210,11 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
       const options = await h.openExtensionPage('options.html');
       await options.click('section[aria-labelledby=data-title] .button-danger');
       await options.click('[data-test-id=confirm-delete]');
-      await until(() => options.text('section[aria-labelledby=data-title] [role=status]'), (s) => s === 'All data deleted.', 'the deletion');
+      await until(
+        () => options.text('section[aria-labelledby=data-title] [role=status]'),
+        (s) => s === 'All data deleted.',
+        'the deletion',
+      );
       await options.close();
       const left = await readDatabase(h);
       expect({ orders: left.orders.length, defects: left.defects.length, readings: left.readings.length }).toEqual({ orders: 0, defects: 0, readings: 0 });
@@ -186,7 +224,11 @@ export function coreFlows(browser: BrowserName, launch: LaunchDriver, more?: (dr
     it('logs no failure in its background or pages, and would hear one', async () => {
       expect(h.problems()).toEqual([]);
       await h.evaluateInExtension(() => console.warn('Redline: probe failed'));
-      await until(async () => h.problems(), (p) => p.some((line) => line.includes('Redline: probe failed')), 'the probe warning');
+      await until(
+        async () => h.problems(),
+        (p) => p.some((line) => line.includes('Redline: probe failed')),
+        'the probe warning',
+      );
     });
 
     more?.(() => h);

@@ -34,7 +34,10 @@ async function browseTheDemo() {
   ];
   for (const path of paths) {
     const r = site.respond('GET', `https://${HOST}${path}`);
-    const entry = await service.captureResponse({ type: 'captureResponse', path: path.split('?')[0]!, status: r.status, contentType: r.contentType, body: r.body, observedAt: NOW - 60_000 }, HOST);
+    const entry = await service.captureResponse(
+      { type: 'captureResponse', path: path.split('?')[0]!, status: r.status, contentType: r.contentType, body: r.body, observedAt: NOW - 60_000 },
+      HOST,
+    );
     expect(entry.ok, path).toBe(true);
   }
   await importAsOptions(service, [{ name: 'feedback.tsv', text: fixture('synthetic/feedback_US.tsv') }], true);

@@ -92,7 +92,10 @@ describe('decideNotifications', () => {
   });
 
   it('never notifies passed deadlines', () => {
-    const report = { ...calm(), atRiskOrders: [{ orderId: '114-1111111-1111111', risks: [risk({ kind: 'lateShipment', metric: 'lsr.10d', deadline: NOW - 1 })] }] };
+    const report = {
+      ...calm(),
+      atRiskOrders: [{ orderId: '114-1111111-1111111', risks: [risk({ kind: 'lateShipment', metric: 'lsr.10d', deadline: NOW - 1 })] }],
+    };
     expect(decideNotifications([report], EMPTY_STATE, NOW, ON).events).toEqual([]);
   });
 
@@ -184,7 +187,13 @@ describe('status notifications need enough data', () => {
 
   it('trusts a metric anchored on Amazon’s reading whatever its local count', () => {
     const base = calm();
-    const anchored = { ...base, metrics: { ...base.metrics, 'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 2 }), amazon: sampleReport().metrics['odr.mfn'].amazon } } };
+    const anchored = {
+      ...base,
+      metrics: {
+        ...base.metrics,
+        'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 2 }), amazon: sampleReport().metrics['odr.mfn'].amazon },
+      },
+    };
     expect(decideNotifications([anchored], EMPTY_STATE, NOW, ON).events).toMatchObject([{ metric: 'lsr.10d', to: 'breach' }]);
   });
 });

@@ -14,10 +14,28 @@ const UK = 'default|A1F83G8C2ARO7P';
 function quiet(): HealthReport {
   const r = sampleReport({ atRiskOrders: [] });
   const ok = { ...r.metrics['lsr.10d'], numerator: 0, rate: 0, margin: 7, status: 'ok' as const };
-  return { ...r, metrics: { ...r.metrics, 'odr.mfn': { ...r.metrics['odr.mfn'], status: 'ok' }, 'lsr.10d': ok, 'lsr.30d': { ...ok, key: 'lsr.30d' }, 'cr.7d': { ...r.metrics['cr.7d'], status: 'ok' } } };
+  return {
+    ...r,
+    metrics: {
+      ...r.metrics,
+      'odr.mfn': { ...r.metrics['odr.mfn'], status: 'ok' },
+      'lsr.10d': ok,
+      'lsr.30d': { ...ok, key: 'lsr.30d' },
+      'cr.7d': { ...r.metrics['cr.7d'], status: 'ok' },
+    },
+  };
 }
 
-const entry = (e: Partial<LogEntry>): LogEntry => ({ at: NOW, origin: 'capture', source: '/orders-api/search', ok: true, orders: 0, defects: 0, readings: 0, ...e });
+const entry = (e: Partial<LogEntry>): LogEntry => ({
+  at: NOW,
+  origin: 'capture',
+  source: '/orders-api/search',
+  ok: true,
+  orders: 0,
+  defects: 0,
+  readings: 0,
+  ...e,
+});
 
 describe('every scope in this browser', () => {
   beforeEach(() => useLocale('en'));
@@ -29,7 +47,13 @@ describe('every scope in this browser', () => {
       entry({ at: NOW - 1, scope: US }),
       entry({ at: NOW - 2, scope: DE, ok: false, reason: 'signedOut' }), // DE's newest entry: signed out, its figures are older
     ];
-    const overview = scopeOverview(new Map([[US, quiet()], [DE, breached]]), log);
+    const overview = scopeOverview(
+      new Map([
+        [US, quiet()],
+        [DE, breached],
+      ]),
+      log,
+    );
     expect(overview.map((s) => [s.scope, s.state, s.hasReport, s.signedOut])).toEqual([
       [DE, 'breach', true, true],
       [UK, 'signedOut', false, true],
@@ -43,7 +67,14 @@ describe('every scope in this browser', () => {
   it('keeps the newest size each paged table gave', () => {
     const log = [
       entry({ scope: US, tables: [{ table: 'manageOrders mfn/shipped last-30', rows: 15, total: 172 }] }),
-      entry({ at: NOW - 9, scope: US, tables: [{ table: 'manageOrders mfn/shipped last-30', rows: 15, total: 150 }, { table: 'feedbackManager', rows: 20 }] }),
+      entry({
+        at: NOW - 9,
+        scope: US,
+        tables: [
+          { table: 'manageOrders mfn/shipped last-30', rows: 15, total: 150 },
+          { table: 'feedbackManager', rows: 20 },
+        ],
+      }),
       entry({ scope: DE, tables: [{ table: 'manageOrders mfn/shipped last-30', rows: 15, total: 9 }] }),
     ];
     expect(pageTotals(log, US)).toEqual([{ table: 'manageOrders mfn/shipped last-30', total: 172, at: NOW }]);
@@ -51,7 +82,9 @@ describe('every scope in this browser', () => {
 
   it('sets the toolbar badge from the worst scope, not the last one recomputed, and names each that needs attention', () => {
     const breached = sampleReport(); // 2 orders at risk, a breach
-    const warned = sampleReport({ atRiskOrders: [...sampleReport().atRiskOrders, { orderId: '114-3333333-3333333', risks: sampleReport().atRiskOrders[1]!.risks }] });
+    const warned = sampleReport({
+      atRiskOrders: [...sampleReport().atRiskOrders, { orderId: '114-3333333-3333333', risks: sampleReport().atRiskOrders[1]!.risks }],
+    });
     const lsr = warned.metrics['lsr.10d'];
     const notBreached = { ...warned, metrics: { ...warned.metrics, 'lsr.10d': { ...lsr, status: 'warning' as const } } };
     const badge = toolbarBadge([
@@ -62,14 +95,22 @@ describe('every scope in this browser', () => {
     expect(badge.color).toBe('#c40000');
     expect(badge.title).toBe('Redline — Germany: 1 metric over Amazon’s line; 2 orders at risk — United States: 3 orders at risk');
     // Order does not matter.
-    expect(toolbarBadge([{ scope: US, report: notBreached }, { scope: DE, report: breached }])).toEqual(badge);
+    expect(
+      toolbarBadge([
+        { scope: US, report: notBreached },
+        { scope: DE, report: breached },
+      ]),
+    ).toEqual(badge);
     // One scope: no name; all quiet: no badge; a breach without orders at risk: "!".
     expect(toolbarBadge([{ scope: US, report: breached }]).title).toBe('Redline — 1 metric over Amazon’s line; 2 orders at risk');
     expect(toolbarBadge([{ scope: US, report: quiet() }])).toEqual({ text: '', color: '#b25e00', title: 'Redline' });
     expect(toolbarBadge([{ scope: US, report: { ...breached, atRiskOrders: [] } }]).text).toBe('!');
     // Too few to judge is never red.
     const thin = quiet();
-    const few = { ...thin, metrics: { ...thin.metrics, 'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 1 }), status: 'insufficient' as const } } };
+    const few = {
+      ...thin,
+      metrics: { ...thin.metrics, 'lsr.10d': { ...metric({ key: 'lsr.10d', numerator: 1, denominator: 1 }), status: 'insufficient' as const } },
+    };
     expect(toolbarBadge([{ scope: US, report: few }]).text).toBe('');
   });
 });
@@ -79,8 +120,17 @@ describe('worst first', () => {
     const a = sampleReport(); // LSR 10 d 8 of 200: one late shipment over the line
     const lsr = a.metrics['lsr.10d'];
     const further = { ...a, metrics: { ...a.metrics, 'lsr.10d': { ...lsr, numerator: 14, margin: -7, badEventsToRecover: 7 } } };
-    const overview = scopeOverview(new Map([[US, a], [DE, further]]), []);
-    expect(overview.map((s) => [s.scope, s.breaches, s.overBy])).toEqual([[DE, 1, 7], [US, 1, 1]]);
+    const overview = scopeOverview(
+      new Map([
+        [US, a],
+        [DE, further],
+      ]),
+      [],
+    );
+    expect(overview.map((s) => [s.scope, s.breaches, s.overBy])).toEqual([
+      [DE, 1, 7],
+      [US, 1, 1],
+    ]);
   });
 });
 
@@ -89,11 +139,38 @@ describe('a policy violation Amazon counts', () => {
     const violation = {
       ...quiet(),
       policyCompliance: [
-        { category: 'listingPolicyViolations', label: null, count: 1, target: 0, status: 'breach' as const, amazonStatus: 'BAD', observedAt: 0, source: 'x', window: null, previousCount: null, previousObservedAt: null, change: null },
+        {
+          category: 'listingPolicyViolations',
+          label: null,
+          count: 1,
+          target: 0,
+          status: 'breach' as const,
+          amazonStatus: 'BAD',
+          observedAt: 0,
+          source: 'x',
+          window: null,
+          previousCount: null,
+          previousObservedAt: null,
+          change: null,
+        },
       ],
     };
-    const overview = scopeOverview(new Map([[US, quiet()], [DE, violation]]), []);
-    expect(overview.map((s) => [s.scope, s.state, s.policyBreaches])).toEqual([[DE, 'breach', 1], [US, 'ok', 0]]);
-    expect(toolbarBadge([{ scope: US, report: quiet() }, { scope: DE, report: violation }])).toEqual({ text: '!', color: '#c40000', title: 'Redline — Germany: A policy violation is counted' });
+    const overview = scopeOverview(
+      new Map([
+        [US, quiet()],
+        [DE, violation],
+      ]),
+      [],
+    );
+    expect(overview.map((s) => [s.scope, s.state, s.policyBreaches])).toEqual([
+      [DE, 'breach', 1],
+      [US, 'ok', 0],
+    ]);
+    expect(
+      toolbarBadge([
+        { scope: US, report: quiet() },
+        { scope: DE, report: violation },
+      ]),
+    ).toEqual({ text: '!', color: '#c40000', title: 'Redline — Germany: A policy violation is counted' });
   });
 });

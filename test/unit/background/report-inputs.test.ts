@@ -62,7 +62,10 @@ describe('ReportInputs', () => {
   it('loads again when the settings widen the windows, and when records were deleted', async () => {
     await write(history);
     await expectSameReport();
-    const wide: Settings = { ...DEFAULT_SETTINGS, metrics: { ...DEFAULT_SETTINGS.metrics, 'lsr.30d': { ...DEFAULT_SETTINGS.metrics['lsr.30d'], windowDays: 200 } } };
+    const wide: Settings = {
+      ...DEFAULT_SETTINGS,
+      metrics: { ...DEFAULT_SETTINGS.metrics, 'lsr.30d': { ...DEFAULT_SETTINGS.metrics['lsr.30d'], windowDays: 200 } },
+    };
     const held = await expectSameReport(wide);
     expect(held.orders.length).toBeGreaterThan(history.orders.length / 2);
     await pruneBefore(db, NOW - 120 * DAY);

@@ -118,7 +118,10 @@ describe('background service', () => {
   });
 
   it('previews an import without storing it, then stores it on commit', async () => {
-    const files = [{ name: 'orders.json', text: SEARCH }, { name: 'notes.txt', text: 'hello' }];
+    const files = [
+      { name: 'orders.json', text: SEARCH },
+      { name: 'notes.txt', text: 'hello' },
+    ];
     const previews = await importAsOptions(service, files, false);
     expect(previews[0]).toMatchObject({ ok: true, orders: 1, marketplaces: ['ATVPDKIKX0DER'] });
     expect(previews[1]).toMatchObject({ ok: false, reason: 'unknownFormat' });
@@ -218,7 +221,12 @@ describe('"this page looks different" in the data log', () => {
   it('a page answer Amazon changed (a renamed key) is logged with its page, what did not match and its shape, without values', async () => {
     const renamed = SEARCH.replace(/"amazonOrderId"/g, '"orderIdentifier"');
     const entry = await routeMessage(service, capture('/orders-api/search', renamed), contentScript, self);
-    expect(entry).toMatchObject({ ok: false, reason: 'invalid', page: 'manageOrders', missing: 'orders.#.amazonOrderId: Invalid input: expected string, received undefined' });
+    expect(entry).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      page: 'manageOrders',
+      missing: 'orders.#.amazonOrderId: Invalid input: expected string, received undefined',
+    });
     const [logged] = (await routeMessage(service, { type: 'getDataLog' }, popup, self)) as LogEntry[];
     expect(logged).toMatchObject({ page: 'manageOrders', shape: expect.stringContaining('orderIdentifier: string') });
     expect(logged!.shape).not.toMatch(/\d|Pods custom|KALUOLAN/);
@@ -231,15 +239,32 @@ describe('"this page looks different" in the data log', () => {
   });
 
   it('a page the content script could not read is logged with its shape; one sent after a failed capture joins that entry', async () => {
-    const looked = { type: 'pageNotRecognized' as const, path: '/performance/dashboard', reason: 'unknownFormat', detail: 'no metric row: the page layout may have changed', page: 'accountHealth', missing: 'no metric row', shape: 'main\n  div.a-row', observedAt: NOW };
+    const looked = {
+      type: 'pageNotRecognized' as const,
+      path: '/performance/dashboard',
+      reason: 'unknownFormat',
+      detail: 'no metric row: the page layout may have changed',
+      page: 'accountHealth',
+      missing: 'no metric row',
+      shape: 'main\n  div.a-row',
+      observedAt: NOW,
+    };
     await routeMessage(service, looked, contentScript, self);
     expect(await service.dataLog()).toMatchObject([{ ok: false, page: 'accountHealth', missing: 'no metric row', shape: 'main\n  div.a-row' }]);
     // Rows found, no figure read: the capture fails first, then its shape arrives and joins it.
-    await service.captureDom({ type: 'captureDom', page: 'accountHealth', path: '/performance/dashboard', lang: 'en-US', extraction: { rows: [], ahr: null }, observedAt: NOW }, HOST);
+    await service.captureDom(
+      { type: 'captureDom', page: 'accountHealth', path: '/performance/dashboard', lang: 'en-US', extraction: { rows: [], ahr: null }, observedAt: NOW },
+      HOST,
+    );
     await service.pageNotRecognized({ ...looked, missing: 'no rate' });
     const log = await service.dataLog();
     expect(log).toHaveLength(2);
-    expect(log[0]).toMatchObject({ reason: 'unknownFormat', detail: 'no Account Health metric found on the page', missing: 'no rate', shape: 'main\n  div.a-row' });
+    expect(log[0]).toMatchObject({
+      reason: 'unknownFormat',
+      detail: 'no Account Health metric found on the page',
+      missing: 'no rate',
+      shape: 'main\n  div.a-row',
+    });
   });
 
   it('the data log is for Redline’s own pages only', async () => {

@@ -15,9 +15,26 @@ describe('toolbar badge', () => {
     const violation = {
       ...calm(),
       policyCompliance: [
-        { category: 'listingPolicyViolations', label: null, count: 1, target: 0, status: 'breach' as const, amazonStatus: 'BAD', observedAt: 0, source: 'x', window: null, previousCount: null, previousObservedAt: null, change: null },
+        {
+          category: 'listingPolicyViolations',
+          label: null,
+          count: 1,
+          target: 0,
+          status: 'breach' as const,
+          amazonStatus: 'BAD',
+          observedAt: 0,
+          source: 'x',
+          window: null,
+          previousCount: null,
+          previousObservedAt: null,
+          change: null,
+        },
       ],
     };
-    expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: violation }])).toEqual({ text: '!', color: '#c40000', title: 'Redline — A policy violation is counted' });
+    expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: violation }])).toEqual({
+      text: '!',
+      color: '#c40000',
+      title: 'Redline — A policy violation is counted',
+    });
   });
 });

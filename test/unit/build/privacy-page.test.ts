@@ -42,7 +42,9 @@ describe('privacy page', () => {
   });
 
   it('renders everything as text: markup, scripts and foreign links in the file stay inert', () => {
-    const html = privacyPage('# A <b>\n\n## English\n\n<script>alert(1)</script> **<img src=x onerror=alert(1)>**\n\n- [out](https://example.com) [in](#english)\n');
+    const html = privacyPage(
+      '# A <b>\n\n## English\n\n<script>alert(1)</script> **<img src=x onerror=alert(1)>**\n\n- [out](https://example.com) [in](#english)\n',
+    );
     const page = parse(html);
     expect(page.querySelectorAll('script, img, b').length).toBe(0);
     expect(page.querySelector('p')!.textContent).toBe('<script>alert(1)</script> <img src=x onerror=alert(1)>');

@@ -73,17 +73,11 @@ describe('zod without its JSON-schema code', () => {
     writeFileSync(file, code);
     const m = (await import(/* @vite-ignore */ pathToFileURL(file).href)) as Record<string, unknown>;
     expect(m.parsed).toEqual({ success: true, data: { id: 'abc', n: 3 } });
-    expect(m.rejected).toEqual([
-      'id: Too small: expected string to have >=2 characters',
-      'n: Too small: expected number to be >=0',
-    ]);
+    expect(m.rejected).toEqual(['id: Too small: expected string to have >=2 characters', 'n: Too small: expected number to be >=0']);
     // Not JSON schema: the getters stand on aggregateChecks, which the stub keeps.
     expect(m.getters).toEqual([2, 5, true, 0]);
     expect(m.standard).toBe(1);
-    expect(m.toJSONSchema).toEqual([
-      `toJSONSchema: ${NOT_BUNDLED}`,
-      `createToJSONSchemaMethod: ${NOT_BUNDLED}`,
-    ]);
+    expect(m.toJSONSchema).toEqual([`toJSONSchema: ${NOT_BUNDLED}`, `createToJSONSchemaMethod: ${NOT_BUNDLED}`]);
     expect(m.fromJSONSchema).toBe(`fromJSONSchema: ${NOT_BUNDLED}`);
   });
 

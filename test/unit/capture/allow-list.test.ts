@@ -16,7 +16,11 @@ const EXAMPLES = [
 
 describe('capture allow-list', () => {
   it('has an example for each allowed path', () => {
-    for (const prefix of CAPTURED_PATH_PREFIXES) expect(EXAMPLES.some((e) => e.startsWith(prefix)), prefix).toBe(true);
+    for (const prefix of CAPTURED_PATH_PREFIXES)
+      expect(
+        EXAMPLES.some((e) => e.startsWith(prefix)),
+        prefix,
+      ).toBe(true);
   });
 
   it.each(EXAMPLES)('forwards %s and has a reader for it', (path) => {
@@ -24,8 +28,11 @@ describe('capture allow-list', () => {
     expect(isCapturedEndpoint(path)).toBe(true);
   });
 
-  it.each(['/orders-api/manifest-v3', '/fbmapi/v1/aggregates', '/ap/signin', '/orders-v3/mfn/unshipped', '/messaging/api/threads', '/performance/api'])('ignores %s', (path) => {
-    expect(isCapturedPath(path)).toBe(false);
-    expect(isCapturedEndpoint(path)).toBe(false);
-  });
+  it.each(['/orders-api/manifest-v3', '/fbmapi/v1/aggregates', '/ap/signin', '/orders-v3/mfn/unshipped', '/messaging/api/threads', '/performance/api'])(
+    'ignores %s',
+    (path) => {
+      expect(isCapturedPath(path)).toBe(false);
+      expect(isCapturedEndpoint(path)).toBe(false);
+    },
+  );
 });

@@ -46,7 +46,10 @@ describe('the capture projection', () => {
 
   it('drops unread keys of records and of each element of arrays; anything else stays as it is', () => {
     const keep: Keep = { a: true, list: { x: true } };
-    expect(project({ a: { deep: 1 }, b: 2, list: [{ x: 1, y: 2 }, 3, null, [{ x: 4, z: 5 }]] }, keep)).toEqual({ a: { deep: 1 }, list: [{ x: 1 }, 3, null, [{ x: 4 }]] });
+    expect(project({ a: { deep: 1 }, b: 2, list: [{ x: 1, y: 2 }, 3, null, [{ x: 4, z: 5 }]] }, keep)).toEqual({
+      a: { deep: 1 },
+      list: [{ x: 1 }, 3, null, [{ x: 4 }]],
+    });
     expect(project('text', keep)).toBe('text');
     expect(project({ list: 'not a list' }, keep)).toEqual({ list: 'not a list' });
     // Inherited names are not own keys: never copied.

@@ -44,7 +44,14 @@ describe('npm run health: reports', () => {
     for (const report of output.reports) expect(HealthReport.safeParse(report).success).toBe(true);
     expect(output.inputs).toEqual([
       { file: 'synthetic/all-orders_US.tsv', format: 'flat/all-orders', orders: 4, defects: 0, readings: 0, policies: 0 },
-      { file: 'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json', format: 'sp-api/performance-report', orders: 0, defects: 0, readings: 7, policies: 2 },
+      {
+        file: 'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json',
+        format: 'sp-api/performance-report',
+        orders: 0,
+        defects: 0,
+        readings: 7,
+        policies: 2,
+      },
     ]);
     expect(output.reports[0]!.metrics.ahr.score).toBe(428);
   });
@@ -86,7 +93,9 @@ describe('npm run health: reports', () => {
     const r = run(['--as-of', AS_OF, '--format', 'text', '--marketplace', US, 'synthetic/unshipped_US.tsv']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ATVPDKIKX0DER \(US\) as of 2026-11-26 12:00 America\/Los_Angeles/);
-    expect(r.stdout).toMatch(/Late shipment rate, 10 days +\S+ %? *target < 4 % +margin +(-?\d+|n\/a) orders +(OK|WARNING|BREACH|UNKNOWN|INSUFFICIENT) +\(\d+ of \d+ orders, 2026-11-17 … 2026-11-26\)/);
+    expect(r.stdout).toMatch(
+      /Late shipment rate, 10 days +\S+ %? *target < 4 % +margin +(-?\d+|n\/a) orders +(OK|WARNING|BREACH|UNKNOWN|INSUFFICIENT) +\(\d+ of \d+ orders, 2026-11-17 … 2026-11-26\)/,
+    );
     expect(r.stdout).toMatch(/Valid tracking rate, 30 days .* packages .*\(\d+ of \d+ packages, 2026-10-14 … 2026-11-12, 14-day delay\)/);
     expect(r.stdout).toMatch(/On-time delivery rate, 14 days .* units .*7-day delay\)/);
     expect(r.stdout).toMatch(/At-risk orders \(\d+\):\n +113-0000002-0000002/);
@@ -96,13 +105,19 @@ describe('npm run health: reports', () => {
   it('policy compliance, Account Health Assurance and the IDR: in the JSON and in the text', () => {
     const example = 'amazon-sp-api/performance-report.example.json';
     const [us] = json(run(['--as-of', AS_OF, example]).stdout).reports;
-    expect(us!.policyCompliance.find((p) => p.category === 'productSafetyCustomerComplaints')).toMatchObject({ count: 165, status: 'breach', observedAt: Date.parse(AS_OF) - 2 * 3_600_000 });
+    expect(us!.policyCompliance.find((p) => p.category === 'productSafetyCustomerComplaints')).toMatchObject({
+      count: 165,
+      status: 'breach',
+      observedAt: Date.parse(AS_OF) - 2 * 3_600_000,
+    });
     expect(us!.policyCompliance).toHaveLength(8);
     expect(us!.accountHealthAssurance).toMatchObject({ status: 'unknown', daysBelow250: null, since: null });
     // The example is a US report: no Invoice Defect Rate there, though the report carries one.
     expect(us!.metrics['idr.7d']).toBeUndefined();
     const text = run(['--as-of', AS_OF, '--format', 'text', example]).stdout;
-    expect(text).toMatch(/Policy compliance: 8 of 8 categories over the line \(target 0\)\n +listingPolicyViolations +86 +BREACH +\(Amazon: BAD, read 2026-11-26 10:00\)/);
+    expect(text).toMatch(
+      /Policy compliance: 8 of 8 categories over the line \(target 0\)\n +listingPolicyViolations +86 +BREACH +\(Amazon: BAD, read 2026-11-26 10:00\)/,
+    );
     expect(text).toMatch(/documentRequests +8 +BREACH +\(Amazon: GOOD/);
     expect(text).toMatch(/Account Health Assurance +no rating read yet/);
 
@@ -118,7 +133,15 @@ describe('npm run health: reports', () => {
     expect(report!.dispatchRuleHours).toBe(72);
     const order = report!.atRiskOrders.find((o) => o.orderId === '113-0000002-0000002')!;
     expect(order.risks.filter((k) => k.kind === 'dispatchRule')).toEqual([
-      { kind: 'dispatchRule', deadline: Date.parse('2026-11-28T02:30:00Z'), metric: null, rateIfHappens: null, marginIfHappens: null, breaches: false, alreadyCounted: false },
+      {
+        kind: 'dispatchRule',
+        deadline: Date.parse('2026-11-28T02:30:00Z'),
+        metric: null,
+        rateIfHappens: null,
+        marginIfHappens: null,
+        breaches: false,
+        alreadyCounted: false,
+      },
     ]);
     const text = run(['--as-of', '2026-11-27T12:00:00Z', '--format', 'text', '--marketplace', US, 'synthetic/unshipped_US.tsv']).stdout;
     expect(text).toMatch(/113-0000002-0000002 +dispatchRule +by 2026-11-27 18:30 +your own dispatch rule \(not an Amazon metric\)/);
@@ -180,7 +203,12 @@ describe('npm run health: arguments', () => {
 
   it('--help prints the usage on stdout; --flag=value works', () => {
     expect(run(['--help'])).toEqual({ status: 0, stdout: USAGE, stderr: '' });
-    const r = run([`--as-of=${AS_OF}`, '--marketplace=DE', '--format=json', 'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json']);
+    const r = run([
+      `--as-of=${AS_OF}`,
+      '--marketplace=DE',
+      '--format=json',
+      'seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json',
+    ]);
     expect(json(r.stdout).reports.map((rep) => rep.marketplaceId)).toEqual([DE]);
   });
 });

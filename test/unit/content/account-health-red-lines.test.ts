@@ -32,7 +32,13 @@ function report(overrides: Partial<HealthReport> = {}): HealthReport {
       entry('listingPolicyViolations', 0, 0),
       entry('policyViolationWarnings', 0, 2),
     ],
-    accountHealthAssurance: { status: 'notEligible', daysBelow250: 14, daysCovered: 180, since: '2026-01-01', window: { from: '2026-05-31', to: '2026-11-26' } },
+    accountHealthAssurance: {
+      status: 'notEligible',
+      daysBelow250: 14,
+      daysCovered: 180,
+      since: '2026-01-01',
+      window: { from: '2026-05-31', to: '2026-11-26' },
+    },
     ...overrides,
   });
 }
@@ -40,7 +46,9 @@ function report(overrides: Partial<HealthReport> = {}): HealthReport {
 describe('Account Health overlay: the red lines besides the rate rows', () => {
   beforeEach(() => {
     useLocale('en');
-    document.body.innerHTML = fixture('seller-central/pages/account-health.aui-2025.html').replace(/^[\s\S]*<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '');
+    document.body.innerHTML = fixture('seller-central/pages/account-health.aui-2025.html')
+      .replace(/^[\s\S]*<body[^>]*>/i, '')
+      .replace(/<\/body>[\s\S]*$/i, '');
   });
 
   it('beside a policy row over the line, its count and change; beside a changed one, the change; nothing beside a clear unchanged one', () => {
@@ -79,20 +87,32 @@ describe('Account Health overlay: the red lines besides the rate rows', () => {
     const idr = document.querySelectorAll('[data-redline-red-line="idr"]');
     expect(idr).toHaveLength(1);
     expect(shippingOverlay.nextElementSibling).toBe(idr[0]);
-    expect(text(idr[0]!)).toMatch(/^Redline · Invoice Defect Rate · 7 days2\.5% projected! Close to the lineAt the line: one more late or missing invoice puts it over\./);
+    expect(text(idr[0]!)).toMatch(
+      /^Redline · Invoice Defect Rate · 7 days2\.5% projected! Close to the lineAt the line: one more late or missing invoice puts it over\./,
+    );
     // Gone again when the report has none.
     placeRedLines(document, report(), hosts);
     expect(document.querySelector('[data-redline-red-line="idr"]')).toBeNull();
   });
 
   it('renders a category’s page label as text, and takes overlays off when they are no longer worth saying', () => {
-    document.body.insertAdjacentHTML('beforeend', '<div id="policies-new-thing-row" class="a-row"><div class="a-column">x</div><div class="a-column"><span class="a-size-large">1</span></div></div>');
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div id="policies-new-thing-row" class="a-row"><div class="a-column">x</div><div class="a-column"><span class="a-size-large">1</span></div></div>',
+    );
     const hosts = new Map();
     placeRedLines(document, report({ policyCompliance: [entry('policies-new-thing-row', 1, 0, HOSTILE)] }), hosts);
     const row = document.querySelector('#policies-new-thing-row')!.nextElementSibling as HTMLElement;
     expect(row.shadowRoot!.querySelector('img')).toBeNull();
     expect(text(row)).toContain('1 violation');
-    placeRedLines(document, report({ policyCompliance: [entry('policies-new-thing-row', 0, 0)], accountHealthAssurance: { status: 'unknown', daysBelow250: null, daysCovered: 0, since: null, window: { from: '2026-05-31', to: '2026-11-26' } } }), hosts);
+    placeRedLines(
+      document,
+      report({
+        policyCompliance: [entry('policies-new-thing-row', 0, 0)],
+        accountHealthAssurance: { status: 'unknown', daysBelow250: null, daysCovered: 0, since: null, window: { from: '2026-05-31', to: '2026-11-26' } },
+      }),
+      hosts,
+    );
     expect(overlays()).toEqual([]);
   });
 });

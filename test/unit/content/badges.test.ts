@@ -81,7 +81,11 @@ describe('BadgeLayer', () => {
 
   it('badges only the at-risk rows, next to the order id, with the data attributes', () => {
     renderOrdersTable(document, ids(100));
-    const risky = new Map(ids(100).filter((_, i) => i % 10 === 0).map((id) => [id, atRisk(id)]));
+    const risky = new Map(
+      ids(100)
+        .filter((_, i) => i % 10 === 0)
+        .map((id) => [id, atRisk(id)]),
+    );
     const layer = new BadgeLayer(document);
     layer.apply(findOrderRows(document), (id) => (risky.has(id) ? badgeViews(risky.get(id)!, NOW) : null));
     const hosts = badges();
@@ -185,7 +189,10 @@ describe('BadgeLayer', () => {
 
   it('words the own rule in German and Japanese', () => {
     renderOrdersTable(document, ids(1));
-    const order = { orderId: ids(1)[0]!, risks: [risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false })] };
+    const order = {
+      orderId: ids(1)[0]!,
+      risks: [risk({ kind: 'dispatchRule', metric: null, deadline: NOW + 5 * HOUR, rateIfHappens: null, marginIfHappens: null, breaches: false })],
+    };
     for (const [lang, label] of [
       ['de', 'Ihre 72-Stunden-Regel: versenden in 5 Std.'],
       ['ja', 'ご自身の 72 時間ルール：5 時間 以内に出荷'],

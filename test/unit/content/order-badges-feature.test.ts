@@ -31,7 +31,10 @@ const settle = async () => {
     await new Promise((r) => requestAnimationFrame(() => r(undefined)));
   }
 };
-const lateShipment = (id: string): AtRiskOrder => ({ orderId: id, risks: [risk({ kind: 'lateShipment', metric: 'lsr.10d', deadline: Date.now() + 3 * 3_600_000 })] });
+const lateShipment = (id: string): AtRiskOrder => ({
+  orderId: id,
+  risks: [risk({ kind: 'lateShipment', metric: 'lsr.10d', deadline: Date.now() + 3 * 3_600_000 })],
+});
 
 describe('order badges feature on Manage Orders', () => {
   let controller: AbortController;
@@ -53,7 +56,11 @@ describe('order badges feature on Manage Orders', () => {
     renderOrdersTable(document, ids(15)); // the table arrives after the page's JSON
     await started;
     await settle();
-    expect(badges().map((b) => b.dataset.redlineOrder).sort()).toEqual([orderId(1), orderId(4)]);
+    expect(
+      badges()
+        .map((b) => b.dataset.redlineOrder)
+        .sort(),
+    ).toEqual([orderId(1), orderId(4)]);
     expect(asked.flat().sort()).toEqual(ids(15).sort());
   });
 
@@ -85,7 +92,11 @@ describe('order badges feature on Manage Orders', () => {
     atRisk.delete(orderId(1));
     notifyDataChanged();
     await settle();
-    expect(badges().map((b) => b.dataset.redlineOrder).sort()).toEqual([orderId(4), orderId(9)]);
+    expect(
+      badges()
+        .map((b) => b.dataset.redlineOrder)
+        .sort(),
+    ).toEqual([orderId(4), orderId(9)]);
   });
 
   it('shows quiet marks on safe rows when the seller asked for them', async () => {
@@ -142,4 +153,3 @@ describe('order badges feature on Manage Orders', () => {
     expect(badges()).toHaveLength(0);
   });
 });
-

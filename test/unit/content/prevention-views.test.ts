@@ -32,7 +32,10 @@ describe('cancel form note', () => {
     expect(cancelView({ impact: cr, buyerCancelRequestOpen: false }, false)).toEqual({
       tone: 'breach',
       title: 'This cancellation counts against your Pre-fulfillment Cancel Rate.',
-      lines: ['CR 7 d: 1.89% → 3.77%, over the line', 'Did the buyer ask to cancel through Amazon? Then choose “Buyer canceled” as the reason and it will not count.'],
+      lines: [
+        'CR 7 d: 1.89% → 3.77%, over the line',
+        'Did the buyer ask to cancel through Amazon? Then choose “Buyer canceled” as the reason and it will not count.',
+      ],
       state: 'counts',
     });
   });
@@ -44,9 +47,14 @@ describe('cancel form note', () => {
   });
 
   it('reads the reason by value or by label', () => {
-    document.body.innerHTML = '<select><option value="x">Buyer Canceled</option><option value="BuyerCanceled">?</option><option value="NoInventory">No inventory</option></select>';
+    document.body.innerHTML =
+      '<select><option value="x">Buyer Canceled</option><option value="BuyerCanceled">?</option><option value="NoInventory">No inventory</option></select>';
     const select = document.querySelector('select')!;
-    for (const [value, expected] of [['x', true], ['BuyerCanceled', true], ['NoInventory', false]] as const) {
+    for (const [value, expected] of [
+      ['x', true],
+      ['BuyerCanceled', true],
+      ['NoInventory', false],
+    ] as const) {
       select.value = value;
       expect(isBuyerCanceledReason(select), value).toBe(expected);
     }
@@ -55,11 +63,10 @@ describe('cancel form note', () => {
 
 describe('tracking note', () => {
   it('warns with the first problem, what the number looks like and the VTR after it', () => {
-    const view = trackingView(
-      { normalised: '1Z999', format: 'notChecked', problems: [{ kind: 'noCarrier', looksLike: 'UPS' }] },
-      '',
-      { impact: vtr, buyerCancelRequestOpen: null },
-    );
+    const view = trackingView({ normalised: '1Z999', format: 'notChecked', problems: [{ kind: 'noCarrier', looksLike: 'UPS' }] }, '', {
+      impact: vtr,
+      buyerCancelRequestOpen: null,
+    });
     expect(view).toEqual({
       tone: 'warning',
       title: 'No carrier chosen: Amazon cannot track this number, so it will count against your Valid Tracking Rate.',
@@ -70,8 +77,14 @@ describe('tracking note', () => {
 
   it('names the orders of a reused number as isolated text, and a carrier from the page too', () => {
     const hostile = '\u202E<img src=x onerror=alert(1)>\u2069';
-    const view = trackingView({ normalised: '1Z5R89390357567127', format: 'checked', problems: [{ kind: 'reused', orderIds: [hostile, '111-0000000-0000001'] }] }, 'UPS', null);
-    expect(view!.title).toBe('This number is already on order \u2068\u202E<img src=x onerror=alert(1)>\u2069, \u2068111-0000000-0000001\u2069: a reused number is not valid tracking.');
+    const view = trackingView(
+      { normalised: '1Z5R89390357567127', format: 'checked', problems: [{ kind: 'reused', orderIds: [hostile, '111-0000000-0000001'] }] },
+      'UPS',
+      null,
+    );
+    expect(view!.title).toBe(
+      'This number is already on order \u2068\u202E<img src=x onerror=alert(1)>\u2069, \u2068111-0000000-0000001\u2069: a reused number is not valid tracking.',
+    );
     const carrier = trackingView({ normalised: '1', format: 'notChecked', problems: [] }, `Courier${'X'.repeat(500)}`, null);
     expect(carrier!.title).toContain(`\u2068Courier${'X'.repeat(72)}…\u2069`);
   });
@@ -84,7 +97,12 @@ describe('tracking note', () => {
 
 describe('feedback and dispute notes', () => {
   it('names the ground, what matched, the ODR if removed and the removal link', () => {
-    const odr: WhatIf = { ...cr, metric: 'odr.mfn', before: { ...cr.before, status: 'breach' }, after: { ...cr.before, num: 0, rate: 0, margin: 1, status: 'ok' } };
+    const odr: WhatIf = {
+      ...cr,
+      metric: 'odr.mfn',
+      before: { ...cr.before, status: 'breach' },
+      after: { ...cr.before, num: 0, rate: 0, margin: 1, status: 'ok' },
+    };
     const view = removableView({
       orderId: '114-4926004-3323732',
       rating: 2,
@@ -103,7 +121,16 @@ describe('feedback and dispute notes', () => {
   it('clips a matched word thousands of letters long', () => {
     const odr: WhatIf = { ...cr, metric: 'odr.mfn' };
     const word = `product${'S'.repeat(4990)}`;
-    const view = removableView({ orderId: '114-4926004-3323732', rating: 2, date: 0, daysLeft: 88, grounds: [{ ground: 'productReview', evidence: [{ kind: 'word', text: word }] }], against: [], odr, orderSeen: true });
+    const view = removableView({
+      orderId: '114-4926004-3323732',
+      rating: 2,
+      date: 0,
+      daysLeft: 88,
+      grounds: [{ ground: 'productReview', evidence: [{ kind: 'word', text: word }] }],
+      against: [],
+      odr,
+      orderSeen: true,
+    });
     expect(view.chips).toEqual([`matched: \u2068${word.slice(0, 39)}…\u2069`]);
   });
 
@@ -111,7 +138,9 @@ describe('feedback and dispute notes', () => {
     const now = Date.UTC(2026, 10, 26);
     const odr: WhatIf = { ...cr, metric: 'odr.mfn' };
     // More than a day left: not urgent yet (a note in the page's blue, not amber).
-    expect(disputeView({ id: 'C1', kind: 'claim', orderId: '111-0000000-0000000', filed: now, deadline: now + 30 * 3_600_000, odr, orderSeen: true }, now)).toEqual({
+    expect(
+      disputeView({ id: 'C1', kind: 'claim', orderId: '111-0000000-0000000', filed: now, deadline: now + 30 * 3_600_000, odr, orderSeen: true }, now),
+    ).toEqual({
       tone: 'info',
       title: 'Respond within 1 day 6 hr',
       lines: ['Decided against you: ODR 1.89%, still within target, at the edge', 'In your favour: ODR 3.77%'],

@@ -15,10 +15,7 @@ vi.mock('../../../lib/messaging/client', () => ({
     if (message.type === 'pageNotRecognized') return void reported.push({ ...message });
     if (message.type === 'checkTracking') {
       asked.push({ carrier: message.carrier, trackingNumber: message.trackingNumber });
-      const problems = [
-        ...(message.carrier ? [] : [{ kind: 'noCarrier', looksLike: null }]),
-        ...(message.trackingNumber ? [] : [{ kind: 'noNumber' }]),
-      ];
+      const problems = [...(message.carrier ? [] : [{ kind: 'noCarrier', looksLike: null }]), ...(message.trackingNumber ? [] : [{ kind: 'noNumber' }])];
       // A UPS number for UPS checks out; anything else is a number Redline has no format for.
       const format = message.carrier === 'UPS' && message.trackingNumber.startsWith('1Z') ? 'checked' : 'notChecked';
       return { normalised: message.trackingNumber.toUpperCase(), format, problems };
@@ -47,7 +44,9 @@ describe('the tracking check on the real confirm-shipment form', () => {
   beforeEach(() => {
     useLocale('en');
     asked.length = 0;
-    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234/confirm-shipment');
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+      'https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234/confirm-shipment',
+    );
     loadForm();
     controller = new AbortController();
   });
@@ -109,7 +108,9 @@ describe('a confirm-shipment form that looks different', () => {
   it('after waiting for the form, says which page, what was not found, and how the page looked, with no value', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
-      (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL('https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234/confirm-shipment');
+      (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(
+        'https://sellercentral.amazon.com/orders-v3/order/114-7941379-5480234/confirm-shipment',
+      );
       document.body.innerHTML = '<main id="sc-content"><form><input name="trk" value="1Z999AA10123456784"><span>Jane Q. Buyer</span></form></main>';
       reported.length = 0;
       const controller = new AbortController();
@@ -117,7 +118,12 @@ describe('a confirm-shipment form that looks different', () => {
       await vi.advanceTimersByTimeAsync(15_001);
       await started;
       expect(reported).toEqual([
-        expect.objectContaining({ type: 'pageNotRecognized', path: '/orders-v3/order/114-7941379-5480234/confirm-shipment', page: 'confirmShipment', missing: expect.stringContaining('text-input-tracking-id') }),
+        expect.objectContaining({
+          type: 'pageNotRecognized',
+          path: '/orders-v3/order/114-7941379-5480234/confirm-shipment',
+          page: 'confirmShipment',
+          missing: expect.stringContaining('text-input-tracking-id'),
+        }),
       ]);
       const shape = reported[0]!.shape as string;
       expect(shape).toBe('main#sc-content\n  form\n    input[name=trk][value]\n    span  "…"');

@@ -89,7 +89,13 @@ const summary = (r: AmazonReading | undefined) => (r ? JSON.stringify([r.rate, r
 const SAME: ((x: AccountHealthExtraction, rng: Random) => AccountHealthExtraction)[] = [
   (x, rng) => ({ ...x, rows: rng.sample(x.rows, x.rows.length) }),
   (x) => ({ ...x, rows: x.rows.map((r) => ({ ...r, text: `  ${r.text.replace(/ /g, '  ')}  ` })) }),
-  (x, rng) => ({ ...x, rows: x.rows.map((r) => ({ ...r, text: `${rng.pick(['Late Shipment Rate', 'Stornorate', '出荷遅延率', '\u202Eevil<b>'])} ${r.text} ${rng.pick(['See details', 'Details ansehen', '詳細'])}` })) }),
+  (x, rng) => ({
+    ...x,
+    rows: x.rows.map((r) => ({
+      ...r,
+      text: `${rng.pick(['Late Shipment Rate', 'Stornorate', '出荷遅延率', '\u202Eevil<b>'])} ${r.text} ${rng.pick(['See details', 'Details ansehen', '詳細'])}`,
+    })),
+  }),
 ];
 
 /** Mutations that break or remove information. */
@@ -97,13 +103,19 @@ const LOSSY: ((x: AccountHealthExtraction, rng: Random) => AccountHealthExtracti
   (x, rng) => editRow(x, rng, (t) => t.replace(/[\d.,\u00a0０-９]+\s?[%％]\s*(?=[\d０-９])/, '')), // the rate gone: only the target is left
   (x, rng) => editRow(x, rng, (t) => t.replace(/[\d.,０-９]+\s*\S+\s*[\d.,０-９]+\s*\S*$/, '')), // the counts gone
   (x, rng) => editRow(x, rng, (t) => t.replace(/^\S+\s\S*\s?[\d.,\u00a0０-９]+\s?[%％]/, '')), // the target gone
-  (x, rng) => editRow(x, rng, (t) => t.replace(/(\d+)(?!.*\d)/, (d) => String(Number(d) + rng.int(1, 9))) ), // a count changed
+  (x, rng) => editRow(x, rng, (t) => t.replace(/(\d+)(?!.*\d)/, (d) => String(Number(d) + rng.int(1, 9)))), // a count changed
   (x, rng) => editRow(x, rng, (t) => t.slice(0, rng.int(0, t.length))), // cut
   (x, rng) => editRow(x, rng, (t) => t.replace(/\d/, rng.pick(['-', '99999999999999999999', 'NaN', '١']))),
-  (x, rng) => ({ ...x, rows: x.rows.map((r) => (rng.chance(0.5) ? { ...r, window: rng.pick([null, '7 days', 'x']), channel: rng.pick([null, r.channel]) } : r)) }),
+  (x, rng) => ({
+    ...x,
+    rows: x.rows.map((r) => (rng.chance(0.5) ? { ...r, window: rng.pick([null, '7 days', 'x']), channel: rng.pick([null, r.channel]) } : r)),
+  }),
   (x, rng) => ({ ...x, ahr: rng.pick([null, '-5', '1001', '2.5', '4O0', '１２３', '99999999999']) }),
   // The AUI rate cell changed: another percentage, none, two, cut.
-  (x, rng) => ({ ...x, rows: x.rows.map((r) => (r.rate != null && rng.chance(0.5) ? { ...r, rate: rng.pick(['--', '4.00%', '0,8 %', '1% 2%', r.rate.slice(0, 2), '']) } : r)) }),
+  (x, rng) => ({
+    ...x,
+    rows: x.rows.map((r) => (r.rate != null && rng.chance(0.5) ? { ...r, rate: rng.pick(['--', '4.00%', '0,8 %', '1% 2%', r.rate.slice(0, 2), '']) } : r)),
+  }),
   (x, rng) => editRow(x, rng, (t) => noise(t, rng).input as string),
 ];
 
@@ -135,7 +147,8 @@ describe('Account Health DOM reader under mutation', () => {
       const sameResult = byMetric(read(same, locale));
       variants++;
       for (const metric of new Set([...reference.keys(), ...sameResult.keys()])) {
-        if (summary(reference.get(metric)) !== summary(sameResult.get(metric))) fail(`round ${round} same: ${metric} ${summary(reference.get(metric))} → ${summary(sameResult.get(metric))}`);
+        if (summary(reference.get(metric)) !== summary(sameResult.get(metric)))
+          fail(`round ${round} same: ${metric} ${summary(reference.get(metric))} → ${summary(sameResult.get(metric))}`);
       }
       const op = rng.int(0, LOSSY.length - 1);
       const lossy = LOSSY[op]!(original, rng);
@@ -145,8 +158,12 @@ describe('Account Health DOM reader under mutation', () => {
         const before = reference.get(metric);
         if (summary(before) === summary(reading)) continue;
         const consistent =
-          reading.rate !== undefined && reading.numerator !== undefined && reading.denominator !== undefined && reading.denominator > 0 &&
-          reading.numerator <= reading.denominator && Math.abs(reading.numerator / reading.denominator - reading.rate) <= ROUNDING;
+          reading.rate !== undefined &&
+          reading.numerator !== undefined &&
+          reading.denominator !== undefined &&
+          reading.denominator > 0 &&
+          reading.numerator <= reading.denominator &&
+          Math.abs(reading.numerator / reading.denominator - reading.rate) <= ROUNDING;
         // The true rate alone (its counts cut off) is right too: only a rate the page did not show as the rate is wrong.
         const trueRateAlone = reading.numerator === undefined && before?.rate !== undefined && Math.abs(reading.rate! - before.rate) <= 1e-12;
         if (metric === 'ahr' ? !(Number.isInteger(reading.score) && reading.score! >= 0 && reading.score! <= 1000) : !consistent && !trueRateAlone) {

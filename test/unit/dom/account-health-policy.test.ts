@@ -31,7 +31,13 @@ describe('Policy Compliance rows of the Account Health dashboard', () => {
       restrictedProductPolicyViolations: 0,
       policyViolationWarnings: 2,
     });
-    expect(policies[1]).toEqual({ marketplaceId: US, category: 'receivedIntellectualPropertyComplaints', observedAt: OBSERVED, source: 'dom/account-health', count: 1 });
+    expect(policies[1]).toEqual({
+      marketplaceId: US,
+      category: 'receivedIntellectualPropertyComplaints',
+      observedAt: OBSERVED,
+      source: 'dom/account-health',
+      count: 1,
+    });
   });
 
   it.each(DEMO_LOCALES)('the demo dashboard (%s): each known row’s count is the demo reading’s', (locale) => {
@@ -39,7 +45,13 @@ describe('Policy Compliance rows of the Account Health dashboard', () => {
     const page = site.respond('GET', `https://sellercentral.amazon.com/performance/dashboard?locale=${locale}`).body;
     const read = counts(policiesOf(page, locale));
     const entry = site.seller.accountHealth.performanceMetrics[0] as Record<string, { defectsCount?: number; warningsCount?: number }>;
-    for (const category of ['suspectedIntellectualPropertyViolations', 'receivedIntellectualPropertyComplaints', 'listingPolicyViolations', 'restrictedProductPolicyViolations', 'policyViolationWarnings']) {
+    for (const category of [
+      'suspectedIntellectualPropertyViolations',
+      'receivedIntellectualPropertyComplaints',
+      'listingPolicyViolations',
+      'restrictedProductPolicyViolations',
+      'policyViolationWarnings',
+    ]) {
       expect([category, read[category]]).toEqual([category, entry[category]!.defectsCount ?? entry[category]!.warningsCount]);
     }
   });

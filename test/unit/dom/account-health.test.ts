@@ -98,7 +98,13 @@ describe('pages built independently from the same real material are read the sam
     expect(byMetric['lsr.10d']).toMatchObject({ numerator: lsr10.lateShipmentCount, denominator: lsr10.orderCount });
     for (const channel of ['mfn', 'afn'] as const) {
       const odr = m.orderDefectRate![channel] as unknown as Record<string, { count: number }> & { orderCount: number };
-      expect(byMetric[`odr.${channel}`]).toMatchObject({ numerator: odr.orderWithDefects!.count, denominator: odr.orderCount, negativeFeedback: odr.negativeFeedback!.count, claims: odr.claims!.count, chargebacks: odr.chargebacks!.count });
+      expect(byMetric[`odr.${channel}`]).toMatchObject({
+        numerator: odr.orderWithDefects!.count,
+        denominator: odr.orderCount,
+        negativeFeedback: odr.negativeFeedback!.count,
+        claims: odr.claims!.count,
+        chargebacks: odr.chargebacks!.count,
+      });
     }
     expect(Object.keys(byMetric).sort()).toEqual(['ahr', 'cr.7d', 'lsr.10d', 'odr.afn', 'odr.mfn', 'otdr.14d', 'vtr.30d']);
   });
@@ -131,7 +137,10 @@ describe('Account Health: what no reading must come from', () => {
   });
 
   it('says "not recognized" for a page without any known row (an old or changed layout)', () => {
-    expect(readPage(`<body><table><tr><td>Order Defect Rate</td><td>0.5%</td></tr></table></body>`).result).toMatchObject({ ok: false, reason: 'unknownFormat' });
+    expect(readPage(`<body><table><tr><td>Order Defect Rate</td><td>0.5%</td></tr></table></body>`).result).toMatchObject({
+      ok: false,
+      reason: 'unknownFormat',
+    });
   });
 
   it.each([null, 42, { rows: 'x' }, { rows: [{ kind: 'nope', text: '1%', window: null, channel: null }], ahr: null }])(
@@ -183,8 +192,14 @@ describe('fallbacks: rows as plain text, and the switch layout of Redline’s de
   });
 
   it('reads German decimals and thousands separators, and the Japanese "y件中x件" word order', () => {
-    expect(read(`<div id="shipping-cancellation-rate-row">Stornorate Ziel: unter 2,50 % 0,49 % – 6 von 1.234 Bestellungen</div>`, 'de-DE')['cr.7d']).toMatchObject({ rate: 0.0049, numerator: 6, denominator: 1234 });
-    expect(read(`<div id="shipping-cancellation-rate-row">出荷前キャンセル率 目標: 2.5%未満 0.49% 1,234件中6件の注文</div>`, 'ja-JP')['cr.7d']).toMatchObject({ rate: 0.0049, numerator: 6, denominator: 1234 });
+    expect(
+      read(`<div id="shipping-cancellation-rate-row">Stornorate Ziel: unter 2,50 % 0,49 % – 6 von 1.234 Bestellungen</div>`, 'de-DE')['cr.7d'],
+    ).toMatchObject({ rate: 0.0049, numerator: 6, denominator: 1234 });
+    expect(read(`<div id="shipping-cancellation-rate-row">出荷前キャンセル率 目標: 2.5%未満 0.49% 1,234件中6件の注文</div>`, 'ja-JP')['cr.7d']).toMatchObject({
+      rate: 0.0049,
+      numerator: 6,
+      denominator: 1234,
+    });
   });
 
   it('takes a lone rate without counts, but not one of two rates that no count decides between', () => {

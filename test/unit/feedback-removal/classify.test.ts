@@ -59,7 +59,15 @@ describe('feedback removal grounds', () => {
 
   it('says which words matched, as written in the comment', () => {
     const result = assessFeedback({ rating: 2, comment: 'The Knife BROKE, terrible quality', fulfilledByAmazon: false });
-    expect(result.grounds).toEqual([{ ground: 'productReview', evidence: [{ kind: 'word', text: 'BROKE' }, { kind: 'word', text: 'quality' }] }]);
+    expect(result.grounds).toEqual([
+      {
+        ground: 'productReview',
+        evidence: [
+          { kind: 'word', text: 'BROKE' },
+          { kind: 'word', text: 'quality' },
+        ],
+      },
+    ]);
   });
 
   it('says which words kept a comment from being a product review', () => {
@@ -69,7 +77,14 @@ describe('feedback removal grounds', () => {
 
   it('names the fact behind the FBA ground', () => {
     const result = assessFeedback({ rating: 1, comment: 'Delivery was late.', fulfilledByAmazon: true });
-    expect(result.grounds[0]).toEqual({ ground: 'fbaDelivery', evidence: [{ kind: 'fact', fact: 'fulfilledByAmazon' }, { kind: 'word', text: 'Delivery' }, { kind: 'word', text: 'late' }] });
+    expect(result.grounds[0]).toEqual({
+      ground: 'fbaDelivery',
+      evidence: [
+        { kind: 'fact', fact: 'fulfilledByAmazon' },
+        { kind: 'word', text: 'Delivery' },
+        { kind: 'word', text: 'late' },
+      ],
+    });
   });
 
   it('does not use the FBA ground when the channel is unknown', () => {
@@ -79,7 +94,10 @@ describe('feedback removal grounds', () => {
   it('only looks at negative feedback that still counts and can still be challenged', () => {
     const comment = 'Poor quality, broke at once.';
     expect(assessFeedback({ rating: 3, comment, fulfilledByAmazon: false })).toMatchObject({ likelyEligible: false, notCandidate: 'notNegative' });
-    expect(assessFeedback({ rating: 1, comment, fulfilledByAmazon: false, removed: true })).toMatchObject({ likelyEligible: false, notCandidate: 'alreadyRemoved' });
+    expect(assessFeedback({ rating: 1, comment, fulfilledByAmazon: false, removed: true })).toMatchObject({
+      likelyEligible: false,
+      notCandidate: 'alreadyRemoved',
+    });
     expect(assessFeedback({ rating: 1, comment, fulfilledByAmazon: false, ageDays: 91 })).toMatchObject({ likelyEligible: false, notCandidate: 'tooOld' });
     expect(assessFeedback({ rating: 1, comment, fulfilledByAmazon: false, ageDays: 90 }).likelyEligible).toBe(true);
   });

@@ -12,7 +12,9 @@ import { DAY, DE, HOUR, local, reading, shipped } from './helpers';
 
 // The real excerpt was read on 2026-10-04 (its source note); its windows end 2026-09-24.
 const observedAt = Date.UTC(2026, 9, 4, 8);
-const deReadings = batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), { observedAt })).readings;
+const deReadings = batchOf(
+  readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), { observedAt }),
+).readings;
 const asOf = local('2026-10-05T12:00', DE);
 
 /** The seller's 7 packages of late September, 4 of them delivered late (Amazon counts 3 of 7 on time). */
@@ -32,7 +34,11 @@ describe('the real DE report of 2026-10', () => {
   const report = computeHealthReport({ orders: deliveries(), defects: [], readings: deReadings }, asOf, DEFAULT_SETTINGS, DE);
 
   it('does not show On-Time Delivery as a breach: the 30-day package figure is Amazon’s own, shown beside, never compared', () => {
-    expect(report.metrics['otdr.30d']).toMatchObject({ unit: 'packages', amazonStatus: 'ok', amazon: { rate: 0.42857142857142855, numerator: 3, denominator: 7, status: 'GOOD' } });
+    expect(report.metrics['otdr.30d']).toMatchObject({
+      unit: 'packages',
+      amazonStatus: 'ok',
+      amazon: { rate: 0.42857142857142855, numerator: 3, denominator: 7, status: 'GOOD' },
+    });
     const otdr = report.metrics['otdr.14d'];
     expect(otdr.amazon).toBeNull(); // no unit reading in this report
     expect(otdr.status).not.toBe('breach');
@@ -60,7 +66,14 @@ describe('Redline worse than Amazon', () => {
     const due = local(`${date}T23:59`, US);
     return shipped(due - 2 * DAY, due, due - HOUR);
   };
-  const goodReading = reading({ metric: 'lsr.10d', observedAt: local('2026-11-24T08:00', US), status: 'GOOD', rate: 0.0, targetValue: 0.04, targetCondition: 'lt' });
+  const goodReading = reading({
+    metric: 'lsr.10d',
+    observedAt: local('2026-11-24T08:00', US),
+    status: 'GOOD',
+    rate: 0.0,
+    targetValue: 0.04,
+    targetCondition: 'lt',
+  });
 
   it('says how many late shipments entered the window after Amazon’s reading', () => {
     const orders = [...Array.from({ length: 20 }, () => onTime('2026-11-20')), lateOn('2026-11-25'), lateOn('2026-11-25')];

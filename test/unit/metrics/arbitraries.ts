@@ -51,7 +51,7 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 function shipByFor(target: string): string | undefined {
   if (weekday(target) === 0 || weekday(target) === 6) return undefined;
   let date = target;
-  for (let counted = 0; counted < 7; ) {
+  for (let counted = 0; counted < 7;) {
     if (weekday(date) !== 0 && weekday(date) !== 6) counted++;
     date = addDays(date, -1);
   }
@@ -68,7 +68,7 @@ function instant(s: Scenario): fc.Arbitrary<number> {
   );
 }
 
-const opt = <T,>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** An instant close to another (same or neighbouring days, or exactly on it ± 1 ms), or anywhere. */
 function near(s: Scenario, anchor: number | undefined): fc.Arbitrary<number> {
@@ -99,7 +99,17 @@ function orderArb(s: Scenario, index: number): fc.Arbitrary<Order> {
     return fc
       .record({
         channel: fc.constantFrom<Order['channel']>('MFN', 'MFN', 'MFN', 'AFN', undefined),
-        status: fc.constantFrom<Order['status']>(undefined, 'pending', 'unshipped', 'unshipped', 'partiallyShipped', 'shipped', 'shipped', 'shipped', 'cancelled'),
+        status: fc.constantFrom<Order['status']>(
+          undefined,
+          'pending',
+          'unshipped',
+          'unshipped',
+          'partiallyShipped',
+          'shipped',
+          'shipped',
+          'shipped',
+          'cancelled',
+        ),
         // Spec v2: the page's deadline is rarer than the computed one (7 business days after ship-by).
         autoCancelDate: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: near(s, latestShipDate) }),
         paymentDate: opt(near(s, orderDate)),
@@ -136,7 +146,13 @@ function orderArb(s: Scenario, index: number): fc.Arbitrary<Order> {
           ),
         ),
         deliveredAt: opt(near(s, latestDeliveryDate)),
-        cancellation: opt(fc.record({ at: opt(fc.oneof(t, near(s, latestShipDate))), by: opt(fc.constantFrom<'SELLER' | 'AMAZON' | 'BUYER'>('SELLER', 'AMAZON', 'BUYER')), buyerRequested: opt(fc.boolean()) })),
+        cancellation: opt(
+          fc.record({
+            at: opt(fc.oneof(t, near(s, latestShipDate))),
+            by: opt(fc.constantFrom<'SELLER' | 'AMAZON' | 'BUYER'>('SELLER', 'AMAZON', 'BUYER')),
+            buyerRequested: opt(fc.boolean()),
+          }),
+        ),
         buyerCancelRequestOpen: opt(fc.boolean()),
         amazonLate: opt(fc.boolean()),
         amazonAtRiskOfCancellation: opt(fc.boolean()),
@@ -159,7 +175,10 @@ function defectArb(s: Scenario, orderCount: number): fc.Arbitrary<Defect> {
   const t = instant(s);
   const base = fc.record({
     n: fc.integer({ min: 0, max: 12 }),
-    orderId: fc.oneof(fc.integer({ min: 0, max: Math.max(0, orderCount - 1) }).map((i) => `o${i}`), fc.constantFrom('x1', 'x2', 'x3')),
+    orderId: fc.oneof(
+      fc.integer({ min: 0, max: Math.max(0, orderCount - 1) }).map((i) => `o${i}`),
+      fc.constantFrom('x1', 'x2', 'x3'),
+    ),
     channel: opt(fc.constantFrom<'MFN' | 'AFN'>('MFN', 'AFN')),
     orderDate: opt(t),
     date: t,
@@ -167,9 +186,9 @@ function defectArb(s: Scenario, orderCount: number): fc.Arbitrary<Defect> {
     responseDeadline: opt(t),
   });
   return fc.oneof(
-    fc.tuple(base, fc.integer({ min: 1, max: 5 }), opt(fc.boolean()), opt(fc.boolean())).map(
-      ([b, rating, removed, responded]): Defect => ({ ...common(b, s, 'feedback'), kind: 'feedback', rating, removed, responded }),
-    ),
+    fc
+      .tuple(base, fc.integer({ min: 1, max: 5 }), opt(fc.boolean()), opt(fc.boolean()))
+      .map(([b, rating, removed, responded]): Defect => ({ ...common(b, s, 'feedback'), kind: 'feedback', rating, removed, responded })),
     fc
       .tuple(
         base,
@@ -180,9 +199,13 @@ function defectArb(s: Scenario, orderCount: number): fc.Arbitrary<Defect> {
       )
       .map(([b, status, protection]): Defect => ({ ...common(b, s, 'claim'), kind: 'claim', status, protection })),
     fc
-      .tuple(base, fc.constantFrom('open', 'decidedAgainstSeller', 'decidedForSeller', 'withdrawn') as fc.Arbitrary<
-        'open' | 'decidedAgainstSeller' | 'decidedForSeller' | 'withdrawn'
-      >, opt(fc.boolean()))
+      .tuple(
+        base,
+        fc.constantFrom('open', 'decidedAgainstSeller', 'decidedForSeller', 'withdrawn') as fc.Arbitrary<
+          'open' | 'decidedAgainstSeller' | 'decidedForSeller' | 'withdrawn'
+        >,
+        opt(fc.boolean()),
+      )
       .map(([b, status, fraud]): Defect => ({ ...common(b, s, 'chargeback'), kind: 'chargeback', status, fraud })),
   );
 }
@@ -241,33 +264,40 @@ function readingArb(s: Scenario): fc.Arbitrary<AmazonReading> {
     });
 }
 
-const settingsArb = (s: Scenario): fc.Arbitrary<Settings> => fc
-  .record({
-    countFraudChargebacks: fc.boolean(),
-    countCancelsWithUnknownRequester: fc.boolean(),
-    confirmationDayFallback: fc.constantFrom<'latestShipDate' | 'unknown'>('latestShipDate', 'unknown'),
-    warningHorizonHours: fc.integer({ min: 1, max: 72 }),
-    minimumPopulation: fc.constantFrom(1, 3, 10),
-    /** A public holiday a few days around asOf: the auto-cancel deadline skips it. */
-    holiday: opt(fc.integer({ min: -12, max: 2 })),
-    dispatchRuleHours: fc.constantFrom(72, 24, null),
-    ownTarget: opt(fc.constantFrom(50, 300, 9000)),
-  })
-  .map((c) => ({
-    ...DEFAULT_SETTINGS,
-    countFraudChargebacks: c.countFraudChargebacks,
-    warningHorizonHours: c.warningHorizonHours,
-    minimumPopulation: c.minimumPopulation,
-    dispatchRuleHours: c.dispatchRuleHours,
-    holidays: c.holiday === undefined ? {} : { [s.marketplaceId]: [addDays(s.date, c.holiday)] },
-    metrics: c.ownTarget === undefined ? DEFAULT_SETTINGS.metrics : { ...DEFAULT_SETTINGS.metrics, 'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: c.ownTarget, condition: 'lt' as const } } },
-    engine: {
-      trackingFixHours: 24,
-      unknownCarriers: ['other'],
-      countCancelsWithUnknownRequester: c.countCancelsWithUnknownRequester,
-      confirmationDayFallback: c.confirmationDayFallback,
-    },
-  }));
+const settingsArb = (s: Scenario): fc.Arbitrary<Settings> =>
+  fc
+    .record({
+      countFraudChargebacks: fc.boolean(),
+      countCancelsWithUnknownRequester: fc.boolean(),
+      confirmationDayFallback: fc.constantFrom<'latestShipDate' | 'unknown'>('latestShipDate', 'unknown'),
+      warningHorizonHours: fc.integer({ min: 1, max: 72 }),
+      minimumPopulation: fc.constantFrom(1, 3, 10),
+      /** A public holiday a few days around asOf: the auto-cancel deadline skips it. */
+      holiday: opt(fc.integer({ min: -12, max: 2 })),
+      dispatchRuleHours: fc.constantFrom(72, 24, null),
+      ownTarget: opt(fc.constantFrom(50, 300, 9000)),
+    })
+    .map((c) => ({
+      ...DEFAULT_SETTINGS,
+      countFraudChargebacks: c.countFraudChargebacks,
+      warningHorizonHours: c.warningHorizonHours,
+      minimumPopulation: c.minimumPopulation,
+      dispatchRuleHours: c.dispatchRuleHours,
+      holidays: c.holiday === undefined ? {} : { [s.marketplaceId]: [addDays(s.date, c.holiday)] },
+      metrics:
+        c.ownTarget === undefined
+          ? DEFAULT_SETTINGS.metrics
+          : {
+              ...DEFAULT_SETTINGS.metrics,
+              'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: c.ownTarget, condition: 'lt' as const } },
+            },
+      engine: {
+        trackingFixHours: 24,
+        unknownCarriers: ['other'],
+        countCancelsWithUnknownRequester: c.countCancelsWithUnknownRequester,
+        confirmationDayFallback: c.confirmationDayFallback,
+      },
+    }));
 
 export const history = scenario.chain((s) =>
   fc.integer({ min: 0, max: 30 }).chain((n) =>

@@ -17,8 +17,12 @@ describe('risks to act on before Amazon counts them', () => {
   });
 
   it('lists a shipment just confirmed with a number that is not its carrier’s, when the engine is given the check', () => {
-    const wrong = shipped(AS_OF - DAY, AS_OF + 5 * HOUR, AS_OF - HOUR, { packages: [{ carrier: 'UPS', trackingNumber: '1Z5R89390357567128', shipTime: AS_OF - HOUR }] });
-    const right = shipped(AS_OF - DAY, AS_OF + 5 * HOUR, AS_OF - HOUR, { packages: [{ carrier: 'UPS', trackingNumber: '1Z5R89390357567127', shipTime: AS_OF - HOUR }] });
+    const wrong = shipped(AS_OF - DAY, AS_OF + 5 * HOUR, AS_OF - HOUR, {
+      packages: [{ carrier: 'UPS', trackingNumber: '1Z5R89390357567128', shipTime: AS_OF - HOUR }],
+    });
+    const right = shipped(AS_OF - DAY, AS_OF + 5 * HOUR, AS_OF - HOUR, {
+      packages: [{ carrier: 'UPS', trackingNumber: '1Z5R89390357567127', shipTime: AS_OF - HOUR }],
+    });
     const data = { orders: [wrong, right], defects: [], readings: [] };
     const checked = computeHealthReport(data, AS_OF, settings(), US, { trackingLooksWrong });
     expect(kinds(checked, wrong.orderId)).toEqual(['missingTracking']);

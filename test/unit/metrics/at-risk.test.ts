@@ -15,8 +15,16 @@ describe('at-risk orders', () => {
     autoCancel: order({ orderId: 'C', orderDate: at('2026-11-22T09:00'), latestShipDate: at('2026-11-27T10:00'), autoCancelDate: at('2026-11-27T11:00') }),
     flagged: order({ orderId: 'D', orderDate: at('2026-11-22T09:00'), amazonAtRiskOfCancellation: true }),
     buyerAsks: order({ orderId: 'E', orderDate: at('2026-11-25T09:00'), latestShipDate: at('2026-11-27T08:00'), buyerCancelRequestOpen: true }),
-    noTracking: shipped(at('2026-11-25T09:00'), at('2026-11-26T23:59'), at('2026-11-26T10:00'), { orderId: 'F', packages: [{ carrier: 'UPS' }], latestDeliveryDate: at('2026-11-30T20:00') }),
-    otherCarrier: shipped(at('2026-11-25T09:00'), at('2026-11-26T23:59'), at('2026-11-26T10:00'), { orderId: 'G', packages: [{ carrier: 'Other', trackingNumber: 'X1' }], latestDeliveryDate: at('2026-11-30T20:00') }),
+    noTracking: shipped(at('2026-11-25T09:00'), at('2026-11-26T23:59'), at('2026-11-26T10:00'), {
+      orderId: 'F',
+      packages: [{ carrier: 'UPS' }],
+      latestDeliveryDate: at('2026-11-30T20:00'),
+    }),
+    otherCarrier: shipped(at('2026-11-25T09:00'), at('2026-11-26T23:59'), at('2026-11-26T10:00'), {
+      orderId: 'G',
+      packages: [{ carrier: 'Other', trackingNumber: 'X1' }],
+      latestDeliveryDate: at('2026-11-30T20:00'),
+    }),
     recentClaim: shipped(at('2026-11-19T09:00'), at('2026-11-20T09:00'), at('2026-11-19T15:00'), { orderId: 'H' }),
     negative: shipped(at('2026-10-15T09:00'), at('2026-10-16T09:00'), at('2026-10-15T15:00'), { orderId: 'I' }),
     answered: shipped(at('2026-10-15T09:00'), at('2026-10-16T09:00'), at('2026-10-15T15:00'), { orderId: 'J' }),
@@ -46,9 +54,16 @@ describe('at-risk orders', () => {
   });
 
   it('names each kind with its deadline', () => {
-    expect(kinds('C')).toEqual([`lateShipment@${new Date(at('2026-11-27T10:00')).toISOString()}`, `autoCancel@${new Date(at('2026-11-27T11:00')).toISOString()}`]);
+    expect(kinds('C')).toEqual([
+      `lateShipment@${new Date(at('2026-11-27T10:00')).toISOString()}`,
+      `autoCancel@${new Date(at('2026-11-27T11:00')).toISOString()}`,
+    ]);
     expect(kinds('D')).toEqual(['autoCancel@null']); // Amazon's own flag, no known deadline
-    expect(risks('E').map((r) => r.kind).sort()).toEqual(['buyerCancelRequest', 'lateShipment', 'lateShipment']);
+    expect(
+      risks('E')
+        .map((r) => r.kind)
+        .sort(),
+    ).toEqual(['buyerCancelRequest', 'lateShipment', 'lateShipment']);
     expect(risks('F').map((r) => [r.kind, r.metric, r.deadline])).toEqual([['missingTracking', 'vtr.30d', at('2026-11-27T10:00')]]);
     expect(risks('G').map((r) => r.kind)).toEqual(['missingTracking']);
     expect(kinds('H')).toEqual(['openClaim@null']);
@@ -89,7 +104,12 @@ describe('at-risk orders', () => {
 describe('order impact: "breaches"', () => {
   // CR: 40 orders, none cancelled: 0 %; margin ceil(0.025·40 − 0) − 1 = 0. One cancellation: 2.5 %, a breach.
   const orders = Array.from({ length: 40 }, (_, i) =>
-    order({ orderId: `N${i}`, orderDate: at('2026-11-24T09:00'), latestShipDate: at('2026-11-28T09:00'), autoCancelDate: i === 0 ? at('2026-11-27T09:00') : undefined }),
+    order({
+      orderId: `N${i}`,
+      orderDate: at('2026-11-24T09:00'),
+      latestShipDate: at('2026-11-28T09:00'),
+      autoCancelDate: i === 0 ? at('2026-11-27T09:00') : undefined,
+    }),
   );
 
   it('is true when this one event alone fails the metric', () => {

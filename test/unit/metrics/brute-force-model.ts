@@ -60,7 +60,7 @@ const weekday = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 /** The n-th Monday-to-Friday date after `date` that is not a holiday. */
 function businessDayAfter(date: string, n: number, holidays: readonly string[]): string {
   let d = date;
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d = addDays(d, 1);
     if (weekday(d) !== 0 && weekday(d) !== 6 && !holidays.includes(d)) counted++;
   }
@@ -80,7 +80,13 @@ function endOfLocalDate(date: string, timeZone: string): number {
 }
 
 const COUNTRY: Record<string, string> = {
-  ATVPDKIKX0DER: 'US', A1F83G8C2ARO7P: 'UK', A1PA6795UKMFR9: 'DE', A13V1IB3VIYZZH: 'FR', APJ6JRA9NG5V4: 'IT', A1RKKUPIHCS9HS: 'ES', A1VC38T7YXB528: 'JP',
+  ATVPDKIKX0DER: 'US',
+  A1F83G8C2ARO7P: 'UK',
+  A1PA6795UKMFR9: 'DE',
+  A13V1IB3VIYZZH: 'FR',
+  APJ6JRA9NG5V4: 'IT',
+  A1RKKUPIHCS9HS: 'ES',
+  A1VC38T7YXB528: 'JP',
 };
 
 /** Spec v2 §1.1, written out again: the marketplace's target, or null where the metric does not exist. */
@@ -147,7 +153,10 @@ export function bruteForceModel(
 
   const negative = (d: Defect) => d.kind === 'feedback' && d.rating <= 2 && !d.removed;
   const protectedClaim = (d: Defect) =>
-    d.kind === 'claim' && d.protection?.claimsProtectedService === true && d.protection.lateDeliveryRiskLabel === false && d.protection.onTimeFirstScan === true;
+    d.kind === 'claim' &&
+    d.protection?.claimsProtectedService === true &&
+    d.protection.lateDeliveryRiskLabel === false &&
+    d.protection.onTimeFirstScan === true;
   // Spec v2 §2.1: open claims are risks, not defects; "granted" counts unless all three protection conditions hold.
   const countingClaim = (d: Defect, o: Order) =>
     d.kind === 'claim' &&
@@ -224,13 +233,15 @@ export function bruteForceModel(
   const verdicts: Record<string, (o: Order, window: { from: string; to: string }) => Weighed> = {};
   const inWindow = (date: string | undefined, w: { from: string; to: string }) => date !== undefined && date >= w.from && date <= w.to;
 
-  const odr = (channel: 'MFN' | 'AFN') => (o: Order, w: { from: string; to: string }): Weighed => {
-    if (!inWindow(dateOf(o.orderDate), w)) return OUT;
-    const c = channelOf(o);
-    if (c === undefined) return one('unknown');
-    if (c !== channel) return OUT;
-    return one(defective(o) ? 'bad' : 'good');
-  };
+  const odr =
+    (channel: 'MFN' | 'AFN') =>
+    (o: Order, w: { from: string; to: string }): Weighed => {
+      if (!inWindow(dateOf(o.orderDate), w)) return OUT;
+      const c = channelOf(o);
+      if (c === undefined) return one('unknown');
+      if (c !== channel) return OUT;
+      return one(defective(o) ? 'bad' : 'good');
+    };
   verdicts['odr.mfn'] = odr('MFN');
   verdicts['odr.afn'] = odr('AFN');
 
@@ -326,7 +337,8 @@ export function bruteForceModel(
       if (confirmDate === undefined && engine.confirmationDayFallback === 'latestShipDate') confirmDate = dateOf(o.latestShipDate);
     }
     const deadline = confirmDate === undefined ? undefined : endOfLocalDate(businessDayAfter(confirmDate, 1, holidays), tz);
-    if (o.invoice.status === 'uploaded') return one(o.invoice.uploadedAt === undefined || deadline === undefined ? 'good' : o.invoice.uploadedAt > deadline ? 'bad' : 'good');
+    if (o.invoice.status === 'uploaded')
+      return one(o.invoice.uploadedAt === undefined || deadline === undefined ? 'good' : o.invoice.uploadedAt > deadline ? 'bad' : 'good');
     if (deadline === undefined) return one('unknown');
     return one(asOf > deadline ? 'bad' : 'out');
   };

@@ -29,7 +29,11 @@ describe('explainMetric: the orders behind a figure', () => {
           expect(e.window, metric.key).toEqual(metric.window);
           expect(e.counted, metric.key).toEqual({ bad: badInReport, total: local.denominator, unknown: local.unknown });
           expect(e.unit).toBe(metric.unit);
-          if (e.bad.length < EXPLAIN_LIMIT) expect(e.bad.reduce((n, o) => n + o.bad, 0), metric.key).toBe(badInReport);
+          if (e.bad.length < EXPLAIN_LIMIT)
+            expect(
+              e.bad.reduce((n, o) => n + o.bad, 0),
+              metric.key,
+            ).toBe(badInReport);
           const today = dayOfDate(report.today);
           for (const o of [...e.bad, ...e.leaving]) {
             expect(o.day >= metric.window.from && o.day <= metric.window.to, `${metric.key} ${o.day}`).toBe(true);

@@ -80,11 +80,21 @@ export function feedback(orderId: string, date: number, rating: number, fields: 
   return { id: `feedback:${orderId}`, kind: 'feedback', orderId, marketplaceId: US, date, rating, observedAt: date, source: 'test', ...fields };
 }
 
-export function claim(orderId: string, date: number, status: Extract<Defect, { kind: 'claim' }>['status'], fields: Partial<Extract<Defect, { kind: 'claim' }>> = {}): Defect {
+export function claim(
+  orderId: string,
+  date: number,
+  status: Extract<Defect, { kind: 'claim' }>['status'],
+  fields: Partial<Extract<Defect, { kind: 'claim' }>> = {},
+): Defect {
   return { id: `claim:${orderId}`, kind: 'claim', orderId, marketplaceId: US, date, status, observedAt: date, source: 'test', ...fields };
 }
 
-export function chargeback(orderId: string, date: number, status: Extract<Defect, { kind: 'chargeback' }>['status'], fields: Partial<Extract<Defect, { kind: 'chargeback' }>> = {}): Defect {
+export function chargeback(
+  orderId: string,
+  date: number,
+  status: Extract<Defect, { kind: 'chargeback' }>['status'],
+  fields: Partial<Extract<Defect, { kind: 'chargeback' }>> = {},
+): Defect {
   return { id: `chargeback:${orderId}`, kind: 'chargeback', orderId, marketplaceId: US, date, status, observedAt: date, source: 'test', ...fields };
 }
 

@@ -35,7 +35,11 @@ describe('Order Defect Rate', () => {
   });
 
   it('lets the seller count fraud chargebacks', () => {
-    const odr = report(o, defects, settings((s) => (s.countFraudChargebacks = true))).metrics['odr.mfn'];
+    const odr = report(
+      o,
+      defects,
+      settings((s) => (s.countFraudChargebacks = true)),
+    ).metrics['odr.mfn'];
     expect([odr.numerator, odr.parts.chargebacks]).toEqual([4, 1]);
   });
 
@@ -48,7 +52,10 @@ describe('Order Defect Rate', () => {
 
   it('8 defective orders of 1,000 leave a margin of 1 (spec §3)', () => {
     const many = Array.from({ length: 1000 }, () => shipped(orderDate, orderDate + DAY, orderDate + HOUR));
-    const odr = report(many, many.slice(0, 8).map((x) => feedback(x.orderId, t, 1))).metrics['odr.mfn'];
+    const odr = report(
+      many,
+      many.slice(0, 8).map((x) => feedback(x.orderId, t, 1)),
+    ).metrics['odr.mfn'];
     expect([odr.numerator, odr.denominator, odr.margin, odr.status]).toEqual([8, 1000, 1, 'warning']);
   });
 
@@ -105,7 +112,10 @@ describe('Valid Tracking Rate (packages; numerator = packages with valid trackin
   it('needs a carrier and a tracking number on each package, and no known missing scan', () => {
     const vtr = report([
       withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }]), // 1 good
-      withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }, { carrier: 'UPS', trackingNumber: '1Z2', carrierScanned: true }]), // 1 bad, 1 good
+      withPackages([
+        { carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false },
+        { carrier: 'UPS', trackingNumber: '1Z2', carrierScanned: true },
+      ]), // 1 bad, 1 good
       withPackages([{ carrier: 'UPS', trackingNumber: '1Z1', carrierScanned: false }]), // no scan: 1 bad
       withPackages([{ carrier: 'UPS', trackingNumber: '1Z1' }, { carrier: 'UPS' }]), // 1 good, 1 without tracking
       withPackages([{ carrier: ' ', trackingNumber: '1Z1' }]), // blank carrier: 1 bad
@@ -119,7 +129,9 @@ describe('Valid Tracking Rate (packages; numerator = packages with valid trackin
 
   it('places packages on their order’s promised delivery day, not the confirmation day; without a promise, unknown', () => {
     const confirmedInWindowPromisedAfter = shipped(due - DAY, due, due - HOUR, { latestDeliveryDate: local('2026-11-14T20:00', US) });
-    const confirmedBeforePromisedIn = shipped(local('2026-10-01T10:00', US), local('2026-10-02T23:59', US), local('2026-10-02T10:00', US), { latestDeliveryDate: promised });
+    const confirmedBeforePromisedIn = shipped(local('2026-10-01T10:00', US), local('2026-10-02T23:59', US), local('2026-10-02T10:00', US), {
+      latestDeliveryDate: promised,
+    });
     const noPromise = shipped(due - DAY, due, due - HOUR);
     const vtr = report([confirmedInWindowPromisedAfter, confirmedBeforePromisedIn, noPromise]).metrics['vtr.30d'];
     expect(vtr).toMatchObject({ denominator: 1, local: { unknown: 1 } });
@@ -129,7 +141,12 @@ describe('Valid Tracking Rate (packages; numerator = packages with valid trackin
 describe('On-Time Delivery Rate (numerator = on-time deliveries)', () => {
   const promised = local('2026-11-10T20:00', US); // inside 11-06 … 11-19
   const delivered = (deliveredAt: number | undefined, packages: Order['packages'] = [{ carrier: 'UPS', trackingNumber: '1Z' }]) =>
-    shipped(promised - 4 * DAY, promised - 3 * DAY, promised - 3 * DAY - HOUR, { latestDeliveryDate: promised, deliveredAt, packages, items: [{ quantityOrdered: 1 }] });
+    shipped(promised - 4 * DAY, promised - 3 * DAY, promised - 3 * DAY - HOUR, {
+      latestDeliveryDate: promised,
+      deliveredAt,
+      packages,
+      items: [{ quantityOrdered: 1 }],
+    });
 
   it('is on time on or before the promised local day, and leaves out shipments without valid tracking', () => {
     const otdr = report([
@@ -143,7 +160,8 @@ describe('On-Time Delivery Rate (numerator = on-time deliveries)', () => {
   });
 
   it('is advisory outside the US, the UK and Germany, and in Germany before 2026-09-01 (spec v2 §1.1)', () => {
-    const at = (when: number, marketplaceId: string) => computeHealthReport({ orders: [], defects: [], readings: [] }, when, DEFAULT_SETTINGS, marketplaceId).metrics;
+    const at = (when: number, marketplaceId: string) =>
+      computeHealthReport({ orders: [], defects: [], readings: [] }, when, DEFAULT_SETTINGS, marketplaceId).metrics;
     expect(at(asOf, 'A1VC38T7YXB528')['otdr.14d'].advisory).toBe(true);
     expect(at(asOf, 'A1VC38T7YXB528')['lsr.10d'].advisory).toBe(false);
     expect(at(asOf, 'A1PA6795UKMFR9')['otdr.14d'].advisory).toBe(false);
@@ -158,7 +176,13 @@ describe('Late Shipment Rate', () => {
     const lsr = report([
       order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', shipConfirmation: { notBefore: due, notAfter: due + HOUR } }), // late
       order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', shipConfirmation: { notBefore: due - HOUR, notAfter: due } }), // on time
-      order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', shipConfirmation: { notBefore: due - HOUR, notAfter: due + HOUR }, amazonLate: true }), // late (flag)
+      order({
+        orderDate: due - DAY,
+        latestShipDate: due,
+        status: 'shipped',
+        shipConfirmation: { notBefore: due - HOUR, notAfter: due + HOUR },
+        amazonLate: true,
+      }), // late (flag)
       order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', shipConfirmation: { notBefore: due - HOUR, notAfter: due + HOUR } }), // unknown
       order({ orderDate: due - DAY, latestShipDate: due, status: 'shipped', packages: [{ carrier: 'UPS', trackingNumber: '1', shipTime: due + 1 }] }), // late by package ship time
       order({ orderDate: due - DAY, latestShipDate: due, status: 'cancelled' }), // cancelled: out

@@ -22,7 +22,12 @@ describe('engine = brute-force model', () => {
           expect({ key, present: m !== undefined }).toEqual({ key, present: b !== undefined });
           if (!m || !b) continue;
           expect({ key, ...pick(m.local) }).toEqual({ key, ...pick(b.local) });
-          expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({ key, n: b.local.numerator, d: b.local.denominator, margin: b.local.margin });
+          expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({
+            key,
+            n: b.local.numerator,
+            d: b.local.denominator,
+            margin: b.local.margin,
+          });
         }
       }),
       { numRuns: 300 },
@@ -41,7 +46,12 @@ describe('engine = brute-force model', () => {
           if (!m || !b) continue;
           expect({ key, bp: m.targetBasisPoints, c: m.condition }).toEqual({ key, bp: b.targetBasisPoints, c: b.condition });
           expect({ key, ...pick(m.local) }).toEqual({ key, ...pick(b.local) });
-          expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({ key, n: b.projected.numerator, d: b.projected.denominator, margin: b.projected.margin });
+          expect({ key, n: m.numerator, d: m.denominator, margin: m.margin }).toEqual({
+            key,
+            n: b.projected.numerator,
+            d: b.projected.denominator,
+            margin: b.projected.margin,
+          });
         }
         expect(() => HealthReport.parse(report)).not.toThrow();
       }),

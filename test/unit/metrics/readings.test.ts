@@ -20,7 +20,12 @@ describe('target precedence', () => {
     expect(withReading).toMatchObject({ target: 0.03, targetBasisPoints: 300, targetSource: 'amazon', condition: 'lt' });
   });
   it('falls back to the seller’s own target without a reading target, else to the marketplace’s', () => {
-    const m = computeHealthReport(NO_DATA, asOf, settings((s) => (s.metrics['lsr.10d'].target = { basisPoints: 500, condition: 'lt' })), US).metrics['lsr.10d'];
+    const m = computeHealthReport(
+      NO_DATA,
+      asOf,
+      settings((s) => (s.metrics['lsr.10d'].target = { basisPoints: 500, condition: 'lt' })),
+      US,
+    ).metrics['lsr.10d'];
     expect(m).toMatchObject({ target: 0.05, targetBasisPoints: 500, targetSource: 'settings' });
     expect(computeHealthReport(NO_DATA, asOf, DEFAULT_SETTINGS, US).metrics['lsr.10d']).toMatchObject({ targetBasisPoints: 400, targetSource: 'marketplace' });
   });
@@ -72,7 +77,15 @@ describe('coverage and the projection from Amazon’s counts', () => {
   // CR as of 11-26 12:00 (LA); Amazon read it on 11-24 over 11-18 … 11-24: 2 of 100.
   const asOf = local('2026-11-26T12:00', US);
   const observedAt = local('2026-11-24T12:00', US);
-  const amazon = reading({ metric: 'cr.7d', observedAt, numerator: 2, denominator: 100, rate: 0.02, windowFrom: utcDate('2026-11-18'), windowTo: utcEnd('2026-11-24') });
+  const amazon = reading({
+    metric: 'cr.7d',
+    observedAt,
+    numerator: 2,
+    denominator: 100,
+    rate: 0.02,
+    windowFrom: utcDate('2026-11-18'),
+    windowTo: utcEnd('2026-11-24'),
+  });
   const perDay: [string, number, number][] = [
     // [day, orders, of which seller-cancelled]
     ['2026-11-18', 10, 0],
@@ -137,7 +150,12 @@ describe('Account Health Rating', () => {
     [0, 'unhealthy'],
   ])('score %i is %s', (score, status) => {
     const asOf = local('2026-11-26T12:00', US);
-    const ahr = computeHealthReport({ ...NO_DATA, readings: [reading({ metric: 'ahr', observedAt: asOf - HOUR, score, status: 'GREAT' })] }, asOf, DEFAULT_SETTINGS, US).metrics.ahr;
+    const ahr = computeHealthReport(
+      { ...NO_DATA, readings: [reading({ metric: 'ahr', observedAt: asOf - HOUR, score, status: 'GREAT' })] },
+      asOf,
+      DEFAULT_SETTINGS,
+      US,
+    ).metrics.ahr;
     expect(ahr).toMatchObject({ score, status, unit: 'points', window: { from: '2026-05-31', to: '2026-11-26' } });
     expect(ahr.amazon).toMatchObject({ score, status: 'GREAT', ageMs: HOUR });
   });

@@ -39,7 +39,9 @@ describe('policy compliance', () => {
   });
 
   it('the real DE report: all clear, counts of 0', () => {
-    const batch = batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), { observedAt: AS_OF }));
+    const batch = batchOf(
+      readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), { observedAt: AS_OF }),
+    );
     const entries = report(batch.policies ?? [], batch.readings, AS_OF, DE).policyCompliance;
     expect(entries.map((e) => [e.category, e.count, e.status, e.amazonStatus])).toEqual([
       ['listingPolicyViolations', 0, 'ok', 'GOOD'],
@@ -96,7 +98,12 @@ describe('Account Health Assurance (250 or more for 180 days, at most 10 days be
   });
 
   it('fewer than 180 days of history: not enough history yet, since the first reading', () => {
-    expect(assurance([ahr(300, 20), ahr(240, 5), ahr(280, 2)])).toMatchObject({ status: 'notEnoughHistory', daysBelow250: 3, daysCovered: 21, since: '2026-11-06' });
+    expect(assurance([ahr(300, 20), ahr(240, 5), ahr(280, 2)])).toMatchObject({
+      status: 'notEnoughHistory',
+      daysBelow250: 3,
+      daysCovered: 21,
+      since: '2026-11-06',
+    });
   });
 
   it('a score holds until the next reading: 10 days below is still eligible, 11 is not', () => {

@@ -139,14 +139,26 @@ describe('OTDR counts units (spec v2 §2, §6)', () => {
   it('is enforced at 90 % in the US, UK and DE, advisory at 97 % elsewhere', () => {
     const us = report(orders, asOf).metrics['otdr.14d'];
     expect(us).toMatchObject({ targetBasisPoints: 9000, advisory: false, targetSource: 'marketplace', enforcement: { enforced: true, since: '2024-09-25' } });
-    const jp = report(orders.map((o) => ({ ...o, marketplaceId: JP })), asOf, JP).metrics['otdr.14d'];
+    const jp = report(
+      orders.map((o) => ({ ...o, marketplaceId: JP })),
+      asOf,
+      JP,
+    ).metrics['otdr.14d'];
     expect(jp).toMatchObject({ targetBasisPoints: 9700, advisory: true, enforcement: { enforced: false } });
-    const de = report(orders.map((o) => ({ ...o, marketplaceId: DE })), asOf, DE).metrics['otdr.14d'];
+    const de = report(
+      orders.map((o) => ({ ...o, marketplaceId: DE })),
+      asOf,
+      DE,
+    ).metrics['otdr.14d'];
     expect(de).toMatchObject({ targetBasisPoints: 9000, advisory: false, enforcement: { since: '2026-09-01', evidence: 'thirdParty' } });
   });
 
   it('UK: counts only units with a delivery scan, and gives no verdict under 20 units', () => {
-    const undelivered = shipped(promised - 5 * DAY, promised - 3 * DAY, promised - 4 * DAY, { marketplaceId: UK, latestDeliveryDate: promised, items: [{ quantityOrdered: 3 }] });
+    const undelivered = shipped(promised - 5 * DAY, promised - 3 * DAY, promised - 4 * DAY, {
+      marketplaceId: UK,
+      latestDeliveryDate: promised,
+      items: [{ quantityOrdered: 3 }],
+    });
     const few = Array.from({ length: 10 }, () => ({ ...delivered(1, false), marketplaceId: UK }));
     const r = report([...few, undelivered], asOf, UK).metrics['otdr.14d'];
     expect(r).toMatchObject({ denominator: 10, status: 'insufficient' });
@@ -183,21 +195,33 @@ describe('VTR counts packages, by promised delivery, per category (spec v2 §2)'
   it('tracking entered after delivery is invalid', () => {
     const late = withPackages([{ ...good, deliveredAt: promised, trackingEnteredAt: promised + HOUR }]);
     const inTime = withPackages([{ ...good, deliveredAt: promised, trackingEnteredAt: promised - HOUR }]);
-    const r = report([late, inTime], asOf, US, settings((s) => (s.minimumPopulation = 1))).metrics['vtr.30d'];
+    const r = report(
+      [late, inTime],
+      asOf,
+      US,
+      settings((s) => (s.minimumPopulation = 1)),
+    ).metrics['vtr.30d'];
     expect(r).toMatchObject({ numerator: 1, denominator: 2 });
   });
 
   it('JP: packages of orders under ¥1,000 are exempt (a per-marketplace setting)', () => {
     const cheap = withPackages([{ carrier: 'Yamato' }], { marketplaceId: JP, itemsValue: { amount: 999, currency: 'JPY' } });
     const dear = withPackages([{ carrier: 'Yamato' }], { marketplaceId: JP, itemsValue: { amount: 1000, currency: 'JPY' } });
-    const r = report([cheap, dear], asOf, JP, settings((s) => (s.minimumPopulation = 1))).metrics['vtr.30d'];
+    const r = report(
+      [cheap, dear],
+      asOf,
+      JP,
+      settings((s) => (s.minimumPopulation = 1)),
+    ).metrics['vtr.30d'];
     expect(r).toMatchObject({ numerator: 0, denominator: 1 });
     const noExemption = settings((s) => ((s.minimumPopulation = 1), (s.vtrExemptBelow = {})));
     expect(report([cheap, dear], asOf, JP, noExemption).metrics['vtr.30d'].denominator).toBe(2);
   });
 
   it('a category can breach while the account passes: the status is the worst category’s, and says why against Amazon', () => {
-    const toys = Array.from({ length: 10 }, (_, i) => withPackages(i < 2 ? [{ carrier: 'UPS' }] : [good], { items: [{ sku: 'T', category: 'Toys', quantityOrdered: 1 }] }));
+    const toys = Array.from({ length: 10 }, (_, i) =>
+      withPackages(i < 2 ? [{ carrier: 'UPS' }] : [good], { items: [{ sku: 'T', category: 'Toys', quantityOrdered: 1 }] }),
+    );
     const books = Array.from({ length: 90 }, () => withPackages([good], { items: [{ sku: 'B', category: 'Books', quantityOrdered: 1 }] }));
     const r = report([...toys, ...books], asOf).metrics['vtr.30d'];
     expect(r).toMatchObject({ numerator: 98, denominator: 100, status: 'breach' }); // 98 % passes account-wide
@@ -236,7 +260,15 @@ describe('ODR (spec v2 §2.1)', () => {
   it('fraud chargebacks are left out by default, counted when the seller chooses', () => {
     const fraud = [chargeback(orders[0]!.orderId, day + 5 * DAY, 'decidedAgainstSeller', { fraud: true })];
     expect(report(orders, asOf, US, DEFAULT_SETTINGS, fraud).metrics['odr.mfn'].numerator).toBe(0);
-    expect(report(orders, asOf, US, settings((s) => (s.countFraudChargebacks = true)), fraud).metrics['odr.mfn'].numerator).toBe(1);
+    expect(
+      report(
+        orders,
+        asOf,
+        US,
+        settings((s) => (s.countFraudChargebacks = true)),
+        fraud,
+      ).metrics['odr.mfn'].numerator,
+    ).toBe(1);
   });
 });
 
@@ -247,7 +279,14 @@ describe('insufficient (spec v2 §3)', () => {
     const r = report([late], asOf);
     expect(r.metrics['lsr.10d']).toMatchObject({ numerator: 1, denominator: 1, rate: 1, status: 'insufficient' });
     expect(r.metrics['lsr.10d'].projection.breachDate).toBeNull();
-    expect(report([late], asOf, US, settings((s) => (s.minimumPopulation = 1))).metrics['lsr.10d'].status).toBe('breach');
+    expect(
+      report(
+        [late],
+        asOf,
+        US,
+        settings((s) => (s.minimumPopulation = 1)),
+      ).metrics['lsr.10d'].status,
+    ).toBe('breach');
     expect(() => HealthReport.parse(r)).not.toThrow();
   });
 });
@@ -259,7 +298,15 @@ describe('the seller’s 72-hour dispatch rule (spec v2 §5)', () => {
   it('is its own risk, 72 h after payment, on no metric of Amazon’s', () => {
     const r = report([open], paid + 71 * HOUR);
     const risk = r.atRiskOrders[0]!.risks.find((k) => k.kind === 'dispatchRule');
-    expect(risk).toEqual({ kind: 'dispatchRule', deadline: paid + 72 * HOUR, metric: null, rateIfHappens: null, marginIfHappens: null, breaches: false, alreadyCounted: false });
+    expect(risk).toEqual({
+      kind: 'dispatchRule',
+      deadline: paid + 72 * HOUR,
+      metric: null,
+      rateIfHappens: null,
+      marginIfHappens: null,
+      breaches: false,
+      alreadyCounted: false,
+    });
   });
 
   it('counts from purchase where payment is unknown, follows the setting, and can be off', () => {
@@ -284,7 +331,12 @@ describe('Invoice Defect Rate (spec v2 §2)', () => {
       business({ status: 'missing' }),
       business(undefined),
     ];
-    const idr = report(orders, asOf, DE, settings((s) => (s.minimumPopulation = 1))).metrics['idr.7d']!;
+    const idr = report(
+      orders,
+      asOf,
+      DE,
+      settings((s) => (s.minimumPopulation = 1)),
+    ).metrics['idr.7d']!;
     expect(idr.window).toEqual({ from: '2026-11-12', to: '2026-11-18' });
     expect(idr).toMatchObject({ numerator: 2, denominator: 3, targetBasisPoints: 500 });
     expect(idr.local.unknown).toBe(1);

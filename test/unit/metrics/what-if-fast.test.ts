@@ -47,7 +47,14 @@ describe('whatIfs: a defect change by placing its orders again', () => {
     // so the order known only from it loses its channel: the projection's volume of new orders changes.
     const marketplaceId = 'ARBP9OOSHTCHU';
     const asOf = 1777255560000;
-    const orders: Order[] = Array.from({ length: 14 }, (_, i) => ({ orderId: `o${i}`, marketplaceId, observedAt: asOf, source: 'test', orderDate: i % 2 ? 1777237200000 : asOf, channel: 'MFN' }));
+    const orders: Order[] = Array.from({ length: 14 }, (_, i) => ({
+      orderId: `o${i}`,
+      marketplaceId,
+      observedAt: asOf,
+      source: 'test',
+      orderDate: i % 2 ? 1777237200000 : asOf,
+      channel: 'MFN',
+    }));
     const claim = { id: 'claim:x3:1', orderId: 'x3', marketplaceId, date: 1777237200000, source: 'test', kind: 'claim', status: 'open' } as const;
     const defects: Defect[] = [
       { ...claim, observedAt: 0 },

@@ -81,7 +81,11 @@ describe('what a change does to a metric, by the engine', () => {
 
   it('a removed feedback or a claim decided for the seller leaves ODR; an open claim granted against the seller joins it', () => {
     const orders = Array.from({ length: 200 }, (_, i) => shipped(AS_OF - (20 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY, AS_OF - (19 + (i % 40)) * DAY));
-    const defects = [feedback(orders[0]!.orderId, AS_OF - 10 * DAY, 1), feedback(orders[2]!.orderId, AS_OF - 10 * DAY, 2), claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'granted')];
+    const defects = [
+      feedback(orders[0]!.orderId, AS_OF - 10 * DAY, 1),
+      feedback(orders[2]!.orderId, AS_OF - 10 * DAY, 2),
+      claim(orders[1]!.orderId, AS_OF - 9 * DAY, 'granted'),
+    ];
     const data = { orders, defects, readings: [] };
     expect(whatIf(data, AS_OF, S, US, { kind: 'feedbackRemoved', orderId: orders[0]!.orderId })).toMatchObject({
       metric: 'odr.mfn',

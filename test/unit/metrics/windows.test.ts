@@ -75,7 +75,12 @@ describe('DST changes', () => {
     const due = local('2026-03-08T01:59', US);
     const confirmed = local('2026-03-08T03:01', US);
     expect(confirmed - due).toBe(2 * 60_000);
-    const lsr = computeHealthReport({ orders: [shipped(due - 24 * HOUR, due, confirmed)], defects: [], readings: [] }, local('2026-03-08T12:00', US), DEFAULT_SETTINGS, US).metrics['lsr.10d'];
+    const lsr = computeHealthReport(
+      { orders: [shipped(due - 24 * HOUR, due, confirmed)], defects: [], readings: [] },
+      local('2026-03-08T12:00', US),
+      DEFAULT_SETTINGS,
+      US,
+    ).metrics['lsr.10d'];
     expect([lsr.numerator, lsr.denominator]).toEqual([1, 1]);
   });
 });
@@ -97,7 +102,16 @@ describe('empty windows', () => {
     for (const key of RATE_METRICS) {
       const m = report.metrics[key];
       if (key === 'idr.7d') continue;
-      expect(m).toMatchObject({ numerator: 0, denominator: 0, rate: null, margin: null, badEventsToRecover: null, status: 'unknown', coverage: null, amazon: null });
+      expect(m).toMatchObject({
+        numerator: 0,
+        denominator: 0,
+        rate: null,
+        margin: null,
+        badEventsToRecover: null,
+        status: 'unknown',
+        coverage: null,
+        amazon: null,
+      });
       expect(m!.local).toMatchObject({ rate: null, margin: null });
       expect(m!.projection).toMatchObject({ basis: 'local', estimated: false, breachDate: null, recoveryDate: null });
       expect(m!.projection.timeline).toHaveLength(30);
@@ -118,6 +132,8 @@ describe('empty windows', () => {
 
   it('ignore other marketplaces’ orders', () => {
     const orders = [order({ marketplaceId: DE, orderDate: local('2026-11-25T10:00', US), status: 'unshipped' })];
-    expect(computeHealthReport({ orders, defects: [], readings: [] }, local('2026-11-26T12:00', US), DEFAULT_SETTINGS, US).metrics['cr.7d'].denominator).toBe(0);
+    expect(computeHealthReport({ orders, defects: [], readings: [] }, local('2026-11-26T12:00', US), DEFAULT_SETTINGS, US).metrics['cr.7d'].denominator).toBe(
+      0,
+    );
   });
 });

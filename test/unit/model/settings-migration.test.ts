@@ -25,7 +25,13 @@ describe('settings migration', () => {
   it('drops the targets that were only v1’s defaults, keeps the seller’s own', () => {
     expect(migrated.metrics['odr.mfn'].target).toBeUndefined();
     expect(migrated.metrics['otdr.14d'].target).toBeUndefined(); // v1's global 90 % was wrong outside the US, UK and DE
-    expect(migrated.metrics['lsr.10d']).toEqual({ target: { basisPoints: 300, condition: 'lt' }, warningShare: 0.5, warningMargin: 2, windowDays: 10, lagDays: 0 });
+    expect(migrated.metrics['lsr.10d']).toEqual({
+      target: { basisPoints: 300, condition: 'lt' },
+      warningShare: 0.5,
+      warningMargin: 2,
+      windowDays: 10,
+      lagDays: 0,
+    });
   });
 
   it('gives VTR its v2 window and adds IDR; other windows and choices are kept', () => {

@@ -17,7 +17,8 @@ describe('targets per marketplace', () => {
     expect(targetRule('US', 'otdr.14d')).toEqual({ target: { basisPoints: 9000, condition: 'gt' }, enforced: true, since: '2024-09-25', evidence: 'amazon' });
     expect(targetRule('UK', 'otdr.14d')).toMatchObject({ since: '2026-02-02', evidence: 'amazon' });
     expect(targetRule('DE', 'otdr.14d')).toMatchObject({ since: '2026-09-01', evidence: 'thirdParty' });
-    for (const country of ['FR', 'JP', 'CA', 'IN', undefined]) expect(targetRule(country, 'otdr.14d')).toMatchObject({ target: { basisPoints: 9700 }, enforced: false });
+    for (const country of ['FR', 'JP', 'CA', 'IN', undefined])
+      expect(targetRule(country, 'otdr.14d')).toMatchObject({ target: { basisPoints: 9700 }, enforced: false });
     const de = targetRule('DE', 'otdr.14d')!;
     expect(isEnforcedOn(de, '2026-08-31')).toBe(false);
     expect(isEnforcedOn(de, '2026-09-01')).toBe(true);
@@ -30,9 +31,10 @@ describe('targets per marketplace', () => {
   });
 
   it('every metric has one condition, the same in every marketplace', () => {
-    for (const key of RATE_METRICS) for (const { country } of MARKETPLACES) {
-      const rule = targetRule(country, key);
-      if (rule) expect(rule.target.condition).toBe(conditionOf(key));
-    }
+    for (const key of RATE_METRICS)
+      for (const { country } of MARKETPLACES) {
+        const rule = targetRule(country, key);
+        if (rule) expect(rule.target.condition).toBe(conditionOf(key));
+      }
   });
 });

@@ -24,7 +24,9 @@ describe('/orders-api/countOrders: Manage Orders’ tile counts (real capture, a
   });
 
   it('a name it does not know (another language) is left out; a count that is not one is invalid', () => {
-    expect(batchOf(readCountOrders({ keyToCountMap: { 'Kurz vor Stornierung': 3, '/mfn/unshipped': 4 } }, ctx)).tables).toEqual([{ table: 'manageOrders mfn/unshipped', total: 4 }]);
+    expect(batchOf(readCountOrders({ keyToCountMap: { 'Kurz vor Stornierung': 3, '/mfn/unshipped': 4 } }, ctx)).tables).toEqual([
+      { table: 'manageOrders mfn/unshipped', total: 4 },
+    ]);
     expectNotRecognized(readCountOrders({ keyToCountMap: { '/mfn/unshipped': -1 } }, ctx), 'invalid');
     expectNotRecognized(readCountOrders({ counts: {} }, ctx), 'invalid');
   });

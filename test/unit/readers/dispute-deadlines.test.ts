@@ -18,7 +18,9 @@ describe('claims and chargebacks: the response deadline when the JSON gives it',
     expect(claims.ok && claims.batch.defects.map((d) => d.responseDeadline)).toEqual([Date.UTC(2026, 10, 28, 10), undefined]);
     const chargebacks = readChargebacksApi(
       JSON.stringify({
-        chargebacks: [{ id: 'CB1', status: 'OPEN', filingDate: '2026-11-20T00:00:00Z', responseDueDate: 1796000000, relatedOrders: [{ orderId: '111-0000003-0000000' }] }],
+        chargebacks: [
+          { id: 'CB1', status: 'OPEN', filingDate: '2026-11-20T00:00:00Z', responseDueDate: 1796000000, relatedOrders: [{ orderId: '111-0000003-0000000' }] },
+        ],
       }),
       ctx,
     );

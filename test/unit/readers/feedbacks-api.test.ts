@@ -12,7 +12,19 @@ describe('/fbmapi/v1/feedbacks: the real 2026 rows (live capture, amazon.in)', (
 
   it('reads every row: numericRating, ISO feedbackDate, the comment, no response', () => {
     expect(read().defects).toEqual([
-      { kind: 'feedback', id: 'feedback:405-0000001-0000001', orderId: '405-0000001-0000001', marketplaceId: IN, date: Date.parse('2026-07-27T08:24:39.851Z'), rating: 1, removed: false, responded: false, comment: '1 order 2 of them but I received only one', observedAt: OBSERVED, source: 'fbmapi/feedbacks' },
+      {
+        kind: 'feedback',
+        id: 'feedback:405-0000001-0000001',
+        orderId: '405-0000001-0000001',
+        marketplaceId: IN,
+        date: Date.parse('2026-07-27T08:24:39.851Z'),
+        rating: 1,
+        removed: false,
+        responded: false,
+        comment: '1 order 2 of them but I received only one',
+        observedAt: OBSERVED,
+        source: 'fbmapi/feedbacks',
+      },
       expect.objectContaining({ orderId: '404-0000002-0000002', rating: 5, removed: false, date: Date.parse('2026-07-22T17:09:01.601Z') }),
       expect.objectContaining({ orderId: '405-0000003-0000003', rating: 1, removed: true }),
       expect.objectContaining({ orderId: '406-0000004-0000004', rating: 4, removed: false }),
@@ -33,7 +45,9 @@ describe('/fbmapi/v1/feedbacks: the real 2026 rows (live capture, amazon.in)', (
     const paging = { pageNumber: '0', pageSize: '20', lastEvaluatedKey: '' };
     expect(batchOf(readFeedbacksApi(fixture(REAL), { ...ctx, paging })).tables).toEqual([{ table: 'feedbackManager', first: 0, rows: 4 }]);
     // Page 2 (0-based 1) after a cursor; the older 1-based scheme without a cursor.
-    expect(batchOf(readFeedbacksApi(fixture(REAL), { ...ctx, paging: { pageNumber: '1', pageSize: '20', lastEvaluatedKey: 'set' } })).tables![0]!.first).toBe(20);
+    expect(batchOf(readFeedbacksApi(fixture(REAL), { ...ctx, paging: { pageNumber: '1', pageSize: '20', lastEvaluatedKey: 'set' } })).tables![0]!.first).toBe(
+      20,
+    );
     expect(batchOf(readFeedbacksApi(fixture(REAL), { ...ctx, paging: { pageNumber: '1', pageSize: '25' } })).tables![0]!.first).toBe(0);
   });
 });
@@ -46,7 +60,7 @@ describe('/fbmapi/v1/feedbacks: close variants', () => {
   it('renamed keys seen across years: rating, comments/comment, date, epoch seconds or ms, a status word, a response', () => {
     const older = { orderId: '111-0000000-0000002', rating: '1', date: '2026-11-20T10:00:00Z', comment: 'x', status: 'STRUCK_THROUGH', response: 'Sorry' };
     expect(batchOf(one(older)).defects[0]).toMatchObject({ date: Date.UTC(2026, 10, 20, 10), rating: 1, removed: true, responded: true, comment: 'x' });
-    const seconds = { orderId: '111-0000000-0000003', rating: 2, feedbackDate: 1.7640e9, comments: 'Late', status: 'ACTIVE', response: null };
+    const seconds = { orderId: '111-0000000-0000003', rating: 2, feedbackDate: 1.764e9, comments: 'Late', status: 'ACTIVE', response: null };
     expect(batchOf(one(seconds)).defects[0]).toMatchObject({ date: 1.764e12, rating: 2, removed: false, responded: false, comment: 'Late' });
     const fromAnswers = { ...real, numericRating: undefined, answerMap: { NumericAnswer: { numericRating: 2 } } };
     expect(batchOf(one(fromAnswers)).defects[0]).toMatchObject({ rating: 2 });
@@ -70,9 +84,9 @@ describe('/fbmapi/v1/feedbacks: close variants', () => {
   it('knows the last page by its cursor, or by the total', () => {
     expect(batchOf(one(real, { lastEvaluatedKey: null })).tables).toEqual([{ table: 'feedbackManager', rows: 1, more: false }]);
     expect(batchOf(one(real, { lastEvaluatedKey: 'eyJrIjoiMSJ9' })).tables![0]!.more).toBe(true);
-    expect(batchOf(readFeedbacksApi({ feedbacks: [real], totalCount: 40 }, { ...ctx, paging: { pageNumber: '1', pageSize: '20', lastEvaluatedKey: 'set' } })).tables).toEqual([
-      { table: 'feedbackManager', first: 20, rows: 1, total: 40, more: true },
-    ]);
+    expect(
+      batchOf(readFeedbacksApi({ feedbacks: [real], totalCount: 40 }, { ...ctx, paging: { pageNumber: '1', pageSize: '20', lastEvaluatedKey: 'set' } })).tables,
+    ).toEqual([{ table: 'feedbackManager', first: 20, rows: 1, total: 40, more: true }]);
   });
 
   it('a rating outside 1–5, a row without a rating or date, or no marketplace at all is invalid, never a guess', () => {
@@ -86,7 +100,8 @@ describe('/fbmapi/v1/feedbacks: close variants', () => {
 describe('/fbmapi/v1/feedbacks as the demo serves it', () => {
   const site = new DemoSite({ seed: 7, now: Date.UTC(2026, 10, 26, 20) });
   const get = (query: string) => site.respond('GET', `https://sellercentral.amazon.com/fbmapi/v1/feedbacks?${query}`).body;
-  const first = 'pageNumber=0&pageSize=20&fromRating=1&toRating=5&sortBy=Date&descendingOrder=true&includePartiallySuppressed=true&excludeTTRFeedback=true&lastEvaluatedKey=';
+  const first =
+    'pageNumber=0&pageSize=20&fromRating=1&toRating=5&sortBy=Date&descendingOrder=true&includePartiallySuppressed=true&excludeTTRFeedback=true&lastEvaluatedKey=';
 
   it('has the real keys, and every page follows its cursor to the end', () => {
     const body = JSON.parse(get(first));

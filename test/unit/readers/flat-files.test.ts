@@ -11,7 +11,14 @@ const feedbackDates = (text: string, ctx: typeof us) => batchOf(readFeedbackRepo
 describe('tsv parsing', () => {
   it('handles BOM, CRLF, quoted fields with tabs, newlines and doubled quotes, blank lines', () => {
     const text = '\uFEFFa\tb\tc\r\n1\t"x\ty"\t"say ""hi""\nthere"\r\n\r\n2\t\t3\r\n';
-    expect(parseTsv(text)).toEqual({ header: ['a', 'b', 'c'], rows: [['1', 'x\ty', 'say "hi"\nthere'], ['2', '', '3']], truncated: false });
+    expect(parseTsv(text)).toEqual({
+      header: ['a', 'b', 'c'],
+      rows: [
+        ['1', 'x\ty', 'say "hi"\nthere'],
+        ['2', '', '3'],
+      ],
+      truncated: false,
+    });
   });
 });
 
@@ -148,7 +155,9 @@ describe('unshipped orders report (GET_FLAT_FILE_ACTIONABLE_ORDER_DATA_SHIPPING)
       deliveryProtected: true,
     });
     // `false` for automation says nothing of Buy Shipping: unknown, not "unprotected".
-    expect(batchOf(readUnshippedReport(text.replaceAll('\ttrue\n', '\tfalse\n'), { observedAt: OBSERVED, marketplaceId: JP })).orders[0]).not.toHaveProperty('deliveryProtected');
+    expect(batchOf(readUnshippedReport(text.replaceAll('\ttrue\n', '\tfalse\n'), { observedAt: OBSERVED, marketplaceId: JP })).orders[0]).not.toHaveProperty(
+      'deliveryProtected',
+    );
     expectNotRecognized(readUnshippedReport(text.replace('2026-11-21T09:30:00Z', 'soon'), { observedAt: OBSERVED, marketplaceId: JP }), 'invalid');
   });
 
@@ -198,18 +207,28 @@ describe('all orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL
     expect(byId['114-0000002-0000002']).toMatchObject({ status: 'cancelled', cancellation: {} });
     expect(byId['114-0000003-0000003']).toMatchObject({ channel: 'AFN', status: 'shipped' });
     expect(byId['114-0000003-0000003']).not.toHaveProperty('cancellation');
-    expect(byId['114-0000004-0000004']).toMatchObject({ status: 'pending', shipConfirmation: { notBefore: OBSERVED }, items: [{ quantityOrdered: 1, quantityShipped: 0 }] });
+    expect(byId['114-0000004-0000004']).toMatchObject({
+      status: 'pending',
+      shipConfirmation: { notBefore: OBSERVED },
+      items: [{ quantityOrdered: 1, quantityShipped: 0 }],
+    });
   });
 
   it('a reason that quotes a 1 MB order id stays short enough for the log', () => {
     const row = `${'9'.repeat(2 ** 20)}\t2026-11-01T10:00:00-07:00\tShipped\tAmazon.invalid\n`;
-    const detail = expectNotRecognized(readAllOrdersReport(`amazon-order-id\tpurchase-date\torder-status\tsales-channel\n${row}`, { observedAt: OBSERVED }), 'invalid');
+    const detail = expectNotRecognized(
+      readAllOrdersReport(`amazon-order-id\tpurchase-date\torder-status\tsales-channel\n${row}`, { observedAt: OBSERVED }),
+      'invalid',
+    );
     expect(detail).toMatch(/^flat\/all-orders: order 999/);
     expect(detail.length).toBeLessThanOrEqual(300);
   });
 
   it('reads the same orders with columns reordered, extra columns, BOM, CRLF and quoted fields', () => {
-    const rows = text.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+    const rows = text
+      .replace(/\n$/, '')
+      .split('\n')
+      .map((line) => line.split('\t'));
     const shuffled = rows.map((r) => ['"extra, quoted\tcell"', ...[...r].reverse()]);
     shuffled[0]![0] = 'some-new-column';
     const variant = '\uFEFF' + shuffled.map((r) => r.join('\t')).join('\r\n') + '\r\n';
@@ -217,7 +236,10 @@ describe('all orders report (GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL
   });
 
   it('the archived-orders report has the same columns; the real headers alone are empty reports', () => {
-    for (const file of ['GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.header.tsv', 'airbyte-fixture_GET_FLAT_FILE_ARCHIVED_ORDERS_DATA_BY_ORDER_DATE.header.tsv']) {
+    for (const file of [
+      'GET_FLAT_FILE_ALL_ORDERS_DATA_BY_ORDER_DATE_GENERAL.header.tsv',
+      'airbyte-fixture_GET_FLAT_FILE_ARCHIVED_ORDERS_DATA_BY_ORDER_DATE.header.tsv',
+    ]) {
       expect(batchOf(readAllOrdersReport(fixture(`seller-central/reports/${file}`), us)).orders).toEqual([]);
     }
   });

@@ -27,11 +27,23 @@ describe('unshipped report: quantities decide partly shipped', () => {
   const mapColumn = (f: (cell: string, isHeader: boolean) => string) =>
     text
       .split('\n')
-      .map((line, i) => (line ? line.split('\t').map((c, j) => (j === shippedColumn ? f(c, i === 0) : c)).join('\t') : line))
+      .map((line, i) =>
+        line
+          ? line
+              .split('\t')
+              .map((c, j) => (j === shippedColumn ? f(c, i === 0) : c))
+              .join('\t')
+          : line,
+      )
       .join('\n');
 
   it('without the quantity-shipped column the status is unknown, not "unshipped"', () => {
-    const orders = batchOf(readAny(mapColumn((c, h) => (h ? 'renamed' : c)), ctx)).orders;
+    const orders = batchOf(
+      readAny(
+        mapColumn((c, h) => (h ? 'renamed' : c)),
+        ctx,
+      ),
+    ).orders;
     expect(orders.length).toBeGreaterThan(0);
     for (const o of orders) {
       expect(o.status).toBeUndefined();
@@ -40,7 +52,13 @@ describe('unshipped report: quantities decide partly shipped', () => {
   });
 
   it('a quantity that is not a count makes the file invalid', () => {
-    expectNotRecognized(readAny(mapColumn((c, h) => (h ? c : c === '0' ? 'Infinity' : c)), ctx), 'invalid');
+    expectNotRecognized(
+      readAny(
+        mapColumn((c, h) => (h ? c : c === '0' ? 'Infinity' : c)),
+        ctx,
+      ),
+      'invalid',
+    );
   });
 });
 
@@ -50,15 +68,29 @@ describe('Redline export reader', () => {
     version: 1,
     exportedAt: OBSERVED,
     settings: { ...DEFAULT_SETTINGS, warningHorizonHours: 48 },
-    orders: [{ scope: `default|${US}`, orderId: '111-0000000-0000001', marketplaceId: US, orderDate: OBSERVED - 86_400_000, observedAt: OBSERVED - 3600_000, source: 'orders-api/search', buyerEmail: 'x@example.com' }],
+    orders: [
+      {
+        scope: `default|${US}`,
+        orderId: '111-0000000-0000001',
+        marketplaceId: US,
+        orderDate: OBSERVED - 86_400_000,
+        observedAt: OBSERVED - 3600_000,
+        source: 'orders-api/search',
+        buyerEmail: 'x@example.com',
+      },
+    ],
     defects: [],
-    readings: [{ scope: `default|${US}`, day: '2026-11-26', marketplaceId: US, metric: 'lsr.10d', observedAt: OBSERVED, source: 'dom/account-health', rate: 0.02 }],
+    readings: [
+      { scope: `default|${US}`, day: '2026-11-26', marketplaceId: US, metric: 'lsr.10d', observedAt: OBSERVED, source: 'dom/account-health', rate: 0.02 },
+    ],
   };
 
   it('gives back the records as stored, without scope, day or anything added by hand', () => {
     const batch = batchOf(readAny(JSON.stringify(exported), { observedAt: OBSERVED + 5 }));
     expect(batch.format).toBe('redline-export');
-    expect(batch.orders).toEqual([{ orderId: '111-0000000-0000001', marketplaceId: US, orderDate: OBSERVED - 86_400_000, observedAt: OBSERVED - 3600_000, source: 'orders-api/search' }]);
+    expect(batch.orders).toEqual([
+      { orderId: '111-0000000-0000001', marketplaceId: US, orderDate: OBSERVED - 86_400_000, observedAt: OBSERVED - 3600_000, source: 'orders-api/search' },
+    ]);
     expect(batch.readings).toEqual([{ marketplaceId: US, metric: 'lsr.10d', observedAt: OBSERVED, source: 'dom/account-health', rate: 0.02 }]);
   });
 

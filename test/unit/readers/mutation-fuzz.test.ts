@@ -66,20 +66,24 @@ describe('mutation fuzzing of every reader', () => {
     ]);
   });
 
-  it.each(seeds.map((s, i) => [s.name, i] as const))('%s: right records or "not recognized"', (_name, index) => {
-    const seed = seeds[index]!;
-    const rng = new Random(BASE_SEED + index * 7919);
-    const failures: string[] = [];
-    for (let n = 0; n < VARIANTS_PER_SEED; n++) {
-      const variant = seed.table ? mutateTable(seed.text, rng) : mutateJson(seed.text, rng);
-      const { result, reference } = read(seed, variant, n % 3 === 2);
-      tally.variants++;
-      tally.byKind[variant.kind]++;
-      if (result.ok) tally.recognized++;
-      else tally.notRecognized++;
-      const verdict = judge(reference, variant, result, seed.ctx.observedAt);
-      if (verdict && failures.length < 5) failures.push(`#${n} ${variant.op} (${variant.kind}): ${verdict}`);
-    }
-    expect(failures).toEqual([]);
-  }, 30_000); // ~0.2 s each on an idle machine; CI shares two cores with other test files
+  it.each(seeds.map((s, i) => [s.name, i] as const))(
+    '%s: right records or "not recognized"',
+    (_name, index) => {
+      const seed = seeds[index]!;
+      const rng = new Random(BASE_SEED + index * 7919);
+      const failures: string[] = [];
+      for (let n = 0; n < VARIANTS_PER_SEED; n++) {
+        const variant = seed.table ? mutateTable(seed.text, rng) : mutateJson(seed.text, rng);
+        const { result, reference } = read(seed, variant, n % 3 === 2);
+        tally.variants++;
+        tally.byKind[variant.kind]++;
+        if (result.ok) tally.recognized++;
+        else tally.notRecognized++;
+        const verdict = judge(reference, variant, result, seed.ctx.observedAt);
+        if (verdict && failures.length < 5) failures.push(`#${n} ${variant.op} (${variant.kind}): ${verdict}`);
+      }
+      expect(failures).toEqual([]);
+    },
+    30_000,
+  ); // ~0.2 s each on an idle machine; CI shares two cores with other test files
 });

@@ -41,9 +41,16 @@ describe('readers never throw', () => {
   it('readAny on arbitrary text and on tab-separated noise', () => {
     const cell = fc.string({ unit: fc.constantFrom('a', '1', '/', '-', '"', ' ', '\t', '\r', '\n', 'é') });
     fc.assert(
-      fc.property(fc.oneof(fc.string(), cell.map((c) => `order-id\tpurchase-date\tpromise-date\n${c}`), cell.map((c) => `Date\tRating\tOrder ID\n${c}`)), (text) => {
-        expect(valid(readers.readAny(text, { observedAt: OBSERVED, marketplaceId: US }))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          cell.map((c) => `order-id\tpurchase-date\tpromise-date\n${c}`),
+          cell.map((c) => `Date\tRating\tOrder ID\n${c}`),
+        ),
+        (text) => {
+          expect(valid(readers.readAny(text, { observedAt: OBSERVED, marketplaceId: US }))).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

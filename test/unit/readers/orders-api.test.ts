@@ -8,7 +8,12 @@ const ctx = { observedAt: OBSERVED };
 
 describe('orders-api/search: the 2026 envelope (real capture, amazon.in, 2026-07)', () => {
   it('reads the empty first page: no orders, the table it is, and that it is the whole table', () => {
-    const batch = batchOf(readResponse('/orders-api/search', 200, 'application/json', fixture('seller-central/2026/orders-api-search.2026-07.IN.empty.json'), { ...ctx, marketplaceId: 'A21TJRUUN4KGV' }));
+    const batch = batchOf(
+      readResponse('/orders-api/search', 200, 'application/json', fixture('seller-central/2026/orders-api-search.2026-07.IN.empty.json'), {
+        ...ctx,
+        marketplaceId: 'A21TJRUUN4KGV',
+      }),
+    );
     expect(batch.orders).toEqual([]);
     expect(batch.tables).toEqual([{ table: 'manageOrders mfn/unshipped/easyship last-7', first: 0, rows: 0, total: 0, more: false }]);
   });
@@ -41,7 +46,9 @@ describe('orders-api/search (real capture, Nov 2021)', () => {
   });
 
   it('says which table the page is, where it starts, and that it is the whole table (1 of 1)', () => {
-    expect(batchOf(readOrdersApiSearch(fixture(SEARCH), ctx)).tables).toEqual([{ table: 'manageOrders mfn/unshipped last-365', first: 0, rows: 1, total: 1, more: false }]);
+    expect(batchOf(readOrdersApiSearch(fixture(SEARCH), ctx)).tables).toEqual([
+      { table: 'manageOrders mfn/unshipped last-365', first: 0, rows: 1, total: 1, more: false },
+    ]);
   });
 
   it('reads an already parsed body as well as text', () => {
@@ -120,7 +127,16 @@ describe('orders-api/order (real capture, Nov 2021)', () => {
   it('reads the 2023+ order detail: packages as Carrier/TrackingId/ShipDate/ShippingService, isBuyerRequestedCancel', () => {
     const body = fixtureJson(DETAIL) as { order: Record<string, unknown> & { orderItems: Record<string, unknown>[] } };
     body.order.orderStatus = { OrderStatus: 'Shipped', Late: false, AtRiskOfCancellation: false };
-    body.order.packages = [{ Carrier: 'UPS', IsSignatureConfirmationApplied: false, ShipmentId: 'DgbVDbn1n', ShipDate: 1.6372e9, ShippingService: 'UPS Ground', TrackingId: '1Z999AA10123456784' }];
+    body.order.packages = [
+      {
+        Carrier: 'UPS',
+        IsSignatureConfirmationApplied: false,
+        ShipmentId: 'DgbVDbn1n',
+        ShipDate: 1.6372e9,
+        ShippingService: 'UPS Ground',
+        TrackingId: '1Z999AA10123456784',
+      },
+    ];
     body.order.orderItems[0]!.isBuyerRequestedCancel = false;
     body.order.orderItems[0]!.QuantityShipped = 1;
     const [order] = batchOf(readOrdersApiOrder(body, ctx)).orders;

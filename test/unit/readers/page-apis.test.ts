@@ -27,7 +27,12 @@ describe('/chargebacks/api/v1/chargebacks (shape from seller-central.md)', () =>
       observedAt: OBSERVED,
       source: 'chargebacks-api',
     });
-    const fraud = { ...item, status: 'decided_against_seller', reasonCode: 'Fraud - card absent', relatedOrders: [item.relatedOrders[0], { orderId: '111-0000000-0000002' }] };
+    const fraud = {
+      ...item,
+      status: 'decided_against_seller',
+      reasonCode: 'Fraud - card absent',
+      relatedOrders: [item.relatedOrders[0], { orderId: '111-0000000-0000002' }],
+    };
     const defects = batchOf(readChargebacksApi({ chargebacks: [fraud] }, { ...ctx, marketplaceId: US })).defects;
     expect(defects.map((d) => [d.id, d.kind === 'chargeback' && d.status, d.kind === 'chargeback' && d.fraud])).toEqual([
       ['CB-000000001:111-0000000-0000001', 'decidedAgainstSeller', true],
@@ -41,7 +46,10 @@ describe('/chargebacks/api/v1/chargebacks (shape from seller-central.md)', () =>
 
   it('a reason that quotes a 1 MB id stays short enough for the log (found by the hostile demo)', () => {
     // The worker logs the detail, and a log entry holds 500 characters: a longer one failed the capture.
-    const detail = expectNotRecognized(readChargebacksApi({ chargebacks: [{ ...item, id: `CB-${'9'.repeat(2 ** 20)}`, status: 'CLOSED' }] }, { ...ctx, marketplaceId: US }), 'invalid');
+    const detail = expectNotRecognized(
+      readChargebacksApi({ chargebacks: [{ ...item, id: `CB-${'9'.repeat(2 ** 20)}`, status: 'CLOSED' }] }, { ...ctx, marketplaceId: US }),
+      'invalid',
+    );
     expect(detail).toMatch(/^chargebacks-api: chargeback CB-999/);
     expect(detail.length).toBeLessThanOrEqual(300);
   });
@@ -80,14 +88,18 @@ describe('the demo site’s live responses through readResponse', () => {
     expect(batchOf(capture(`/orders-api/order/${id}`)).orders[0]!.orderId).toBe(id);
     expect(batchOf(capture('/fbmapi/v1/feedbacks?pageSize=100')).defects.length).toBe(Math.min(100, site.seller.feedback.length));
     expect(batchOf(capture('/chargebacks/api/v1/chargebacks')).defects.length).toBe(site.seller.chargebacks.length);
-    const readings = batchOf(capture('/performance/api/summary')).readings.map((r) => r.metric).sort();
+    const readings = batchOf(capture('/performance/api/summary'))
+      .readings.map((r) => r.metric)
+      .sort();
     expect(readings).toEqual(['ahr', 'cr.7d', 'lsr.10d', 'lsr.30d', 'odr.afn', 'odr.mfn', 'otdr.14d', 'otdr.30d', 'vtr.30d']);
   });
 
   it('orders-api packages carry the confirmation moment as the demo emits it (to the ms)', () => {
     const shipped = site.seller.orders.find((o) => o.status === 'Shipped' && o.package?.trackingId);
     const [order] = batchOf(capture(`/orders-api/order/${shipped!.amazonOrderId}`)).orders;
-    expect(order!.packages).toEqual([{ trackingNumber: shipped!.package!.trackingId, carrier: shipped!.package!.carrierName, shipTime: Math.round(shipped!.package!.shipDate) }]);
+    expect(order!.packages).toEqual([
+      { trackingNumber: shipped!.package!.trackingId, carrier: shipped!.package!.carrierName, shipTime: Math.round(shipped!.package!.shipDate) },
+    ]);
   });
 
   it('every signed-out answer is signed out', () => {

@@ -7,7 +7,9 @@ const ctx = { observedAt: OBSERVED };
 const byMetric = (readings: AmazonReading[]) => Object.fromEntries(readings.map((r) => [r.metric, r]));
 
 describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => {
-  const readings = byMetric(batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), ctx)).readings);
+  const readings = byMetric(
+    batchOf(readPerformanceReport(fixture('seller-central/reports/GET_V2_SELLER_PERFORMANCE_REPORT_real-excerpt_DE_2026-10.json'), ctx)).readings,
+  );
 
   it('reads ODR (both channels), VTR, the 30-day package OTDR, late shipments and the AHR score', () => {
     expect(Object.keys(readings).sort()).toEqual(['ahr', 'lsr.10d', 'lsr.30d', 'odr.afn', 'odr.mfn', 'otdr.30d', 'vtr.30d']);
@@ -43,7 +45,16 @@ describe('GET_V2_SELLER_PERFORMANCE_REPORT, real excerpt (DE, Oct 2026)', () => 
 
   it('a one-entry lateShipmentRateList without a range is Amazon’s word on both windows: status, rate, target, no counts, no window', () => {
     for (const key of ['lsr.10d', 'lsr.30d']) {
-      expect(readings[key]).toEqual({ marketplaceId: DE, metric: key, observedAt: OBSERVED, source: 'sp-api/performance-report', rate: 0, status: 'GOOD', targetValue: 0.04, targetCondition: 'lt' });
+      expect(readings[key]).toEqual({
+        marketplaceId: DE,
+        metric: key,
+        observedAt: OBSERVED,
+        source: 'sp-api/performance-report',
+        rate: 0,
+        status: 'GOOD',
+        targetValue: 0.04,
+        targetCondition: 'lt',
+      });
     }
   });
 });
@@ -72,7 +83,14 @@ describe('GET_V2_SELLER_PERFORMANCE_REPORT, Amazon’s example (renamed fields)'
   });
 
   it('invoiceDefectRate with its parts', () => {
-    expect(readings['idr.7d']).toMatchObject({ numerator: 315, denominator: 9001, missingInvoice: 214, lateInvoice: 101, targetValue: 0.05, targetCondition: 'lt' });
+    expect(readings['idr.7d']).toMatchObject({
+      numerator: 315,
+      denominator: 9001,
+      missingInvoice: 214,
+      lateInvoice: 101,
+      targetValue: 0.05,
+      targetCondition: 'lt',
+    });
   });
 
   it('AHR with a status but no score', () => {
@@ -106,8 +124,16 @@ describe('lateShipmentRateList', () => {
   });
 
   it('a report with several marketplaces gives readings for each', () => {
-    const doc = { performanceMetrics: [{ marketplaceId: US, accountHealthRating: { ahrScore: 250 } }, { marketplaceId: DE, accountHealthRating: { ahrScore: 180 } }] };
-    expect(batchOf(readPerformanceReport(doc, ctx)).readings.map((r) => [r.marketplaceId, r.score])).toEqual([[US, 250], [DE, 180]]);
+    const doc = {
+      performanceMetrics: [
+        { marketplaceId: US, accountHealthRating: { ahrScore: 250 } },
+        { marketplaceId: DE, accountHealthRating: { ahrScore: 180 } },
+      ],
+    };
+    expect(batchOf(readPerformanceReport(doc, ctx)).readings.map((r) => [r.marketplaceId, r.score])).toEqual([
+      [US, 250],
+      [DE, 180],
+    ]);
   });
 });
 
@@ -193,7 +219,12 @@ describe('policy compliance (spec v2 §2.2)', () => {
       productConditionCustomerComplaints: [337, 'BAD'],
       otherPolicyViolations: [86, 'BAD'],
     });
-    expect(p.listingPolicyViolations).toMatchObject({ marketplaceId: US, targetValue: 0, windowFrom: Date.UTC(2020, 4, 24), windowTo: Date.UTC(2020, 10, 19, 23, 59) });
+    expect(p.listingPolicyViolations).toMatchObject({
+      marketplaceId: US,
+      targetValue: 0,
+      windowFrom: Date.UTC(2020, 4, 24),
+      windowTo: Date.UTC(2020, 10, 19, 23, 59),
+    });
     // warningState (account warnings without a count) is not a policy category.
     expect(p).not.toHaveProperty('warningState');
   });
@@ -219,7 +250,13 @@ describe('policy compliance (spec v2 §2.2)', () => {
     expect(p.restrictedProductPolicyViolations).not.toHaveProperty('count');
     expect(p.customerProductReviewsPolicyViolations).toMatchObject({ count: 1 });
     // A key that is not a name (markup) is no category.
-    expect(Object.keys(p).sort()).toEqual(['counterfeitListingsRemoved', 'customerProductReviewsPolicyViolations', 'listingPolicyViolations', 'newWarnings', 'restrictedProductPolicyViolations']);
+    expect(Object.keys(p).sort()).toEqual([
+      'counterfeitListingsRemoved',
+      'customerProductReviewsPolicyViolations',
+      'listingPolicyViolations',
+      'newWarnings',
+      'restrictedProductPolicyViolations',
+    ]);
     // The rate metrics of the same entry are unaffected.
     expect(batchOf(readPerformanceReport(doc, ctx)).readings).toEqual([]);
   });

@@ -12,17 +12,44 @@ import { fixture, FIXTURES, OBSERVED, US } from './helpers';
  */
 const PERSONAL = [
   // SP-API examples
-  'John Smith', 'buyer-email@marketplace.amazon.com', 'Smith Industries', '123 Main Street', '555-123-4567', '98101',
-  'James Wilson', 'buyer-email@marketplace.amazon.co.uk', '123 High Street', 'M1 2AB', '+44 161 123 4567',
-  'John Doe', 'user@example.com', 'Michigan address', '1 Cross St.', '48817', 'Happy Holidays', 'For you!',
+  'John Smith',
+  'buyer-email@marketplace.amazon.com',
+  'Smith Industries',
+  '123 Main Street',
+  '555-123-4567',
+  '98101',
+  'James Wilson',
+  'buyer-email@marketplace.amazon.co.uk',
+  '123 High Street',
+  'M1 2AB',
+  '+44 161 123 4567',
+  'John Doe',
+  'user@example.com',
+  'Michigan address',
+  '1 Cross St.',
+  '48817',
+  'Happy Holidays',
+  'For you!',
   // Seller Central capture
-  'VJtVTTcMNGGDH5fnPPdtUKp9pEgFbL9IfLAVtmU65kk', 'REDACTED',
+  'VJtVTTcMNGGDH5fnPPdtUKp9pEgFbL9IfLAVtmU65kk',
+  'REDACTED',
   // synthetic reports
-  'jane.buyer@example.com', 'john.q.public@example.org', 'happy.customer@example.net', 'erika.mustermann@example.de',
-  'max.mustermann@example.de', 'taro.yamada@example.jp', 'Jane Q. Buyer', '742 Evergreen Terrace', '+1 206-555-0142',
-  'Springfield', 'Shelbyville', '97403', '97404',
+  'jane.buyer@example.com',
+  'john.q.public@example.org',
+  'happy.customer@example.net',
+  'erika.mustermann@example.de',
+  'max.mustermann@example.de',
+  'taro.yamada@example.jp',
+  'Jane Q. Buyer',
+  '742 Evergreen Terrace',
+  '+1 206-555-0142',
+  'Springfield',
+  'Shelbyville',
+  '97403',
+  '97404',
   // demo site
-  'DEMO-OPAQUE', '@marketplace.example.invalid',
+  'DEMO-OPAQUE',
+  '@marketplace.example.invalid',
 ];
 
 const files = (dir: string): string[] =>

@@ -26,7 +26,9 @@ describe('SP-API Orders 2026-01-01 (examples from Amazon’s model)', () => {
         latestShipDate: iso('2024-12-27T23:59:59Z'),
         latestDeliveryDate: iso('2024-12-30T23:59:59Z'),
         shipConfirmation: { at: iso('2024-12-25T14:00:00Z'), notAfter: OBSERVED },
-        packages: [{ carrier: 'UPS', trackingNumber: '1Z999AA1234567890', shipTime: iso('2024-12-25T14:00:00Z'), carrierScanned: true, shippingService: 'UPS Ground' }],
+        packages: [
+          { carrier: 'UPS', trackingNumber: '1Z999AA1234567890', shipTime: iso('2024-12-25T14:00:00Z'), carrierScanned: true, shippingService: 'UPS Ground' },
+        ],
         // The buyer asked, the merchant executed: a buyer-requested cancellation (does not count).
         cancellation: { by: 'SELLER', buyerRequested: true },
         observedAt: OBSERVED,
@@ -41,11 +43,21 @@ describe('SP-API Orders 2026-01-01 (examples from Amazon’s model)', () => {
     const [order] = batchOf(readSpApiOrders(fixture('amazon-sp-api/orders-2026_getOrder.json'), ctx)).orders;
     expect(order).toMatchObject({ orderId: '202-1234567-8901234', marketplaceId: UK, latestShipDate: iso('2024-12-26T23:59:59Z') });
     expect(order!.packages).toEqual([
-      { carrier: 'Royal Mail', trackingNumber: 'RR123456789GB', shipTime: iso('2024-12-26T14:00:00Z'), carrierScanned: true, shippingService: 'Royal Mail Tracked 48' },
+      {
+        carrier: 'Royal Mail',
+        trackingNumber: 'RR123456789GB',
+        shipTime: iso('2024-12-26T14:00:00Z'),
+        carrierScanned: true,
+        shippingService: 'Royal Mail Tracked 48',
+      },
     ]);
     expect(order).not.toHaveProperty('cancellation');
     // programs without AMAZON_BUSINESS: not a business order (the list is the order's programs).
-    expect(order).toMatchObject({ businessOrder: false, items: [{ sku: 'ECHO-DOT-4-UK-CHARCOAL-3PACK', asin: 'B08DFPV54V', quantityOrdered: 3, quantityShipped: 3 }], itemsValue: { amount: 89.97, currency: 'GBP' } });
+    expect(order).toMatchObject({
+      businessOrder: false,
+      items: [{ sku: 'ECHO-DOT-4-UK-CHARCOAL-3PACK', asin: 'B08DFPV54V', quantityOrdered: 3, quantityShipped: 3 }],
+      itemsValue: { amount: 89.97, currency: 'GBP' },
+    });
   });
 
   it('the earliest package decides the confirmation; a package with no scan state leaves scans unknown', () => {
@@ -116,8 +128,18 @@ describe('SP-API Orders v0 (examples from Amazon’s model)', () => {
 
   it('an unshipped order’s units are one line of shipped + unshipped; invoice status and automation where v0 says', () => {
     const body = fixtureJson('amazon-sp-api/orders-v0_getOrders.json') as { payload: { Orders: Record<string, unknown>[] } };
-    Object.assign(body.payload.Orders[0]!, { OrderStatus: 'PartiallyShipped', NumberOfItemsShipped: 1, NumberOfItemsUnshipped: 2, ElectronicInvoiceStatus: 'NotFound', AutomatedShippingSettings: { HasAutomatedShippingSettings: true } });
-    expect(batchOf(readSpApiOrdersV0(body, ctx)).orders[0]).toMatchObject({ items: [{ quantityOrdered: 3, quantityShipped: 1 }], invoice: { status: 'missing' }, deliveryProtected: true });
+    Object.assign(body.payload.Orders[0]!, {
+      OrderStatus: 'PartiallyShipped',
+      NumberOfItemsShipped: 1,
+      NumberOfItemsUnshipped: 2,
+      ElectronicInvoiceStatus: 'NotFound',
+      AutomatedShippingSettings: { HasAutomatedShippingSettings: true },
+    });
+    expect(batchOf(readSpApiOrdersV0(body, ctx)).orders[0]).toMatchObject({
+      items: [{ quantityOrdered: 3, quantityShipped: 1 }],
+      invoice: { status: 'missing' },
+      deliveryProtected: true,
+    });
     body.payload.Orders[0]!.ElectronicInvoiceStatus = 'Processing';
     expect(batchOf(readSpApiOrdersV0(body, ctx)).orders[0]).not.toHaveProperty('invoice');
   });

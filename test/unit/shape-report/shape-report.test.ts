@@ -66,7 +66,13 @@ describe('the JSON shape report', () => {
 
   it('the demo’s answers, the hostile ones too (1 MB strings, markup, bidi controls in every text)', () => {
     const site = new DemoSite({ seed: 7, now: Date.UTC(2026, 10, 26, 20), hostile: true });
-    for (const path of ['/orders-api/search?limit=100&orderStatus=all&fulfillmentType=all', `/orders-api/order/${site.seller.hostile!.orderIds[0]}`, '/fbmapi/v1/feedbacks?pageSize=100', '/chargebacks/api/v1/chargebacks', '/gp/guarantee-claims/api/claims']) {
+    for (const path of [
+      '/orders-api/search?limit=100&orderStatus=all&fulfillmentType=all',
+      `/orders-api/order/${site.seller.hostile!.orderIds[0]}`,
+      '/fbmapi/v1/feedbacks?pageSize=100',
+      '/chargebacks/api/v1/chargebacks',
+      '/gp/guarantee-claims/api/claims',
+    ]) {
       const body = JSON.parse(site.respond('GET', `https://sellercentral.amazon.com${encodeURI(path)}`).body) as unknown;
       const report = jsonShape(body);
       expect(report.length).toBeLessThanOrEqual(MAX_CHARS + 2);
@@ -99,7 +105,25 @@ const PERSONAL_PAGE = `<main id="sc-content">
   <div id="row-114-0000002-0000002" class="order-row"><a href="/x">114-0000002-0000002</a></div>
   <script>var secret = 'DEMO-OPAQUE-TOKEN';</script>
 </main>`;
-const PERSONAL_VALUES = ['114-7941379-5480234', 'Jane Q. Buyer', 'Jane', '742 Evergreen Terrace', 'jane.buyer@example.com', '2.94%', '68 orders', '$11.99', '1Z999AA10123456784', 'Springfield', '97403', '+12065550142', 'I received only one', 'crushed', 'DEMO-OPAQUE-TOKEN', 'secret', 'buyer='];
+const PERSONAL_VALUES = [
+  '114-7941379-5480234',
+  'Jane Q. Buyer',
+  'Jane',
+  '742 Evergreen Terrace',
+  'jane.buyer@example.com',
+  '2.94%',
+  '68 orders',
+  '$11.99',
+  '1Z999AA10123456784',
+  'Springfield',
+  '97403',
+  '+12065550142',
+  'I received only one',
+  'crushed',
+  'DEMO-OPAQUE-TOKEN',
+  'secret',
+  'buyer=',
+];
 
 function page(html: string): Element {
   const doc = document.implementation.createHTMLDocument('page');
@@ -162,8 +186,12 @@ describe('the copyable report', () => {
   });
 
   it('says what did not match without any value the reader quoted', () => {
-    expect(problemOf('orders-api/search: orders.0.orderDate: Invalid input: expected number, received string')).toBe('orders.#.orderDate: Invalid input: expected number, received string');
-    expect(problemOf('orders-api/search: orders.3.latestShipDate: not an instant: Jane Q. Buyer')).toBe('orders.#.latestShipDate: a value Redline does not read');
+    expect(problemOf('orders-api/search: orders.0.orderDate: Invalid input: expected number, received string')).toBe(
+      'orders.#.orderDate: Invalid input: expected number, received string',
+    );
+    expect(problemOf('orders-api/search: orders.3.latestShipDate: not an instant: Jane Q. Buyer')).toBe(
+      'orders.#.latestShipDate: a value Redline does not read',
+    );
     expect(problemOf('orders-api/order: order 114-7941379-5480234 names no marketplace')).toBe('a value Redline does not read');
     expect(problemOf('malformed or truncated JSON (Unexpected end of JSON input)')).toBe('a value Redline does not read');
   });

@@ -30,7 +30,14 @@ const order = (n: number): Order => ({
   source: 'orders-api/search',
 });
 const batchOf = (orders: Order[]): Batch => ({ format: 'orders-api/search', orders, defects: [], readings: [] });
-const capture = (body: string) => ({ type: 'captureResponse' as const, path: '/orders-api/search', status: 200, contentType: 'application/json', body, observedAt: NOW });
+const capture = (body: string) => ({
+  type: 'captureResponse' as const,
+  path: '/orders-api/search',
+  status: 200,
+  contentType: 'application/json',
+  body,
+  observedAt: NOW,
+});
 
 type Put = IDBObjectStore['put'];
 const storeProto = () => (globalThis as unknown as { IDBObjectStore: { prototype: IDBObjectStore } }).IDBObjectStore.prototype;

@@ -128,7 +128,10 @@ describe('schema migrations', () => {
     raw.close();
     const db = await openRedlineDb();
     const readings = await db.getAll('readings');
-    const otd = readings.filter((r) => r.metric.startsWith('otdr')).map((r) => [r.metric, r.source, r.day]).sort();
+    const otd = readings
+      .filter((r) => r.metric.startsWith('otdr'))
+      .map((r) => [r.metric, r.source, r.day])
+      .sort();
     expect(otd).toEqual([
       ['otdr.14d', 'dom/account-health', '2021-11-24'],
       ['otdr.30d', 'sp-api/performance-report', '2021-11-25'],

@@ -57,29 +57,35 @@ describe('loadForReport', () => {
   it('gives the same report as every stored record, with fewer orders', async () => {
     let skipped = 0;
     await fc.assert(
-      fc.asyncProperty(history, windows, fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 30, maxLength: 30 }), async ({ s, orders: recent, defects, readings, settings: base }, changes, ages) => {
-        const settings = withWindows(base, changes);
-        const orders = recent.map((o, i) => older(o, (ages[i] ?? 0) * DAY));
-        const db = await openRedlineDb(`report-data-${Math.random()}`);
-        const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
-        // One record per order id, the last one written winning, as puts by key would leave them.
-        const unique = new Map(orders.map((o) => [o.orderId, storedOrder(o, SCOPE)]));
-        const stored = orderDayRecords([...unique.values()]);
-        for (const day of stored.days) void tx.objectStore('orderDays').put(day);
-        for (const part of stored.parts) void tx.objectStore('orderParts').put(part);
-        for (const d of defects) void tx.objectStore('defects').put({ ...d, scope: SCOPE });
-        for (const [i, r] of readings.entries()) void tx.objectStore('readings').put({ ...r, scope: SCOPE, day: `2026-01-${String(i + 1).padStart(2, '0')}` });
-        await tx.done;
+      fc.asyncProperty(
+        history,
+        windows,
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 30, maxLength: 30 }),
+        async ({ s, orders: recent, defects, readings, settings: base }, changes, ages) => {
+          const settings = withWindows(base, changes);
+          const orders = recent.map((o, i) => older(o, (ages[i] ?? 0) * DAY));
+          const db = await openRedlineDb(`report-data-${Math.random()}`);
+          const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings'], 'readwrite');
+          // One record per order id, the last one written winning, as puts by key would leave them.
+          const unique = new Map(orders.map((o) => [o.orderId, storedOrder(o, SCOPE)]));
+          const stored = orderDayRecords([...unique.values()]);
+          for (const day of stored.days) void tx.objectStore('orderDays').put(day);
+          for (const part of stored.parts) void tx.objectStore('orderParts').put(part);
+          for (const d of defects) void tx.objectStore('defects').put({ ...d, scope: SCOPE });
+          for (const [i, r] of readings.entries())
+            void tx.objectStore('readings').put({ ...r, scope: SCOPE, day: `2026-01-${String(i + 1).padStart(2, '0')}` });
+          await tx.done;
 
-        const all = await loadScope(db, SCOPE);
-        const seen = await loadForReport(db, SCOPE, (stored) => reportOrdersFrom(stored, s.asOf, settings, s.marketplaceId));
-        db.close();
-        skipped += all.orders.length - seen.orders.length;
-        const byId = (a: { orderId: string }, b: { orderId: string }) => a.orderId.localeCompare(b.orderId);
-        expect(computeHealthReport({ ...seen, orders: seen.orders.sort(byId) }, s.asOf, settings, s.marketplaceId)).toEqual(
-          computeHealthReport({ ...all, orders: all.orders.sort(byId) }, s.asOf, settings, s.marketplaceId),
-        );
-      }),
+          const all = await loadScope(db, SCOPE);
+          const seen = await loadForReport(db, SCOPE, (stored) => reportOrdersFrom(stored, s.asOf, settings, s.marketplaceId));
+          db.close();
+          skipped += all.orders.length - seen.orders.length;
+          const byId = (a: { orderId: string }, b: { orderId: string }) => a.orderId.localeCompare(b.orderId);
+          expect(computeHealthReport({ ...seen, orders: seen.orders.sort(byId) }, s.asOf, settings, s.marketplaceId)).toEqual(
+            computeHealthReport({ ...all, orders: all.orders.sort(byId) }, s.asOf, settings, s.marketplaceId),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
     // Not vacuous: most orders aged by up to 300 days were left out.

@@ -26,7 +26,12 @@ const batch = (orders: Order[], rest: Partial<Batch> = {}): Batch => ({ format: 
 
 /** Where the orders are: [scope, day, part, order ids] per part; checks that each day's directory lists exactly that. */
 async function layout(): Promise<[string, number, number, string[]][]> {
-  const parts = (await db.getAll('orderParts')).map((p): [string, number, number, string[]] => [p.scope, p.day, p.part, readOrderPart(p).map((o) => o.orderId)]);
+  const parts = (await db.getAll('orderParts')).map((p): [string, number, number, string[]] => [
+    p.scope,
+    p.day,
+    p.part,
+    readOrderPart(p).map((o) => o.orderId),
+  ]);
   const directories = (await db.getAll('orderDays')).flatMap((d) => d.parts.map((p) => [d.scope, d.day, p.part, p.ids]));
   expect(directories).toEqual(parts);
   return parts;
@@ -59,21 +64,33 @@ describe('applyBatch', () => {
   it('brackets the ship confirmation between the last unshipped and the first shipped sighting', async () => {
     // Readers bracket each sighting (unshipped: not before now; shipped: not after now); storage merges them.
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { shipConfirmation: { notBefore: T0 } })]));
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { notAfter: T0 + 3 * HOUR }, observedAt: T0 + 3 * HOUR })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { notAfter: T0 + 3 * HOUR }, observedAt: T0 + 3 * HOUR })]),
+    );
     const [stored] = (await loadScope(db, `default|${US}`)).orders;
     expect(stored).toMatchObject({ status: 'shipped', shipConfirmation: { notBefore: T0, notAfter: T0 + 3 * HOUR } });
   });
 
-  it('keeps each order\'s reach current: open while unshipped, its last date once shipped', async () => {
+  it("keeps each order's reach current: open while unshipped, its last date once shipped", async () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
     expect((await loadScope(db, `default|${US}`)).orders[0]).toMatchObject({ reachAt: OPEN_REACH });
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]),
+    );
     expect((await loadScope(db, `default|${US}`)).orders[0]).toMatchObject({ reachAt: T0 + 24 * HOUR });
   });
 
   it('keeps an exact confirmation time over a bracket', async () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001')]));
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001', { status: 'shipped', shipConfirmation: { at: T0 + HOUR }, observedAt: T0 + 3 * HOUR })]),
+    );
     const [stored] = (await loadScope(db, `default|${US}`)).orders;
     expect(stored!.shipConfirmation).toEqual({ at: T0 + HOUR });
   });
@@ -87,14 +104,25 @@ describe('applyBatch', () => {
   });
 
   it('merges an order that appears twice in one batch', async () => {
-    const counts = await applyBatch(db, 'default', batch([order('111-0000000-0000001', { latestDeliveryDate: T0 + 100 * HOUR }), order('111-0000000-0000001', { status: 'shipped', observedAt: T0 + HOUR })]));
+    const counts = await applyBatch(
+      db,
+      'default',
+      batch([
+        order('111-0000000-0000001', { latestDeliveryDate: T0 + 100 * HOUR }),
+        order('111-0000000-0000001', { status: 'shipped', observedAt: T0 + HOUR }),
+      ]),
+    );
     expect(counts).toMatchObject({ ordersAdded: 1, ordersUpdated: 1 });
     expect((await loadScope(db, `default|${US}`)).orders).toEqual([expect.objectContaining({ status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR })]);
   });
 
   it('imports a big batch onto stored orders: new ones added, known ones merged, nothing twice', async () => {
     const id = (i: number) => `111-${String(i).padStart(7, '0')}-0000001`;
-    await applyBatch(db, 'default', batch([order(id(1), { latestDeliveryDate: T0 + 100 * HOUR }), order(id(2)), order('222-0000000-0000001', { marketplaceId: DE })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([order(id(1), { latestDeliveryDate: T0 + 100 * HOUR }), order(id(2)), order('222-0000000-0000001', { marketplaceId: DE })]),
+    );
     const big = Array.from({ length: 3_000 }, (_, i) => order(id(i), { status: 'shipped', observedAt: T0 + HOUR }));
     const counts = await applyBatch(db, 'default', batch(big));
     expect(counts).toMatchObject({ ordersAdded: 2_998, ordersUpdated: 2 });
@@ -106,7 +134,16 @@ describe('applyBatch', () => {
 
   it('keeps orders in parts of a scope and UTC order day', async () => {
     const day = Date.UTC(2026, 10, 19);
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: day }), order('111-0000000-0000002', { orderDate: day + 23 * HOUR }), order('111-0000000-0000003', { orderDate: day + 24 * HOUR }), order('222-0000000-0000001', { marketplaceId: DE, orderDate: day })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([
+        order('111-0000000-0000001', { orderDate: day }),
+        order('111-0000000-0000002', { orderDate: day + 23 * HOUR }),
+        order('111-0000000-0000003', { orderDate: day + 24 * HOUR }),
+        order('222-0000000-0000001', { marketplaceId: DE, orderDate: day }),
+      ]),
+    );
     expect(await layout()).toEqual([
       [`default|${DE}`, orderDayOf(day), 0, ['222-0000000-0000001']],
       [`default|${US}`, orderDayOf(day), 0, ['111-0000000-0000001', '111-0000000-0000002']],
@@ -114,7 +151,7 @@ describe('applyBatch', () => {
     ]);
   });
 
-  it('adds a few new orders to a day\'s small last part, many to parts of their own; a revisit rewrites only the part it is in', async () => {
+  it("adds a few new orders to a day's small last part, many to parts of their own; a revisit rewrites only the part it is in", async () => {
     const day = Date.UTC(2026, 10, 19);
     const id = (i: number) => `111-0000000-${String(i).padStart(7, '0')}`;
     const captured = Array.from({ length: 10 }, (_, i) => order(id(i), { orderDate: day + i * 1000 }));
@@ -162,12 +199,24 @@ describe('applyBatch', () => {
   it('finds an order whose date a later sighting moves to the next day: merged and moved, never stored twice', async () => {
     // A report's date read as local midnight against the API's instant: the same order, a day apart in UTC.
     const before = Date.UTC(2026, 10, 19, 23);
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before, latestDeliveryDate: T0 + 100 * HOUR }), order('111-0000000-0000002', { orderDate: before })]));
-    const counts = await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: before + 2 * HOUR, status: 'shipped', observedAt: T0 + HOUR })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001', { orderDate: before, latestDeliveryDate: T0 + 100 * HOUR }), order('111-0000000-0000002', { orderDate: before })]),
+    );
+    const counts = await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001', { orderDate: before + 2 * HOUR, status: 'shipped', observedAt: T0 + HOUR })]),
+    );
     expect(counts).toMatchObject({ ordersAdded: 0, ordersUpdated: 1 });
     const stored = (await loadScope(db, `default|${US}`)).orders;
     expect(stored.map((o) => o.orderId).sort()).toEqual(['111-0000000-0000001', '111-0000000-0000002']);
-    expect(stored.find((o) => o.orderId === '111-0000000-0000001')).toMatchObject({ orderDate: before + 2 * HOUR, status: 'shipped', latestDeliveryDate: T0 + 100 * HOUR });
+    expect(stored.find((o) => o.orderId === '111-0000000-0000001')).toMatchObject({
+      orderDate: before + 2 * HOUR,
+      status: 'shipped',
+      latestDeliveryDate: T0 + 100 * HOUR,
+    });
     expect((await layout()).map(([, day, part, ids]) => [day, part, ids])).toEqual([
       [orderDayOf(before), 0, ['111-0000000-0000002']],
       [orderDayOf(before) + 1, 0, ['111-0000000-0000001']],
@@ -215,7 +264,11 @@ describe('applyBatch', () => {
       ['policies-new-row', '2026-11-20'],
     ]);
     // Two of one day in one batch: the later one, whatever their order.
-    await applyBatch(db, 'default', batch([], { policies: [policy(T0 + HOUR, 'listingPolicyViolations', 1), policy(T0 + 30 * 60_000, 'listingPolicyViolations', 7)] }));
+    await applyBatch(
+      db,
+      'default',
+      batch([], { policies: [policy(T0 + HOUR, 'listingPolicyViolations', 1), policy(T0 + 30 * 60_000, 'listingPolicyViolations', 7)] }),
+    );
     expect((await applyBatch(db, 'default', batch([], { policies: [policy(T0 - HOUR, 'listingPolicyViolations', 5)] }))).policies).toBe(0);
     await applyBatch(db, 'default', batch([], { policies: [policy(T0 + 30 * HOUR, 'listingPolicyViolations', 2)] }));
     const { policies } = await loadScope(db, `default|${US}`);
@@ -234,10 +287,23 @@ describe('retention and log', () => {
   it('prunes records older than the cutoff and nothing newer', async () => {
     await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: T0 - 500 * 24 * HOUR }), order('111-0000000-0000002')]));
     const old = T0 - 500 * 24 * HOUR;
-    const defect = (id: string, date: number) => ({ kind: 'feedback' as const, id, orderId: '111-0000000-0000001', marketplaceId: US, date, observedAt: T0, source: 'test', rating: 1 });
+    const defect = (id: string, date: number) => ({
+      kind: 'feedback' as const,
+      id,
+      orderId: '111-0000000-0000001',
+      marketplaceId: US,
+      date,
+      observedAt: T0,
+      source: 'test',
+      rating: 1,
+    });
     const reading = (observedAt: number) => ({ marketplaceId: US, metric: 'lsr.10d' as const, observedAt, source: 'test', rate: 0.01 });
     const policy = (observedAt: number) => ({ marketplaceId: US, category: 'listingPolicyViolations', observedAt, source: 'test', count: 0 });
-    await applyBatch(db, 'default', batch([], { defects: [defect('f1', old), defect('f2', T0)], readings: [reading(old), reading(T0)], policies: [policy(old), policy(T0)] }));
+    await applyBatch(
+      db,
+      'default',
+      batch([], { defects: [defect('f1', old), defect('f2', T0)], readings: [reading(old), reading(T0)], policies: [policy(old), policy(T0)] }),
+    );
     await applyBatch(db, 'default', batch([order('111-0000000-0000003', { marketplaceId: DE, orderDate: old })]));
     expect(await pruneBefore(db, T0 - 400 * 24 * HOUR)).toBe(5);
     const kept = await loadScope(db, `default|${US}`);
@@ -248,9 +314,17 @@ describe('retention and log', () => {
     expect(await listScopes(db)).toEqual([`default|${US}`]);
   });
 
-  it('prunes orders within the cutoff\'s own day by their time', async () => {
+  it("prunes orders within the cutoff's own day by their time", async () => {
     const cutoff = Date.UTC(2026, 10, 19, 12);
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001', { orderDate: cutoff - HOUR }), order('111-0000000-0000002', { orderDate: cutoff }), order('111-0000000-0000003', { orderDate: cutoff - 13 * HOUR })]));
+    await applyBatch(
+      db,
+      'default',
+      batch([
+        order('111-0000000-0000001', { orderDate: cutoff - HOUR }),
+        order('111-0000000-0000002', { orderDate: cutoff }),
+        order('111-0000000-0000003', { orderDate: cutoff - 13 * HOUR }),
+      ]),
+    );
     expect(await pruneBefore(db, cutoff)).toBe(2);
     expect((await loadScope(db, `default|${US}`)).orders.map((o) => o.orderId)).toEqual(['111-0000000-0000002']);
     expect((await layout()).map(([, day, , ids]) => [day, ids])).toEqual([[orderDayOf(cutoff), ['111-0000000-0000002']]]);
@@ -258,20 +332,37 @@ describe('retention and log', () => {
   });
 
   it('logs an entry whose page path or detail is longer than the log keeps, cut', async () => {
-    await appendLog(db, { at: T0, origin: 'capture', source: `/orders-api/${'x'.repeat(490)}`, ok: false, reason: 'invalid', detail: 'y'.repeat(2000), orders: 0, defects: 0, readings: 0 });
+    await appendLog(db, {
+      at: T0,
+      origin: 'capture',
+      source: `/orders-api/${'x'.repeat(490)}`,
+      ok: false,
+      reason: 'invalid',
+      detail: 'y'.repeat(2000),
+      orders: 0,
+      defects: 0,
+      readings: 0,
+    });
     const [entry] = await recentLog(db, 1);
     expect([entry!.source.length, entry!.detail!.length]).toEqual([300, 500]);
   });
 
   it('keeps the newest log entries first and caps the log', async () => {
-    for (let i = 0; i < 510; i++) await appendLog(db, { at: T0 + i, origin: 'capture', source: '/orders-api/search', ok: true, orders: i, defects: 0, readings: 0 });
+    for (let i = 0; i < 510; i++)
+      await appendLog(db, { at: T0 + i, origin: 'capture', source: '/orders-api/search', ok: true, orders: i, defects: 0, readings: 0 });
     const log = await recentLog(db, 600);
     expect(log).toHaveLength(500);
     expect(log[0]!.orders).toBe(509);
   });
 
   it('deletes everything', async () => {
-    await applyBatch(db, 'default', batch([order('111-0000000-0000001')], { policies: [{ marketplaceId: US, category: 'listingPolicyViolations', observedAt: T0, source: 'test', count: 1 }] }));
+    await applyBatch(
+      db,
+      'default',
+      batch([order('111-0000000-0000001')], {
+        policies: [{ marketplaceId: US, category: 'listingPolicyViolations', observedAt: T0, source: 'test', count: 1 }],
+      }),
+    );
     await clearAll(db);
     expect(await listScopes(db)).toEqual([]);
     expect(await db.count('policyReadings')).toBe(0);

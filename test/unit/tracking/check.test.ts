@@ -77,9 +77,7 @@ describe('tracking number check', () => {
   });
 
   it('says which carrier a number looks like when it is not the chosen one', () => {
-    expect(check('UPS', '9400111202555842332669').problems).toEqual([
-      { kind: 'wrongFormat', carrier: 'UPS', looksLike: 'United States Postal Service' },
-    ]);
+    expect(check('UPS', '9400111202555842332669').problems).toEqual([{ kind: 'wrongFormat', carrier: 'UPS', looksLike: 'United States Postal Service' }]);
   });
 
   it('flags a number without a carrier, and one for a carrier Amazon does not recognise', () => {

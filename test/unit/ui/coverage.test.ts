@@ -6,7 +6,17 @@ import { metric, sampleReport } from './fixtures';
 import { useLocale } from './messages';
 
 const amazon = (denominator: number | null): MetricReport['amazon'] => ({
-  observedAt: 0, ageMs: 0, source: 'test', rate: null, numerator: null, denominator, window: null, target: null, condition: null, status: null, parts: null,
+  observedAt: 0,
+  ageMs: 0,
+  source: 'test',
+  rate: null,
+  numerator: null,
+  denominator,
+  window: null,
+  target: null,
+  condition: null,
+  status: null,
+  parts: null,
 });
 
 describe('coverage: what Redline has seen of what Amazon counts', () => {

@@ -126,7 +126,14 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
         orderId: '114-1111111-1111111',
         risks: [
           risk({ kind: 'lateShipment', metric: 'lsr.10d', deadline: NOW + 2 * HOUR + 20 * 60_000, rateIfHappens: 9 / 201 }),
-          risk({ kind: 'lateShipment', metric: 'lsr.30d', deadline: NOW + 2 * HOUR + 20 * 60_000, rateIfHappens: 13 / 601, marginIfHappens: 10, breaches: false }),
+          risk({
+            kind: 'lateShipment',
+            metric: 'lsr.30d',
+            deadline: NOW + 2 * HOUR + 20 * 60_000,
+            rateIfHappens: 13 / 601,
+            marginIfHappens: 10,
+            breaches: false,
+          }),
         ],
       },
       {
@@ -135,7 +142,13 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
       },
     ],
     policyCompliance: [],
-    accountHealthAssurance: { status: 'notEnoughHistory', daysBelow250: 0, daysCovered: 3, since: addDays(TODAY, -2), window: { from: addDays(TODAY, -179), to: TODAY } },
+    accountHealthAssurance: {
+      status: 'notEnoughHistory',
+      daysBelow250: 0,
+      daysCovered: 3,
+      since: addDays(TODAY, -2),
+      window: { from: addDays(TODAY, -179), to: TODAY },
+    },
     dispatchRuleHours: 72,
     ...overrides,
   };

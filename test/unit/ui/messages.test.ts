@@ -5,7 +5,9 @@ import { MESSAGE_FILES } from './messages';
 type Entry = { message: string; placeholders?: Record<string, { content: string }> };
 /** The `$1`… a message ends up using, through named placeholders too. */
 const placeholders = (entry: Entry) => {
-  const named = Object.values(entry.placeholders ?? {}).map((p) => p.content).join(' ');
+  const named = Object.values(entry.placeholders ?? {})
+    .map((p) => p.content)
+    .join(' ');
   return [...new Set(`${entry.message} ${named}`.match(/\$[1-9](?!\$)/g) ?? [])].sort();
 };
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
@@ -30,7 +32,7 @@ describe('message files', () => {
     }
   });
 
-  it.each(['en', 'de', 'ja'] as const)('%s passes Chrome\'s check: every $NAME$ is a defined placeholder', (lang) => {
+  it.each(['en', 'de', 'ja'] as const)("%s passes Chrome's check: every $NAME$ is a defined placeholder", (lang) => {
     // Chrome refuses to load the extension otherwise ("Variable $1$ used but not defined"): "$1$2" reads as "$1$".
     for (const [key, entry] of Object.entries(MESSAGE_FILES[lang] as Record<string, Entry>)) {
       const defined = new Set(Object.keys(entry.placeholders ?? {}).map((k) => k.toLowerCase()));

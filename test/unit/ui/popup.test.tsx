@@ -14,7 +14,12 @@ function state(overrides: Partial<PopupState> = {}): PopupState {
     scopes: ['default|ATVPDKIKX0DER'],
     scope: 'default|ATVPDKIKX0DER',
     report: sampleReport(),
-    history: { 'odr.mfn': [{ day: '2026-10-01', rate: 0.006, score: null }, { day: '2026-11-20', rate: 0.008, score: null }] },
+    history: {
+      'odr.mfn': [
+        { day: '2026-10-01', rate: 0.006, score: null },
+        { day: '2026-11-20', rate: 0.008, score: null },
+      ],
+    },
     lastCapture: { at: NOW - 3 * MIN, origin: 'capture', source: '/orders-api/search', ok: true, orders: 15, defects: 0, readings: 0 },
     problem: null,
     ...overrides,
@@ -42,7 +47,15 @@ describe('popup', () => {
 
   it('shows one compact row per metric: status word, rate, margin in its unit, breach or recovery date; details open per metric', async () => {
     const root = show(state());
-    expect([...root.querySelectorAll('.glance > li')].map((li) => li.getAttribute('data-metric'))).toEqual(['odr.mfn', 'odr.afn', 'lsr.10d', 'lsr.30d', 'cr.7d', 'vtr.30d', 'otdr.14d']);
+    expect([...root.querySelectorAll('.glance > li')].map((li) => li.getAttribute('data-metric'))).toEqual([
+      'odr.mfn',
+      'odr.afn',
+      'lsr.10d',
+      'lsr.30d',
+      'cr.7d',
+      'vtr.30d',
+      'otdr.14d',
+    ]);
     // The Account Health Rating follows the glance, in its own section (other red lines).
     expect(root.querySelector('.glance [data-metric="ahr"]')).toBeNull();
     expect(root.querySelector('.card-ahr[data-metric="ahr"]')).not.toBeNull();
@@ -74,7 +87,9 @@ describe('popup', () => {
     expect(text(details)).toContain('8 of 1,000 orders');
     expect(details.querySelector('svg[role=img]')!.getAttribute('aria-label')).toMatch(/^Projection to Dec 26: expected/);
     expect(text(details.querySelector('.margin-sentence'))).toBe('Can absorb 1 more defective order.');
-    expect(text((await openDetails(root, 'lsr.10d')).querySelector('.margin-sentence'))).toBe('1 late shipment over the line: recovers on Dec 3 if nothing else ships late.');
+    expect(text((await openDetails(root, 'lsr.10d')).querySelector('.margin-sentence'))).toBe(
+      '1 late shipment over the line: recovers on Dec 3 if nothing else ships late.',
+    );
     // And closes again.
     await openDetails(root, 'odr.mfn');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -84,7 +99,22 @@ describe('popup', () => {
   it('says a metric is too thin to judge (the engine’s insufficient): neutral, with what was seen and the next step', () => {
     const report = sampleReport();
     const cr = report.metrics['cr.7d'];
-    const thin = { ...report, metrics: { ...report.metrics, 'cr.7d': { ...cr, numerator: 1, denominator: 3, rate: 1 / 3, status: 'insufficient' as const, amazon: null, coverage: null, local: { ...cr.local, numerator: 1, denominator: 3 } } } };
+    const thin = {
+      ...report,
+      metrics: {
+        ...report.metrics,
+        'cr.7d': {
+          ...cr,
+          numerator: 1,
+          denominator: 3,
+          rate: 1 / 3,
+          status: 'insufficient' as const,
+          amazon: null,
+          coverage: null,
+          local: { ...cr.local, numerator: 1, denominator: 3 },
+        },
+      },
+    };
     const root = show(state({ report: thin }));
     const row = root.querySelector('[data-metric="cr.7d"]')!;
     expect(text(row.querySelector('.pill'))).toBe('…Too few to judge');
@@ -92,7 +122,10 @@ describe('popup', () => {
     // The popup leads with onboarding, and the row says what was seen and where the rest is.
     expect(root.querySelector('.onboarding')).not.toBeNull();
     expect(text(row.querySelector('.coverage-line'))).toBe('Seen 3 orders so far: open Sent orders (last 30 days) or import your All Orders report');
-    expect([...row.querySelectorAll('.coverage-line a')].map((a) => a.getAttribute('href'))).toEqual(['https://sellercentral.amazon.com/orders-v3/mfn/shipped', 'options.html#import']);
+    expect([...row.querySelectorAll('.coverage-line a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://sellercentral.amazon.com/orders-v3/mfn/shipped',
+      'options.html#import',
+    ]);
     expect(root.querySelector('[data-metric="odr.mfn"] .coverage-line')).not.toBeNull(); // 62 % of Amazon's count: not covered either
   });
 
@@ -134,17 +167,39 @@ describe('popup', () => {
   });
 
   it('tells the seller when Seller Central signed them out', () => {
-    const root = show(state({ problem: { at: NOW - MIN, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'signedOut', orders: 0, defects: 0, readings: 0 } }));
+    const root = show(
+      state({
+        problem: { at: NOW - MIN, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'signedOut', orders: 0, defects: 0, readings: 0 },
+      }),
+    );
     expect(root.querySelector('[role=alert]')!.textContent).toContain('Signed out of Seller Central');
   });
 
   it.each([
-    ['en', 'Disk full: Redline could not save', 'The browser refused to store the data from Manage Orders: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data on Redline’s options page'],
-    ['de', 'Speicher voll: Redline konnte nicht speichern', 'Der Browser hat sich geweigert, die Daten von Bestellungen verwalten zu speichern: Die Festplatte'],
+    [
+      'en',
+      'Disk full: Redline could not save',
+      'The browser refused to store the data from Manage Orders: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data on Redline’s options page',
+    ],
+    [
+      'de',
+      'Speicher voll: Redline konnte nicht speichern',
+      'Der Browser hat sich geweigert, die Daten von Bestellungen verwalten zu speichern: Die Festplatte',
+    ],
     ['ja', '容量不足：Redlineは保存できませんでした', 'ブラウザが注文管理のデータを保存できませんでした。'],
   ] as const)('says what a full disk means and what to do, not "page not recognized" (%s)', (lang, title, text) => {
     useLocale(lang);
-    const quota = { at: NOW - MIN, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'storageFailed', detail: 'QuotaExceededError: The quota has been exceeded.', orders: 0, defects: 0, readings: 0 } as const;
+    const quota = {
+      at: NOW - MIN,
+      origin: 'capture',
+      source: '/orders-api/search',
+      ok: false,
+      reason: 'storageFailed',
+      detail: 'QuotaExceededError: The quota has been exceeded.',
+      orders: 0,
+      defects: 0,
+      readings: 0,
+    } as const;
     const notice = show(state({ problem: quota })).querySelector('[role=alert]')!;
     expect(notice.getAttribute('data-problem')).toBe('quota');
     expect(notice.querySelector('.notice-title')!.textContent).toBe(title);
@@ -175,9 +230,39 @@ describe('popup', () => {
   it('rolls up every account in this browser, worst first, and switches with one click', () => {
     const picked: string[] = [];
     const overview = [
-      { scope: 'default|A1PA6795UKMFR9', state: 'breach', attention: 2, breaches: 1, policyBreaches: 0, overBy: 3, atRisk: 3, hasReport: true, signedOut: false },
-      { scope: 'default|ATVPDKIKX0DER', state: 'warning', attention: 3, breaches: 0, policyBreaches: 0, overBy: 0, atRisk: 2, hasReport: true, signedOut: false },
-      { scope: 'default|A1F83G8C2ARO7P', state: 'signedOut', attention: 0, breaches: 0, policyBreaches: 0, overBy: 0, atRisk: 0, hasReport: false, signedOut: true },
+      {
+        scope: 'default|A1PA6795UKMFR9',
+        state: 'breach',
+        attention: 2,
+        breaches: 1,
+        policyBreaches: 0,
+        overBy: 3,
+        atRisk: 3,
+        hasReport: true,
+        signedOut: false,
+      },
+      {
+        scope: 'default|ATVPDKIKX0DER',
+        state: 'warning',
+        attention: 3,
+        breaches: 0,
+        policyBreaches: 0,
+        overBy: 0,
+        atRisk: 2,
+        hasReport: true,
+        signedOut: false,
+      },
+      {
+        scope: 'default|A1F83G8C2ARO7P',
+        state: 'signedOut',
+        attention: 0,
+        breaches: 0,
+        policyBreaches: 0,
+        overBy: 0,
+        atRisk: 0,
+        hasReport: false,
+        signedOut: true,
+      },
     ] as const;
     const root = show(state({ scopes: ['default|ATVPDKIKX0DER', 'default|A1PA6795UKMFR9'], overview: [...overview] }), { scope: (s) => picked.push(s) });
     const lines = [...root.querySelectorAll('.accounts li')];

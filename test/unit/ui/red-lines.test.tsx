@@ -69,7 +69,9 @@ describe('policy compliance in the popup', () => {
     const section = root.querySelector('#policies')!;
     expect(section.getAttribute('data-policies')).toBe('breach');
     expect(section.classList.contains('card-breach')).toBe(true);
-    expect(text(section.querySelector('.policy-summary'))).toBe('1 category over the line: any violation counts. 1 category without a count: open Account Health.');
+    expect(text(section.querySelector('.policy-summary'))).toBe(
+      '1 category over the line: any violation counts. 1 category without a count: open Account Health.',
+    );
     const items = [...section.querySelectorAll('.policy')];
     expect(items.map((i) => i.getAttribute('data-policy'))).toEqual(['listingPolicyViolations', 'documentRequests']);
     expect(text(items[0]!)).toBe('Listing policy violations1 violation · +1 since Nov 24, 2026');
@@ -111,13 +113,23 @@ describe('the Account Health Rating and Account Health Assurance', () => {
   const window180 = { from: '2026-05-31', to: TODAY };
 
   it('score, band, a chart of its history against 200 and 250, and the Assurance line', () => {
-    const history = { ahr: [{ day: '2026-10-01', rate: null, score: 300 }, { day: '2026-11-20', rate: null, score: 240 }] };
-    const root = show({ accountHealthAssurance: { status: 'notEnoughHistory', daysBelow250: 7, daysCovered: 57, since: '2026-10-01', window: window180 } }, history);
+    const history = {
+      ahr: [
+        { day: '2026-10-01', rate: null, score: 300 },
+        { day: '2026-11-20', rate: null, score: 240 },
+      ],
+    };
+    const root = show(
+      { accountHealthAssurance: { status: 'notEnoughHistory', daysBelow250: 7, daysCovered: 57, since: '2026-10-01', window: window180 } },
+      history,
+    );
     const card = root.querySelector('[data-metric="ahr"]')!;
     expect(text(card.querySelector('.rate-value'))).toBe('240');
     expect(text(card.querySelector('.pill'))).toContain('Healthy');
     const chart = card.querySelector('svg[role=img]')!;
-    expect(chart.getAttribute('aria-label')!.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe('Account Health Rating, Oct 1 – Nov 26: 240 today; lines at 200 (healthy) and 250 (Assurance).');
+    expect(chart.getAttribute('aria-label')!.replace(/[\u2009\u202f\u00a0]/g, ' ')).toBe(
+      'Account Health Rating, Oct 1 – Nov 26: 240 today; lines at 200 (healthy) and 250 (Assurance).',
+    );
     expect(chart.querySelector('.chart-history')!.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     expect(chart.querySelectorAll('line.chart-target, line.chart-ahr-line')).toHaveLength(2);
     expect(text(card.querySelector('.assurance'))).toBe('Account Health Assurance · Not enough history yet (since Oct 1, 2026): 7 days below 250 so far.');
@@ -137,7 +149,10 @@ describe('the Account Health Rating and Account Health Assurance', () => {
 
   it('no rating read: no chart and no Assurance verdict', () => {
     const r = sampleReport();
-    const root = show({ metrics: { ...r.metrics, ahr: { key: 'ahr', unit: 'points', score: null, status: 'unknown', window: null, amazon: null } }, accountHealthAssurance: { status: 'unknown', daysBelow250: null, daysCovered: 0, since: null, window: window180 } });
+    const root = show({
+      metrics: { ...r.metrics, ahr: { key: 'ahr', unit: 'points', score: null, status: 'unknown', window: null, amazon: null } },
+      accountHealthAssurance: { status: 'unknown', daysBelow250: null, daysCovered: 0, since: null, window: window180 },
+    });
     const card = root.querySelector('[data-metric="ahr"]')!;
     expect(card.querySelector('svg')).toBeNull();
     expect(card.querySelector('.assurance')).toBeNull();
@@ -147,9 +162,13 @@ describe('the Account Health Rating and Account Health Assurance', () => {
   it('in German and Japanese', () => {
     const a = { status: 'notEligible', daysBelow250: 14, daysCovered: 180, since: '2026-05-01', window: window180 } as const;
     useLocale('de');
-    expect(text(show({ accountHealthAssurance: a }).querySelector('.assurance'))).toBe('Account Health Assurance (Kontozustandsgarantie) · 14 Tage unter 250 in den letzten 180: nicht berechtigt.');
+    expect(text(show({ accountHealthAssurance: a }).querySelector('.assurance'))).toBe(
+      'Account Health Assurance (Kontozustandsgarantie) · 14 Tage unter 250 in den letzten 180: nicht berechtigt.',
+    );
     useLocale('ja');
-    expect(text(show({ accountHealthAssurance: a }).querySelector('.assurance'))).toBe('アカウント健全性保証（Account Health Assurance） · 直近 180 日間で 250 未満が 14 日：対象外です。');
+    expect(text(show({ accountHealthAssurance: a }).querySelector('.assurance'))).toBe(
+      'アカウント健全性保証（Account Health Assurance） · 直近 180 日間で 250 未満が 14 日：対象外です。',
+    );
   });
 });
 

@@ -7,7 +7,16 @@ const g = globalThis as unknown as { chrome?: { runtime: { getManifest(): { vers
 let version = '1.2.3';
 
 function state(overrides: Partial<PopupState> = {}): PopupState {
-  return { scopes: ['default|ATVPDKIKX0DER'], scope: 'default|ATVPDKIKX0DER', report: sampleReport(), history: {}, lastCapture: null, problem: null, computing: false, ...overrides } as PopupState;
+  return {
+    scopes: ['default|ATVPDKIKX0DER'],
+    scope: 'default|ATVPDKIKX0DER',
+    report: sampleReport(),
+    history: {},
+    lastCapture: null,
+    problem: null,
+    computing: false,
+    ...overrides,
+  } as PopupState;
 }
 
 describe('the popup’s kept answer', () => {

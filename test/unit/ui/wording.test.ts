@@ -77,7 +77,10 @@ describe('risks', () => {
   });
 
   it('says when an event is already counted', () => {
-    const g = groupRisks({ orderId: '114-0000000-0000000', risks: [risk({ kind: 'openClaim', metric: 'odr.mfn', rateIfHappens: 0.011, alreadyCounted: true })] })[0]!;
+    const g = groupRisks({
+      orderId: '114-0000000-0000000',
+      risks: [risk({ kind: 'openClaim', metric: 'odr.mfn', rateIfHappens: 0.011, alreadyCounted: true })],
+    })[0]!;
     expect(text(impactPhrase(g))).toBe('Claim stands → ODR 1.1%, over the line (already counted; resolving it undoes it)');
   });
 

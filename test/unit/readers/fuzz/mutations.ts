@@ -107,11 +107,12 @@ export function mutateJson(text: string, rng: Random): Variant {
   const doc = JSON.parse(text) as Json;
   const paths = allPaths(doc);
   const at = () => rng.pick(paths);
-  const leafPaths = () => paths.filter((p) => {
-    const { parent, key } = parentOf(doc, p);
-    const v = (parent as Record<string, Json>)[key as string];
-    return v === null || typeof v !== 'object';
-  });
+  const leafPaths = () =>
+    paths.filter((p) => {
+      const { parent, key } = parentOf(doc, p);
+      const v = (parent as Record<string, Json>)[key as string];
+      return v === null || typeof v !== 'object';
+    });
   const json = (value: Json, op: string, kind: VariantKind, traces: unknown[] = []): Variant => ({ op, kind, input: JSON.stringify(value), traces });
 
   switch (rng.int(0, 13)) {
@@ -121,12 +122,19 @@ export function mutateJson(text: string, rng: Random): Variant {
       const objects = [[] as Path, ...paths].filter((p) => isObject(p.length ? (parentOf(doc, p).parent as Record<string, Json>)[p.at(-1) as string]! : doc));
       const path = rng.pick(objects);
       const copy = clone(doc);
-      const target = path.length ? ((parentOf(copy, path).parent as Record<string, Json>)[path.at(-1) as string] as Record<string, Json>) : (copy as Record<string, Json>);
+      const target = path.length
+        ? ((parentOf(copy, path).parent as Record<string, Json>)[path.at(-1) as string] as Record<string, Json>)
+        : (copy as Record<string, Json>);
       target[`x_fuzz_${rng.int(0, 999)}`] = randomJson(rng);
       return json(copy, 'add an unknown field', 'same');
     }
     case 2:
-      return { op: 'reformat (indent, CRLF)', kind: 'same', input: JSON.stringify(doc, null, rng.int(1, 4)).replace(/\n/g, rng.chance(0.5) ? '\r\n' : '\n'), traces: [] };
+      return {
+        op: 'reformat (indent, CRLF)',
+        kind: 'same',
+        input: JSON.stringify(doc, null, rng.int(1, 4)).replace(/\n/g, rng.chance(0.5) ? '\r\n' : '\n'),
+        traces: [],
+      };
     case 3: {
       // Only lists of whole records: a second identical package or item says something else.
       const arrays = paths.filter((p) => {
@@ -191,7 +199,12 @@ export function mutateJson(text: string, rng: Random): Variant {
       if (!numeric.length) return json(doc, 'no number to overflow', 'same');
       const path = rng.pick(numeric);
       const marker = `"__fuzz_overflow__"`;
-      return { op: `${path.join('.')} = 1e400`, kind: 'lossy', input: JSON.stringify(setAt(doc, path, '__fuzz_overflow__')).replace(marker, '1e400'), traces: [] };
+      return {
+        op: `${path.join('.')} = 1e400`,
+        kind: 'lossy',
+        input: JSON.stringify(setAt(doc, path, '__fuzz_overflow__')).replace(marker, '1e400'),
+        traces: [],
+      };
     }
     default:
       return { ...noise(JSON.stringify(doc), rng), traces: [] };
@@ -240,7 +253,12 @@ export function mutateTable(text: string, rng: Random): Variant {
   const t: Table = { header: [...table.header], rows };
   const col = () => rng.int(0, width - 1);
   const same = (next: Table | string, op: string): Variant => ({ op, kind: 'same', input: typeof next === 'string' ? next : tsv(next), traces: [] });
-  const lossy = (next: Table | string, op: string, traces: unknown[] = []): Variant => ({ op, kind: 'lossy', input: typeof next === 'string' ? next : tsv(next), traces });
+  const lossy = (next: Table | string, op: string, traces: unknown[] = []): Variant => ({
+    op,
+    kind: 'lossy',
+    input: typeof next === 'string' ? next : tsv(next),
+    traces,
+  });
 
   switch (rng.int(0, 11)) {
     case 0: {
@@ -250,7 +268,10 @@ export function mutateTable(text: string, rng: Random): Variant {
     case 1: {
       const at = rng.int(0, width);
       const insert = <T>(r: T[], v: T) => [...r.slice(0, at), v, ...r.slice(at)];
-      return same({ header: insert(t.header, `x-fuzz-${rng.int(0, 99)}`), rows: t.rows.map((r) => insert(r, rng.pick(HOSTILE_STRINGS).replace(/[\t\r\n"]/g, ''))) }, 'add a column');
+      return same(
+        { header: insert(t.header, `x-fuzz-${rng.int(0, 99)}`), rows: t.rows.map((r) => insert(r, rng.pick(HOSTILE_STRINGS).replace(/[\t\r\n"]/g, ''))) },
+        'add a column',
+      );
     }
     case 2:
       return same(`\uFEFF${tsv(t, '\r\n')}\r\n\r\n`, 'BOM, CRLF, blank lines');

@@ -13,7 +13,6 @@ import { mergeBatches } from '../../../../lib/model/merge';
 
 export type Verdict = string | undefined;
 
-
 /**
  * A mutation removed a row of an item-level report: the order lost a line, and what sums its lines
  * (`itemsValue`) covers those left. Put in a variant's traces.
@@ -144,7 +143,11 @@ export function noNewFacts(original: Batch, result: ReadResult, traces: readonly
     for (const [path, value] of leaves(record)) {
       if (path.startsWith('items.') || oldLeaves.get(path) === value || traced(value, traces, observedAt)) continue;
       const was = oldLeaves.get(path);
-      if (path === 'itemsValue.amount' && (traces.some(isNumberLike) || (traces.includes(LINES_REMOVED) && typeof was === 'number' && typeof value === 'number' && value < was))) continue;
+      if (
+        path === 'itemsValue.amount' &&
+        (traces.some(isNumberLike) || (traces.includes(LINES_REMOVED) && typeof was === 'number' && typeof value === 'number' && value < was))
+      )
+        continue;
       return `${key} ${path}: ${JSON.stringify(oldLeaves.get(path))} became ${JSON.stringify(value)?.slice(0, 80)}`;
     }
   }

@@ -47,7 +47,11 @@ const TABLE_FIXTURES: [string, string | undefined][] = [
 
 function demoResponses(): [string, string, string][] {
   const site = new DemoSite({ seed: 3, now: Date.UTC(2026, 10, 26, 20) });
-  const get = (path: string): [string, string, string] => [`demo ${path.split('?')[0]}`, site.respond('GET', `https://sellercentral.amazon.com${path}`).body, path];
+  const get = (path: string): [string, string, string] => [
+    `demo ${path.split('?')[0]}`,
+    site.respond('GET', `https://sellercentral.amazon.com${path}`).body,
+    path,
+  ];
   // Orders that exercise every branch: shipped with tracking, buyer- and seller-cancelled, late, pending.
   const interesting = ['buyer-cancel', 'seller-cancel', 'no-tracking', 'overdue', 'late-shipment'] as const;
   const detailIds = interesting.map((tag) => site.seller.orders.find((o) => o.scenarios.includes(tag))!.amazonOrderId);

@@ -8,7 +8,9 @@ describe('at-risk orders CSV', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines).toHaveLength(1 + 3);
-    expect(lines[1]).toBe('ATVPDKIKX0DER,114-1111111-1111111,lateShipment,lsr.10d,orders,2026-11-17,2026-11-26,0,2026-11-26T22:20:00.000Z,0.044776,-1,true,false');
+    expect(lines[1]).toBe(
+      'ATVPDKIKX0DER,114-1111111-1111111,lateShipment,lsr.10d,orders,2026-11-17,2026-11-26,0,2026-11-26T22:20:00.000Z,0.044776,-1,true,false',
+    );
   });
 
   it('quotes separators and defuses spreadsheet formulas', () => {

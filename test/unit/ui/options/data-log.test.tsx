@@ -39,10 +39,53 @@ async function show(lang: 'en' | 'de' | 'ja' = 'en'): Promise<HTMLElement> {
 describe('the data log on the options page', () => {
   beforeEach(() => {
     log = [
-      { at: AT, origin: 'capture', source: '/orders-v3/order/114-7941379-5480234/confirm-shipment', ok: false, reason: 'unknownFormat', detail: 'the tracking id field: the page layout may have changed', page: 'confirmShipment', missing: "the tracking id field (input[data-test-id='text-input-tracking-id'])", shape: pageShape(), orders: 0, defects: 0, readings: 0 },
-      { at: AT - 60_000, origin: 'capture', source: '/orders-api/search', ok: true, format: 'orders-api/search', orders: 15, defects: 0, readings: 0, tables: [{ table: 'manageOrders mfn/unshipped last-7', first: 15, rows: 15, total: 40, more: true }] },
-      { at: AT - 120_000, origin: 'capture', source: '/fbmapi/v1/feedbacks', ok: true, format: 'fbmapi/feedbacks', orders: 0, defects: 20, readings: 0, tables: [{ table: 'feedbackManager', first: 0, rows: 20, more: true }] },
-      { at: AT - 180_000, origin: 'capture', source: '/orders-api/search', ok: false, reason: 'signedOut', detail: 'HTTP 403: the session had expired', orders: 0, defects: 0, readings: 0 },
+      {
+        at: AT,
+        origin: 'capture',
+        source: '/orders-v3/order/114-7941379-5480234/confirm-shipment',
+        ok: false,
+        reason: 'unknownFormat',
+        detail: 'the tracking id field: the page layout may have changed',
+        page: 'confirmShipment',
+        missing: "the tracking id field (input[data-test-id='text-input-tracking-id'])",
+        shape: pageShape(),
+        orders: 0,
+        defects: 0,
+        readings: 0,
+      },
+      {
+        at: AT - 60_000,
+        origin: 'capture',
+        source: '/orders-api/search',
+        ok: true,
+        format: 'orders-api/search',
+        orders: 15,
+        defects: 0,
+        readings: 0,
+        tables: [{ table: 'manageOrders mfn/unshipped last-7', first: 15, rows: 15, total: 40, more: true }],
+      },
+      {
+        at: AT - 120_000,
+        origin: 'capture',
+        source: '/fbmapi/v1/feedbacks',
+        ok: true,
+        format: 'fbmapi/feedbacks',
+        orders: 0,
+        defects: 20,
+        readings: 0,
+        tables: [{ table: 'feedbackManager', first: 0, rows: 20, more: true }],
+      },
+      {
+        at: AT - 180_000,
+        origin: 'capture',
+        source: '/orders-api/search',
+        ok: false,
+        reason: 'signedOut',
+        detail: 'HTTP 403: the session had expired',
+        orders: 0,
+        defects: 0,
+        readings: 0,
+      },
     ];
   });
 

@@ -35,10 +35,25 @@ vi.mock('../../../../lib/messaging/client', () => ({
 // own): here a .txt file is an All Orders report of 1,234 orders, anything else is not recognised.
 vi.mock('../../../../lib/readers/import-files', () => ({
   readImportFiles: (files: { name: string }[]) =>
-    files.map((f) => ({ name: f.name, result: f.name.endsWith('.txt') ? { ok: true, batch: { format: 'flat/all-orders', orders: [], defects: [], readings: [] } } : { ok: false, reason: 'unknownFormat', detail: '<b>bold</b>' } })),
+    files.map((f) => ({
+      name: f.name,
+      result: f.name.endsWith('.txt')
+        ? { ok: true, batch: { format: 'flat/all-orders', orders: [], defects: [], readings: [] } }
+        : { ok: false, reason: 'unknownFormat', detail: '<b>bold</b>' },
+    })),
   importPreview: ({ name, result }: { name: string; result: { ok: boolean } }) =>
     result.ok
-      ? { name, ok: true, format: 'flat/all-orders', orders: 1234, defects: 0, readings: 0, marketplaces: ['ATVPDKIKX0DER'], from: Date.UTC(2026, 8, 1), to: Date.UTC(2026, 10, 25) }
+      ? {
+          name,
+          ok: true,
+          format: 'flat/all-orders',
+          orders: 1234,
+          defects: 0,
+          readings: 0,
+          marketplaces: ['ATVPDKIKX0DER'],
+          from: Date.UTC(2026, 8, 1),
+          to: Date.UTC(2026, 10, 25),
+        }
       : { name, ok: false, reason: 'unknownFormat', detail: '<b>bold</b>', orders: 0, defects: 0, readings: 0, marketplaces: [] },
 }));
 
@@ -161,11 +176,13 @@ describe('options page', () => {
     failing.commit = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     const root = await show();
     const status = await importOne(root);
-    expect(status).toBe({
-      en: 'Not saved: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data below (shorten “Keep history for”, or delete all data), then save again. Nothing of the file that failed was stored.',
-      de: 'Nicht gespeichert: Die Festplatte oder der Speicher des Browsers für Erweiterungen ist voll. Geben Sie Speicherplatz frei oder löschen Sie unten alte Daten („Verlauf aufbewahren“ verkürzen oder alle Daten löschen) und speichern Sie dann erneut. Von der fehlgeschlagenen Datei wurde nichts gespeichert.',
-      ja: '保存されませんでした：ディスク、またはブラウザの拡張機能用ストレージがいっぱいです。ディスクの空き容量を増やすか、下で古いデータを削除し（「履歴の保存期間」を短くするか、全データを削除）、もう一度保存してください。失敗したファイルの内容は何も保存されていません。',
-    }[lang]);
+    expect(status).toBe(
+      {
+        en: 'Not saved: the disk, or the browser’s storage for extensions, is full. Free disk space, or delete old data below (shorten “Keep history for”, or delete all data), then save again. Nothing of the file that failed was stored.',
+        de: 'Nicht gespeichert: Die Festplatte oder der Speicher des Browsers für Erweiterungen ist voll. Geben Sie Speicherplatz frei oder löschen Sie unten alte Daten („Verlauf aufbewahren“ verkürzen oder alle Daten löschen) und speichern Sie dann erneut. Von der fehlgeschlagenen Datei wurde nichts gespeichert.',
+        ja: '保存されませんでした：ディスク、またはブラウザの拡張機能用ストレージがいっぱいです。ディスクの空き容量を増やすか、下で古いデータを削除し（「履歴の保存期間」を短くするか、全データを削除）、もう一度保存してください。失敗したファイルの内容は何も保存されていません。',
+      }[lang],
+    );
     // The file is still there to save once space is freed.
     failing.commit = null;
     root.querySelector<HTMLButtonElement>('.actions .button-primary')!.click();
@@ -176,7 +193,14 @@ describe('options page', () => {
 
   it('knows a full disk from the worker’s log when the error’s own words do not say so', async () => {
     failing.commit = new Error('Transaction was aborted.');
-    failing.problem = { at: Date.now() + 1000, origin: 'import', source: 'all-orders.txt', ok: false, reason: 'storageFailed', detail: 'QuotaExceededError: Transaction was aborted.' };
+    failing.problem = {
+      at: Date.now() + 1000,
+      origin: 'import',
+      source: 'all-orders.txt',
+      ok: false,
+      reason: 'storageFailed',
+      detail: 'QuotaExceededError: Transaction was aborted.',
+    };
     expect(await importOne(await show())).toMatch(/^Not saved: the disk, or the browser’s storage for extensions, is full\./);
     failing.problem = { ...(failing.problem as object), at: Date.now() - 60_000 }; // an old one is not this failure
     expect(await importOne(await show())).toBe('Could not read the files: \u2068Transaction was aborted.\u2069');
@@ -185,7 +209,9 @@ describe('options page', () => {
   it('says the worker stopped, that what it finished is kept and that saving again completes it', async () => {
     failing.commit = new Error('no answer from the background worker');
     const status = await importOne(await show());
-    expect(status).toBe('Redline’s background worker stopped before it finished. Files it had finished are kept; nothing of the one it was saving was stored. Save again to complete them: nothing is counted twice.');
+    expect(status).toBe(
+      'Redline’s background worker stopped before it finished. Files it had finished are kept; nothing of the one it was saving was stored. Save again to complete them: nothing is counted twice.',
+    );
   });
 
   it('deletes all data only after a confirmation', async () => {

@@ -7,11 +7,19 @@ describe('settings form', () => {
     const result = fromForm(toForm(DEFAULT_SETTINGS), DEFAULT_SETTINGS);
     expect(result).toEqual({ ok: true, settings: DEFAULT_SETTINGS });
     expect(toForm(DEFAULT_SETTINGS).metrics['cr.7d'].target).toBe(''); // Amazon's, per marketplace
-    expect(toForm({ ...DEFAULT_SETTINGS, metrics: { ...DEFAULT_SETTINGS.metrics, 'cr.7d': { ...DEFAULT_SETTINGS.metrics['cr.7d'], target: { basisPoints: 250, condition: 'lt' } } } }).metrics['cr.7d'].target).toBe('2.5');
+    expect(
+      toForm({
+        ...DEFAULT_SETTINGS,
+        metrics: { ...DEFAULT_SETTINGS.metrics, 'cr.7d': { ...DEFAULT_SETTINGS.metrics['cr.7d'], target: { basisPoints: 250, condition: 'lt' } } },
+      }).metrics['cr.7d'].target,
+    ).toBe('2.5');
   });
 
   it('an emptied target goes back to Amazon’s; an emptied dispatch rule is off', () => {
-    const own = { ...DEFAULT_SETTINGS, metrics: { ...DEFAULT_SETTINGS.metrics, 'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: 300, condition: 'lt' as const } } } };
+    const own = {
+      ...DEFAULT_SETTINGS,
+      metrics: { ...DEFAULT_SETTINGS.metrics, 'lsr.10d': { ...DEFAULT_SETTINGS.metrics['lsr.10d'], target: { basisPoints: 300, condition: 'lt' as const } } },
+    };
     const form = toForm(own);
     form.metrics['lsr.10d'].target = ' ';
     form.dispatchRuleHours = '';
@@ -66,11 +74,17 @@ describe('settings form', () => {
     expect(Settings.safeParse(result.settings).success).toBe(true);
     form.holidays.ATVPDKIKX0DER = '2026-02-30';
     form.vtrExemptBelow.A1F83G8C2ARO7P = { amount: '-1', currency: 'GBP' };
-    expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({ ok: false, errors: { 'holidays.ATVPDKIKX0DER': 'error_holidays', 'vtrExemptBelow.A1F83G8C2ARO7P': 'error_amount' } });
+    expect(fromForm(form, DEFAULT_SETTINGS)).toEqual({
+      ok: false,
+      errors: { 'holidays.ATVPDKIKX0DER': 'error_holidays', 'vtrExemptBelow.A1F83G8C2ARO7P': 'error_amount' },
+    });
   });
 
   it('keeps the engine choices the form does not show', () => {
-    const base = { ...DEFAULT_SETTINGS, engine: { trackingFixHours: 12, unknownCarriers: ['x'], countCancelsWithUnknownRequester: false, confirmationDayFallback: 'unknown' as const } };
+    const base = {
+      ...DEFAULT_SETTINGS,
+      engine: { trackingFixHours: 12, unknownCarriers: ['x'], countCancelsWithUnknownRequester: false, confirmationDayFallback: 'unknown' as const },
+    };
     const result = fromForm(toForm(base), base);
     expect(result.ok && result.settings.engine).toEqual(base.engine);
   });
