@@ -31,8 +31,9 @@ const vitestReport = (file: string) => ['--reporter=default', '--reporter=json',
 
 const STEPS: Step[] = [
   { name: 'typecheck', command: bin('tsc'), args: ['--noEmit'] },
-  // The checks of `npm run lint` but the format check (.prettierrc.json, `npm run lint:format`): ESLint
-  // with types, the layer rules, the dead-code check.
+  // The checks of `npm run lint`: the format (.prettierrc.json), ESLint with types, the layer rules, the
+  // dead-code check.
+  { name: 'format', command: bin('prettier'), args: ['--check', '.', '--log-level', 'warn'] },
   { name: 'lint code', command: bin('eslint'), args: ['.'] },
   { name: 'layers', command: bin('depcruise'), args: ['--config', '.dependency-cruiser.cjs', '.'] },
   { name: 'dead code', command: bin('knip'), args: [] },
@@ -76,9 +77,7 @@ function readReport(file: string): { passed: number; failed: number; skipped: nu
   const path = join(RESULTS, file);
   if (!existsSync(path)) return null;
   const r = JSON.parse(readFileSync(path, 'utf8')) as VitestReport;
-  const brokenFiles = (r.testResults ?? []).filter(
-    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
-  ).length;
+  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
   return {
     passed: r.numPassedTests ?? 0,
     failed: (r.numFailedTests ?? 0) + brokenFiles,
