@@ -3,7 +3,7 @@ import { pageTotals, scopeOverview } from '../../../lib/background/overview';
 import { toolbarBadge } from '../../../lib/background/toolbar';
 import type { HealthReport } from '../../../lib/metrics/report-schema';
 import type { LogEntry } from '../../../lib/storage/records';
-import { metric, NOW, sampleReport } from '../ui/fixtures';
+import { metric, NOW, policyEntry, sampleReport } from '../ui/fixtures';
 import { useLocale } from '../ui/messages';
 
 const US = 'default|ATVPDKIKX0DER';
@@ -138,22 +138,7 @@ describe('a policy violation Amazon counts', () => {
   it('makes its scope one in breach, ranked with the metrics in breach', () => {
     const violation = {
       ...quiet(),
-      policyCompliance: [
-        {
-          category: 'listingPolicyViolations',
-          label: null,
-          count: 1,
-          target: 0,
-          status: 'breach' as const,
-          amazonStatus: 'BAD',
-          observedAt: 0,
-          source: 'x',
-          window: null,
-          previousCount: null,
-          previousObservedAt: null,
-          change: null,
-        },
-      ],
+      policyCompliance: [policyEntry('listingPolicyViolations', 1)],
     };
     const overview = scopeOverview(
       new Map([

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { toolbarBadge } from '../../../lib/background/toolbar';
-import { metric, sampleReport } from '../ui/fixtures';
+import { metric, policyEntry, sampleReport } from '../ui/fixtures';
 import { useLocale } from '../ui/messages';
 
 describe('toolbar badge', () => {
@@ -14,22 +14,7 @@ describe('toolbar badge', () => {
     expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: calm() }])).toMatchObject({ text: '' });
     const violation = {
       ...calm(),
-      policyCompliance: [
-        {
-          category: 'listingPolicyViolations',
-          label: null,
-          count: 1,
-          target: 0,
-          status: 'breach' as const,
-          amazonStatus: 'BAD',
-          observedAt: 0,
-          source: 'x',
-          window: null,
-          previousCount: null,
-          previousObservedAt: null,
-          change: null,
-        },
-      ],
+      policyCompliance: [policyEntry('listingPolicyViolations', 1)],
     };
     expect(toolbarBadge([{ scope: 'default|ATVPDKIKX0DER', report: violation }])).toEqual({
       text: '!',

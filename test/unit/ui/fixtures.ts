@@ -2,7 +2,7 @@
  * A health report for UI tests, built to the engine's schema (lib/metrics/report-schema.ts) and
  * validated against it, so the UI is tested on the real shape.
  */
-import { HealthReport, type MetricReport, type OrderRisk } from '../../../lib/metrics/report-schema';
+import { HealthReport, type MetricReport, type OrderRisk, type PolicyComplianceEntry } from '../../../lib/metrics/report-schema';
 import { METRIC_UNITS, type RateMetricKey } from '../../../lib/model/metric-keys';
 
 export const NOW = Date.UTC(2026, 10, 26, 20, 0); // 2026-11-26 12:00 America/Los_Angeles
@@ -153,4 +153,28 @@ export function sampleReport(overrides: Partial<HealthReport> = {}): HealthRepor
     ...overrides,
   };
   return HealthReport.parse(report);
+}
+
+/** One policy category of Amazon's reading; its status and change follow from the counts. */
+export function policyEntry(
+  category: string,
+  count: number | null,
+  previousCount: number | null = null,
+  extra: Partial<PolicyComplianceEntry> = {},
+): PolicyComplianceEntry {
+  return {
+    category,
+    label: null,
+    count,
+    target: 0,
+    status: count === null ? 'unknown' : count > 0 ? 'breach' : 'ok',
+    amazonStatus: count ? 'BAD' : 'GOOD',
+    observedAt: NOW - 2 * HOUR,
+    source: 'performance-api/summary',
+    window: { from: '2026-05-31', to: TODAY },
+    previousCount,
+    previousObservedAt: previousCount === null ? null : Date.UTC(2026, 10, 24, 20),
+    change: count !== null && previousCount !== null ? count - previousCount : null,
+    ...extra,
+  };
 }

@@ -4,9 +4,8 @@
  */
 import { render } from 'preact';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PolicyComplianceEntry } from '../../../lib/metrics/report-schema';
 import { Popup, type PopupState } from '../../../lib/ui/popup/Popup';
-import { metric, NOW, risk, sampleReport, TODAY } from './fixtures';
+import { metric, NOW, policyEntry, risk, sampleReport, TODAY } from './fixtures';
 import { useLocale } from './messages';
 import { HOSTILE } from '../content/orders-page';
 import { drawn } from './drawn';
@@ -14,25 +13,7 @@ import { drawn } from './drawn';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const DE = 'A1PA6795UKMFR9';
-function entry(category: string, count: number | null, previousCount: number | null = null, extra: Partial<PolicyComplianceEntry> = {}): PolicyComplianceEntry {
-  return {
-    category,
-    label: null,
-    count,
-    target: 0,
-    status: count === null ? 'unknown' : count > 0 ? 'breach' : 'ok',
-    amazonStatus: count ? 'BAD' : 'GOOD',
-    observedAt: NOW - 2 * HOUR,
-    source: 'performance-api/summary',
-    window: { from: '2026-05-31', to: TODAY },
-    previousCount,
-    previousObservedAt: previousCount === null ? null : Date.UTC(2026, 10, 24, 20),
-    change: count !== null && previousCount !== null ? count - previousCount : null,
-    ...extra,
-  };
-}
-
-const CLEAR = ['listingPolicyViolations', 'receivedIntellectualPropertyComplaints', 'policyViolationWarnings'].map((c) => entry(c, 0, 0));
+const CLEAR = ['listingPolicyViolations', 'receivedIntellectualPropertyComplaints', 'policyViolationWarnings'].map((c) => policyEntry(c, 0, 0));
 
 function show(overrides: Partial<ReturnType<typeof sampleReport>> = {}, history: PopupState['history'] = {}): HTMLElement {
   const state = {
@@ -65,7 +46,7 @@ describe('policy compliance in the popup', () => {
   });
 
   it('a violation: which category, its count and how it changed; the summary names it', () => {
-    const root = show({ policyCompliance: [entry('listingPolicyViolations', 1, 0), entry('documentRequests', null), ...CLEAR.slice(1)] });
+    const root = show({ policyCompliance: [policyEntry('listingPolicyViolations', 1, 0), policyEntry('documentRequests', null), ...CLEAR.slice(1)] });
     const section = root.querySelector('#policies')!;
     expect(section.getAttribute('data-policies')).toBe('breach');
     expect(section.classList.contains('card-breach')).toBe(true);
@@ -84,7 +65,7 @@ describe('policy compliance in the popup', () => {
   });
 
   it('a category Redline does not know is shown under the page’s own words, as text', () => {
-    const root = show({ policyCompliance: [entry('policies-new-row', 2, null, { label: HOSTILE })] });
+    const root = show({ policyCompliance: [policyEntry('policies-new-row', 2, null, { label: HOSTILE })] });
     const item = root.querySelector('[data-policy="policies-new-row"]')!;
     expect(text(item.querySelector('.policy-name'))).toBe(HOSTILE);
     expect(item.querySelector('img, script, svg')).toBeNull();
@@ -99,7 +80,7 @@ describe('policy compliance in the popup', () => {
 
   it('in German and Japanese', () => {
     useLocale('de');
-    const de = show({ policyCompliance: [entry('receivedIntellectualPropertyComplaints', 3, 1)] }).querySelector('#policies')!;
+    const de = show({ policyCompliance: [policyEntry('receivedIntellectualPropertyComplaints', 3, 1)] }).querySelector('#policies')!;
     expect(text(de.querySelector('.policy-summary'))).toBe('1 Kategorie über der Linie: jeder Verstoß zählt.');
     expect(text(de.querySelector('.policy'))).toBe('Erhaltene Beschwerden wegen geistigen Eigentums3 Verstöße · +2 seit 24.11.2026');
     useLocale('ja');
