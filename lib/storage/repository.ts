@@ -33,20 +33,25 @@ export interface ApplyCounts {
  * mid-write leaves the database as it was. Upserts are idempotent: the same batch twice changes
  * nothing; the same order from two sources merges field by field (newer observation wins).
  */
+/** Counts of a batch before anything of it is written. */
+function noneApplied(): ApplyCounts {
+  return {
+    ordersAdded: 0,
+    ordersUpdated: 0,
+    defects: 0,
+    readings: 0,
+    policies: 0,
+    changedScopes: [],
+    written: { orders: [], defects: [], readings: [], policies: [] },
+  };
+}
+
 export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Batch): Promise<ApplyCounts> {
   // Validate before the transaction opens: a bad record rejects the whole batch, none of it written.
   const batch = parseBatch(untrusted);
   // Nothing to write (a table's counts, an empty page): no transaction, so it never waits behind a long import's.
   if (!batch.orders.length && !batch.defects.length && !batch.readings.length && !batch.policies?.length) {
-    return {
-      ordersAdded: 0,
-      ordersUpdated: 0,
-      defects: 0,
-      readings: 0,
-      policies: 0,
-      changedScopes: [],
-      written: { orders: [], defects: [], readings: [], policies: [] },
-    };
+    return noneApplied();
   }
   const tx = db.transaction(['orderDays', 'orderParts', 'defects', 'readings', 'policyReadings'], 'readwrite');
   try {
@@ -63,15 +68,7 @@ export async function applyBatch(db: RedlineDb, accountId: string, untrusted: Ba
 }
 
 async function writeBatch(tx: WriteTx, accountId: string, batch: Batch): Promise<ApplyCounts> {
-  const counts: ApplyCounts = {
-    ordersAdded: 0,
-    ordersUpdated: 0,
-    defects: 0,
-    readings: 0,
-    policies: 0,
-    changedScopes: [],
-    written: { orders: [], defects: [], readings: [], policies: [] },
-  };
+  const counts = noneApplied();
   const changed = new Set<string>();
   const defects = tx.objectStore('defects');
   const readings = tx.objectStore('readings');
